@@ -1,0 +1,46 @@
+package io.casinoperf.mocks;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the platform mock standalone until the process is stopped. Settings come from {@code
+ * mock.*} system properties (see {@link PlatformMockConfig#fromProperties}); the port defaults to
+ * 8080 here. A bad setting ends the process with one line on standard error and exit code 2.
+ */
+public final class PlatformMockMain {
+  private static final Logger LOG = LoggerFactory.getLogger(PlatformMockMain.class);
+
+  private PlatformMockMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Map<String, String> properties = new HashMap<>();
+    properties.put("mock.port", "8080");
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith("mock."))
+        .forEach(name -> properties.put(name, System.getProperty(name)));
+    PlatformMockConfig config;
+    try {
+      config = PlatformMockConfig.fromProperties(properties);
+    } catch (IllegalArgumentException e) {
+      System.err.println("platform mock: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    PlatformMock mock = PlatformMock.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  mock.close();
+                  stopped.countDown();
+                },
+                "platform-mock-shutdown"));
+    LOG.info("serving {} and {}; stop with Ctrl-C", mock.baseUrl(), mock.balanceChannelUrl());
+    stopped.await();
+  }
+}

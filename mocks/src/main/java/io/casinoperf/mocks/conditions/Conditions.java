@@ -1,0 +1,76 @@
+package io.casinoperf.mocks.conditions;
+
+/**
+ * The platform's latency and fault settings. Latencies are log-normal, given by their median (ms)
+ * and the standard deviation of their logarithm ({@code sigma}): p99 ≈ median × e^(2.326 σ).
+ * A median of 0 adds no delay at all. Immutable.
+ *
+ * @param mode which settings apply now
+ * @param normalMedianMillis median added latency in {@code normal} and {@code faulty} modes
+ * @param normalSigma spread in {@code normal} and {@code faulty} modes
+ * @param degradedMedianMillis median added latency in {@code degraded} mode
+ * @param degradedSigma spread in {@code degraded} mode
+ * @param faultyErrorPercent share of requests answered with 503 in {@code faulty} mode
+ * @param faultyDropPercent share of requests whose connection is reset in {@code faulty} mode
+ */
+public record Conditions(
+    Mode mode,
+    double normalMedianMillis,
+    double normalSigma,
+    double degradedMedianMillis,
+    double degradedSigma,
+    double faultyErrorPercent,
+    double faultyDropPercent) {
+
+  public static Conditions defaults() {
+    return new Conditions(Mode.NORMAL, 10, 0.4, 25, 0.9, 5, 1);
+  }
+
+  public Conditions {
+    if (mode == null) {
+      throw new IllegalArgumentException("mode is required: one of " + Mode.names());
+    }
+    requireAtLeastZero("normal median (ms)", normalMedianMillis);
+    requireAtLeastZero("normal sigma", normalSigma);
+    requireAtLeastZero("degraded median (ms)", degradedMedianMillis);
+    requireAtLeastZero("degraded sigma", degradedSigma);
+    requirePercent("faulty error percent", faultyErrorPercent);
+    requirePercent("faulty drop percent", faultyDropPercent);
+    if (faultyErrorPercent + faultyDropPercent > 100) {
+      throw new IllegalArgumentException(
+          "faulty error percent + drop percent must not exceed 100, was "
+              + (faultyErrorPercent + faultyDropPercent));
+    }
+  }
+
+  public Conditions withMode(Mode newMode) {
+    return new Conditions(
+        newMode,
+        normalMedianMillis,
+        normalSigma,
+        degradedMedianMillis,
+        degradedSigma,
+        faultyErrorPercent,
+        faultyDropPercent);
+  }
+
+  double medianMillis() {
+    return mode == Mode.DEGRADED ? degradedMedianMillis : normalMedianMillis;
+  }
+
+  double sigma() {
+    return mode == Mode.DEGRADED ? degradedSigma : normalSigma;
+  }
+
+  private static void requireAtLeastZero(String what, double value) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(what + " must be a number >= 0, was " + value);
+    }
+  }
+
+  private static void requirePercent(String what, double value) {
+    if (!(value >= 0 && value <= 100)) {
+      throw new IllegalArgumentException(what + " must be within 0..100, was " + value);
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package io.casinoperf.mocks.wallet;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One player's money: balance, running totals, the most recent transactions and the idempotency
+ * keys of recent money-moving requests. All amounts are in cents.
+ *
+ * <p>Thread-safe: every operation holds this wallet's lock, so concurrent spins on one player
+ * never lose an update. A request retried with the same idempotency key returns the transaction
+ * of the first call and moves no money, as long as the key is among the last {@code
+ * rememberedKeys} keys used on this wallet (older keys are forgotten, as a real platform forgets
+ * them after a retention period). A rejected request (insufficient funds) does not use up its key.
+ */
+public final class Wallet {
+  private final String playerId;
+  private final long initialCents;
+  private final int keptTransactions;
+  private final Clock clock;
+  private final BalanceListener listener;
+
+  private long balanceCents;
+  private long depositsCents;
+  private long withdrawalsCents;
+  private long stakesCents;
+  private long winsCents;
+  private long sequence;
+  private final ArrayDeque<Transaction> recent = new ArrayDeque<>();
+  private final Map<String, Remembered> keys;
+
+  private record Remembered(String fingerprint, Transaction transaction) {}
+
+  Wallet(
+      String playerId,
+      long initialCents,
+      int keptTransactions,
+      int rememberedKeys,
+      Clock clock,
+      BalanceListener listener) {
+    this.playerId = playerId;
+    this.initialCents = initialCents;
+    this.balanceCents = initialCents;
+    this.keptTransactions = keptTransactions;
+    this.clock = clock;
+    this.listener = listener;
+    this.keys =
+        new LinkedHashMap<>(16, 0.75f, false) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
+            return size() > rememberedKeys;
+          }
+        };
+  }
+
+  public String playerId() {
+    return playerId;
+  }
+
+  public synchronized long balanceCents() {
+    return balanceCents;
+  }
+
+  /** The balance update that describes the current state, for a channel that just opened. */
+  public synchronized BalanceUpdate snapshot() {
+    Transaction last = recent.peekLast();
+    return new BalanceUpdate(
+        playerId,
+        sequence,
+        balanceCents,
+        last == null ? null : last.id(),
+        last == null ? null : last.type());
+  }
+
+  /**
+   * Debits the stake and credits the win of one spin.
+   *
+   * @param winCents the win already drawn for this stake (zero for a loss)
+   */
+  public synchronized WalletOutcome spin(
+      String idempotencyKey, String gameId, long stakeCents, long winCents) {
+    String fingerprint = "spin|" + gameId + "|" + stakeCents;
+    WalletOutcome earlier = replay(idempotencyKey, fingerprint);
+    if (earlier != null) {
+      return earlier;
+    }
+    if (stakeCents > balanceCents) {
+      return new WalletOutcome.InsufficientFunds(balanceCents, stakeCents);
+    }
+    stakesCents += stakeCents;
+    winsCents += winCents;
+    return apply(
+        idempotencyKey, fingerprint, TransactionType.SPIN, stakeCents, winCents, gameId);
+  }
+
+  public synchronized WalletOutcome deposit(String idempotencyKey, long amountCents) {
+    String fingerprint = "deposit|" + amountCents;
+    WalletOutcome earlier = replay(idempotencyKey, fingerprint);
+    if (earlier != null) {
+      return earlier;
+    }
+    depositsCents += amountCents;
+    return apply(idempotencyKey, fingerprint, TransactionType.DEPOSIT, amountCents, 0, null);
+  }
+
+  public synchronized WalletOutcome withdraw(String idempotencyKey, long amountCents) {
+    String fingerprint = "withdrawal|" + amountCents;
+    WalletOutcome earlier = replay(idempotencyKey, fingerprint);
+    if (earlier != null) {
+      return earlier;
+    }
+    if (amountCents > balanceCents) {
+      return new WalletOutcome.InsufficientFunds(balanceCents, amountCents);
+    }
+    withdrawalsCents += amountCents;
+    return apply(idempotencyKey, fingerprint, TransactionType.WITHDRAWAL, amountCents, 0, null);
+  }
+
+  /** The most recent transactions, newest first, at most {@code limit} of them. */
+  public synchronized List<Transaction> recentTransactions(int limit) {
+    List<Transaction> newestFirst = new ArrayList<>(Math.min(limit, recent.size()));
+    Iterator<Transaction> it = recent.descendingIterator();
+    while (it.hasNext() && newestFirst.size() < limit) {
+      newestFirst.add(it.next());
+    }
+    return newestFirst;
+  }
+
+  public synchronized long transactionCount() {
+    return sequence;
+  }
+
+  public synchronized WalletReconciliation reconcile() {
+    return new WalletReconciliation(
+        playerId,
+        initialCents,
+        depositsCents,
+        withdrawalsCents,
+        stakesCents,
+        winsCents,
+        balanceCents,
+        sequence);
+  }
+
+  private WalletOutcome replay(String idempotencyKey, String fingerprint) {
+    Remembered earlier = keys.get(idempotencyKey);
+    if (earlier == null) {
+      return null;
+    }
+    if (!earlier.fingerprint().equals(fingerprint)) {
+      return new WalletOutcome.KeyReused(idempotencyKey);
+    }
+    return new WalletOutcome.Applied(earlier.transaction(), true);
+  }
+
+  private WalletOutcome apply(
+      String idempotencyKey,
+      String fingerprint,
+      TransactionType type,
+      long amountCents,
+      long winCents,
+      String gameId) {
+    sequence++;
+    balanceCents += type.balanceChangeCents(amountCents, winCents);
+    Transaction transaction =
+        new Transaction(
+            "tx-" + playerId + "-" + sequence,
+            type,
+            amountCents,
+            winCents,
+            balanceCents,
+            gameId,
+            idempotencyKey,
+            clock.instant());
+    recent.addLast(transaction);
+    if (recent.size() > keptTransactions) {
+      recent.removeFirst();
+    }
+    keys.put(idempotencyKey, new Remembered(fingerprint, transaction));
+    listener.balanceChanged(
+        new BalanceUpdate(playerId, sequence, balanceCents, transaction.id(), type));
+    return new WalletOutcome.Applied(transaction, false);
+  }
+}

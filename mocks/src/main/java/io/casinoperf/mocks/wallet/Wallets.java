@@ -1,0 +1,63 @@
+package io.casinoperf.mocks.wallet;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Every player's wallet, opened on first use with the initial balance. Thread-safe.
+ *
+ * <p>Memory is bounded per wallet (the last {@code keptTransactions} transactions and {@code
+ * rememberedKeys} idempotency keys), so a long run grows only with the number of players.
+ */
+public final class Wallets {
+  private final ConcurrentMap<String, Wallet> byPlayer = new ConcurrentHashMap<>();
+  private final long initialCents;
+  private final int keptTransactions;
+  private final int rememberedKeys;
+  private final Clock clock;
+  private final BalanceListener listener;
+
+  public Wallets(
+      long initialCents,
+      int keptTransactions,
+      int rememberedKeys,
+      Clock clock,
+      BalanceListener listener) {
+    if (initialCents < 0 || keptTransactions < 1 || rememberedKeys < 1) {
+      throw new IllegalArgumentException(
+          "initialCents must be >= 0, keptTransactions and rememberedKeys >= 1");
+    }
+    this.initialCents = initialCents;
+    this.keptTransactions = keptTransactions;
+    this.rememberedKeys = rememberedKeys;
+    this.clock = clock;
+    this.listener = listener;
+  }
+
+  /** The player's wallet, opened with the initial balance if this is the first use. */
+  public Wallet open(String playerId) {
+    return byPlayer.computeIfAbsent(
+        playerId,
+        id -> new Wallet(id, initialCents, keptTransactions, rememberedKeys, clock, listener));
+  }
+
+  /** The player's wallet if it was ever opened. */
+  public Optional<Wallet> find(String playerId) {
+    return Optional.ofNullable(byPlayer.get(playerId));
+  }
+
+  /** Every wallet checked against its ledger totals, ordered by player id. */
+  public List<WalletReconciliation> reconcileAll() {
+    List<WalletReconciliation> all = new ArrayList<>(byPlayer.size());
+    for (Wallet wallet : byPlayer.values()) {
+      all.add(wallet.reconcile());
+    }
+    all.sort(Comparator.comparing(WalletReconciliation::playerId));
+    return all;
+  }
+}
