@@ -30,7 +30,21 @@ public final class PlatformMockMain {
       System.exit(2);
       return;
     }
-    PlatformMock mock = PlatformMock.start(config);
+    PlatformMock mock;
+    try {
+      mock = PlatformMock.start(config);
+    } catch (RuntimeException e) {
+      // Typically the port is taken; WireMock wraps the bind failure.
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      System.err.println(
+          "platform mock: cannot start on " + config.bindAddress() + ":" + config.port() + ": "
+              + root.getMessage());
+      System.exit(2);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

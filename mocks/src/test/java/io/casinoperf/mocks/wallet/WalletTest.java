@@ -1,0 +1,120 @@
+package io.casinoperf.mocks.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WalletTest {
+  private final List<BalanceUpdate> pushed = new ArrayList<>();
+  private final Wallets wallets =
+      new Wallets(
+          10_000, 3, 4, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+          pushed::add);
+
+  @Test
+  void retriedDepositWithSameKeyMovesMoneyOnce() {
+    Wallet wallet = wallets.open("p1");
+    var first = (WalletOutcome.Applied) wallet.deposit("k1", 500);
+    var retry = (WalletOutcome.Applied) wallet.deposit("k1", 500);
+
+    assertThat(first.replayed()).isFalse();
+    assertThat(retry.replayed()).isTrue();
+    assertThat(retry.transaction()).isEqualTo(first.transaction());
+    assertThat(wallet.balanceCents()).isEqualTo(10_500);
+    assertThat(wallet.transactionCount()).isOne();
+    assertThat(pushed).hasSize(1);
+  }
+
+  @Test
+  void keyReusedForAnotherRequestMovesNothing() {
+    Wallet wallet = wallets.open("p1");
+    wallet.deposit("k1", 500);
+
+    assertThat(wallet.withdraw("k1", 500)).isEqualTo(new WalletOutcome.KeyReused("k1"));
+    assertThat(wallet.deposit("k1", 600)).isEqualTo(new WalletOutcome.KeyReused("k1"));
+    assertThat(wallet.balanceCents()).isEqualTo(10_500);
+  }
+
+  @Test
+  void insufficientFundsMovesNothingAndLeavesTheKeyUnused() {
+    Wallet wallet = wallets.open("p1");
+
+    assertThat(wallet.spin("k1", "g", 10_001, 0))
+        .isEqualTo(new WalletOutcome.InsufficientFunds(10_000, 10_001));
+    wallet.deposit("top-up", 1);
+    var retried = (WalletOutcome.Applied) wallet.spin("k1", "g", 10_001, 0);
+
+    assertThat(retried.replayed()).isFalse();
+    assertThat(wallet.balanceCents()).isZero();
+  }
+
+  @Test
+  void spinDebitsStakeAndCreditsWinAsOneEntry() {
+    Wallet wallet = wallets.open("p1");
+    var spin = (WalletOutcome.Applied) wallet.spin("k1", "lucky", 200, 500);
+
+    assertThat(spin.transaction().type()).isEqualTo(TransactionType.SPIN);
+    assertThat(spin.transaction().balanceAfterCents()).isEqualTo(10_300);
+    assertThat(spin.transaction().balanceChangeCents()).isEqualTo(300);
+    assertThat(pushed.get(0))
+        .isEqualTo(new BalanceUpdate("p1", 1, 10_300, spin.transaction().id(), TransactionType.SPIN));
+  }
+
+  @Test
+  void reconciliationAddsUpEveryKindOfMovement() {
+    Wallet wallet = wallets.open("p1");
+    wallet.deposit("a", 1_000);
+    wallet.withdraw("b", 300);
+    wallet.spin("c", "g", 100, 0);
+    wallet.spin("d", "g", 100, 250);
+
+    WalletReconciliation r = wallet.reconcile();
+
+    assertThat(r.balanced()).isTrue();
+    assertThat(r.expectedBalanceCents()).isEqualTo(10_000 + 1_000 - 300 - 200 + 250);
+    assertThat(r.balanceCents()).isEqualTo(10_750);
+    assertThat(r.transactionCount()).isEqualTo(4);
+  }
+
+  @Test
+  void keepsOnlyTheNewestTransactionsNewestFirst() {
+    Wallet wallet = wallets.open("p1");
+    for (int i = 1; i <= 5; i++) {
+      wallet.deposit("k" + i, i);
+    }
+
+    var recent = wallet.recentTransactions(10);
+
+    assertThat(recent).extracting(Transaction::amountCents).containsExactly(5L, 4L, 3L);
+    assertThat(wallet.recentTransactions(2)).hasSize(2);
+  }
+
+  @Test
+  void forgetsKeysBeyondTheRememberedCount() {
+    Wallet wallet = wallets.open("p1");
+    for (int i = 1; i <= 5; i++) {
+      wallet.deposit("k" + i, 100);
+    }
+
+    var oldKeyAgain = (WalletOutcome.Applied) wallet.deposit("k1", 100);
+    var recentKeyAgain = (WalletOutcome.Applied) wallet.deposit("k5", 100);
+
+    assertThat(oldKeyAgain.replayed()).isFalse();
+    assertThat(recentKeyAgain.replayed()).isTrue();
+  }
+
+  @Test
+  void walletsOpenOncePerPlayerAndReconcileInPlayerOrder() {
+    assertThat(wallets.open("b")).isSameAs(wallets.open("b"));
+    wallets.open("a");
+
+    assertThat(wallets.reconcileAll()).extracting(WalletReconciliation::playerId)
+        .containsExactly("a", "b");
+    assertThat(wallets.find("nobody")).isEmpty();
+  }
+}

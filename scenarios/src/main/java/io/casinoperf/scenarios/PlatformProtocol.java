@@ -1,0 +1,30 @@
+package io.casinoperf.scenarios;
+
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.net.URI;
+
+/** The HTTP and WebSocket protocol for one platform base URL. */
+public final class PlatformProtocol {
+  /** Pushes kept for {@code processUnmatchedMessages} between two looks at the socket. */
+  static final int UNMATCHED_MESSAGE_BUFFER = 64;
+
+  private PlatformProtocol() {}
+
+  /**
+   * JSON in and out, no warm-up request (Gatling's default warm-up goes to the internet), the
+   * balance channel on the same host with {@code ws://} or {@code wss://}.
+   */
+  public static HttpProtocolBuilder forBaseUrl(URI baseUrl) {
+    String base = baseUrl.toString().replaceAll("/+$", "");
+    String wsBase = base.replaceFirst("^http", "ws");
+    return http.baseUrl(base)
+        .wsBaseUrl(wsBase)
+        .acceptHeader("application/json")
+        .contentTypeHeader("application/json")
+        .userAgentHeader("casinoperf-gatling")
+        .disableWarmUp()
+        .wsUnmatchedInboundMessageBufferSize(UNMATCHED_MESSAGE_BUFFER);
+  }
+}

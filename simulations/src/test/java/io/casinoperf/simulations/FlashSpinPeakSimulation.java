@@ -1,0 +1,74 @@
+package io.casinoperf.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stressPeakUsers;
+
+import io.casinoperf.scenarios.Lobby;
+import io.casinoperf.scenarios.Login;
+import io.casinoperf.scenarios.PlatformProtocol;
+import io.casinoperf.scenarios.Spins;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+
+/**
+ * A free-spins drop: regular players arrive at a steady rate all through the run; at {@code
+ * peakAfter} a promotion brings {@code peakUsers} more within {@code peakRamp}. Every player logs
+ * in, opens the lobby and plays a short spin session. Load numbers: {@code
+ * profiles/flashSpinPeak.properties}.
+ */
+public class FlashSpinPeakSimulation extends Simulation {
+
+  record Load(
+      double baseUsersPerSecond,
+      Duration duration,
+      Duration peakAfter,
+      int peakUsers,
+      Duration peakRamp,
+      SpinSessionShape spins) {
+    static Load from(LoadProfile profile) {
+      return new Load(
+          profile.rate("baseUsersPerSecond"),
+          profile.duration("duration"),
+          profile.duration("peakAfter"),
+          profile.count("peakUsers"),
+          profile.duration("peakRamp"),
+          SpinSessionShape.from(profile));
+    }
+  }
+
+  private final RunContext<Load> run = RunContext.open("flashSpinPeak", Load::from);
+  private final RunSettings settings = run.settings();
+  private final Load load = run.load();
+
+  private final ChainBuilder playerSession =
+      exec(
+          Accounts.nextAccount(settings),
+          Login.LOGIN,
+          Lobby.OPEN,
+          Spins.session(load.spins().spinsPerSession(), load.spins().minThink(), load.spins().maxThink()));
+
+  private final ScenarioBuilder regulars = scenario("Regular players").exec(playerSession);
+  private final ScenarioBuilder freeSpinsDrop = scenario("Free-spins drop").exec(playerSession);
+
+  {
+    setUp(
+            regulars.injectOpen(
+                constantUsersPerSec(settings.rate(load.baseUsersPerSecond()))
+                    .during(settings.durationOr(load.duration()))),
+            freeSpinsDrop.injectOpen(
+                nothingFor(load.peakAfter()),
+                stressPeakUsers(settings.users(load.peakUsers())).during(load.peakRamp())))
+        .protocols(PlatformProtocol.forBaseUrl(run.platform().baseUrl()))
+        .assertions(ServiceLevels.forAllRequests(settings));
+  }
+
+  @Override
+  public void after() {
+    run.close();
+  }
+}

@@ -1,0 +1,96 @@
+package io.casinoperf.simulations;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs one simulation in its own JVM with Gatling's real launcher, as the Maven plugin does, and
+ * captures what a user would see: exit code, console output and the results folder.
+ */
+final class GatlingProcess {
+  private static final Pattern REQUEST_COUNT =
+      Pattern.compile("^> request count\\s+\\|\\s+([\\d,]+)\\s+\\|", Pattern.MULTILINE);
+
+  record Result(int exitCode, String stdout, String stderr, Path resultsFolder) {
+    /** The total request count of Gatling's final console summary. */
+    long requestCount() {
+      Matcher matcher = REQUEST_COUNT.matcher(stdout);
+      long last = -1;
+      while (matcher.find()) {
+        last = Long.parseLong(matcher.group(1).replace(",", ""));
+      }
+      if (last < 0) {
+        throw new AssertionError("no request count in Gatling's output:\n" + stdout);
+      }
+      return last;
+    }
+
+    /** The run's own folder under the results folder (lower-case simulation name + timestamp). */
+    Optional<Path> runFolder() throws IOException {
+      if (!Files.isDirectory(resultsFolder)) {
+        return Optional.empty();
+      }
+      try (Stream<Path> folders = Files.list(resultsFolder)) {
+        return folders.filter(Files::isDirectory).findFirst();
+      }
+    }
+  }
+
+  private GatlingProcess() {}
+
+  static Result run(
+      Class<?> simulation, Map<String, String> properties, Path resultsFolder, Duration timeout)
+      throws IOException, InterruptedException {
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    // What the Gatling Maven plugin gives its forks: Gatling reflects into these packages.
+    command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+    command.add("--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
+    properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+    command.addAll(
+        List.of(
+            "-cp",
+            classpath,
+            "io.gatling.app.Gatling",
+            "-s",
+            simulation.getName(),
+            "-rf",
+            resultsFolder.toString()));
+    Path stdout = Files.createTempFile("gatling-out", ".txt");
+    Path stderr = Files.createTempFile("gatling-err", ".txt");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            .start();
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor();
+        throw new AssertionError("Gatling did not finish within " + timeout);
+      }
+      return new Result(
+          process.exitValue(),
+          Files.readString(stdout, StandardCharsets.UTF_8),
+          Files.readString(stderr, StandardCharsets.UTF_8),
+          resultsFolder);
+    } finally {
+      Files.deleteIfExists(stdout);
+      Files.deleteIfExists(stderr);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package io.casinoperf.simulations;
+
+import io.casinoperf.mocks.conditions.Mode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The run parameters of every simulation, read once from system properties (given to Maven as
+ * {@code -Dname=value}) and checked before anything starts. A bad value is an {@link
+ * InvalidSettingException} whose message names the property, the value and what was expected.
+ *
+ * @param target the platform to load, or empty for the embedded mock
+ * @param allowedTargets hosts (or host:port) besides loopback that {@code target} may name
+ * @param scale multiplies every user count and rate
+ * @param duration length of each simulation's steady phase; empty means the simulation's default
+ * @param mode the embedded mock's mode; ignored with a target
+ * @param p99Millis SLO: 99th percentile of response time, in ms
+ * @param maxErrorPercent SLO: largest share of failed requests, in percent
+ * @param playersFile CSV of player accounts (columns playerId,password); empty for generated ones
+ * @param playerPassword password of the generated accounts
+ */
+public record RunSettings(
+    Optional<URI> target,
+    List<String> allowedTargets,
+    double scale,
+    Optional<Duration> duration,
+    Mode mode,
+    int p99Millis,
+    double maxErrorPercent,
+    Optional<Path> playersFile,
+    String playerPassword) {
+
+  /** A run parameter with a value that cannot be used; the message is one line for the user. */
+  public static final class InvalidSettingException extends IllegalArgumentException {
+    InvalidSettingException(String message) {
+      super(message);
+    }
+  }
+
+  public static RunSettings fromSystemProperties() {
+    return from(SystemProperties.all());
+  }
+
+  /** Reads and checks every parameter; see the README's table for names and defaults. */
+  public static RunSettings from(Map<String, String> properties) {
+    Reader r = new Reader(properties);
+    return new RunSettings(
+        r.optional("target", RunSettings::parseTarget),
+        r.optional("allowedTargets", RunSettings::parseList).orElse(List.of()),
+        r.optional("scale", text -> positive("scale", text)).orElse(1.0),
+        r.optional("duration", RunSettings::parseDuration),
+        r.optional("mode", Mode::parse).orElse(Mode.NORMAL),
+        r.optional("p99Millis", text -> (int) positive("p99Millis", text)).orElse(200),
+        r.optional("maxErrorPercent", RunSettings::parsePercent).orElse(1.0),
+        r.optional("players", RunSettings::parseExistingFile),
+        r.optional("playerPassword", Function.identity())
+            .orElse(io.casinoperf.mocks.PlatformMockConfig.DEFAULT_PASSWORD));
+  }
+
+  /** A user count scaled by {@link #scale}, at least 1. */
+  public int users(int base) {
+    return (int) Math.max(1, Math.round(base * scale));
+  }
+
+  /** A rate (users per second) scaled by {@link #scale}. */
+  public double rate(double base) {
+    return base * scale;
+  }
+
+  /** The steady phase's length: {@code duration} if given, else the simulation's default. */
+  public Duration durationOr(Duration fallback) {
+    return duration.orElse(fallback);
+  }
+
+  private record Reader(Map<String, String> properties) {
+    <T> Optional<T> optional(String name, Function<String, T> parse) {
+      String text = properties.get(name);
+      if (text == null || text.isBlank()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(parse.apply(text.trim()));
+      } catch (InvalidSettingException e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        throw new InvalidSettingException("-D" + name + "=" + text + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private static URI parseTarget(String text) {
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a URL (" + e.getReason() + ")");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new IllegalArgumentException("expected an http:// or https:// URL");
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw new IllegalArgumentException("the URL has no host");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException("the base URL must not have a query or fragment");
+    }
+    return uri;
+  }
+
+  private static List<String> parseList(String text) {
+    return Arrays.stream(text.split(","))
+        .map(String::trim)
+        .filter(entry -> !entry.isEmpty())
+        .map(entry -> entry.toLowerCase(Locale.ROOT))
+        .toList();
+  }
+
+  private static double positive(String name, String text) {
+    double value;
+    try {
+      value = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a number > 0");
+    }
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("expected a number > 0");
+    }
+    return value;
+  }
+
+  private static double parsePercent(String text) {
+    double value;
+    try {
+      value = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a percentage within 0..100");
+    }
+    if (!(value >= 0 && value <= 100)) {
+      throw new IllegalArgumentException("expected a percentage within 0..100");
+    }
+    return value;
+  }
+
+  /** Seconds as a whole number ({@code 90}) or with a unit: {@code 90s}, {@code 5m}. */
+  static Duration parseDuration(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    long factor = 1;
+    String digits = lower;
+    if (lower.endsWith("s")) {
+      digits = lower.substring(0, lower.length() - 1);
+    } else if (lower.endsWith("m")) {
+      digits = lower.substring(0, lower.length() - 1);
+      factor = 60;
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(digits.trim()) * factor;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected whole seconds (90, 90s) or minutes (5m)");
+    }
+    if (seconds < 1) {
+      throw new IllegalArgumentException("expected at least 1 second");
+    }
+    return Duration.ofSeconds(seconds);
+  }
+
+  private static Path parseExistingFile(String text) {
+    Path path = Path.of(text);
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw new IllegalArgumentException("no readable file there");
+    }
+    return path;
+  }
+}

@@ -1,0 +1,105 @@
+package io.casinoperf.simulations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.casinoperf.mocks.conditions.Mode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunSettingsTest {
+
+  @Test
+  void noPropertiesMeanEmbeddedPlatformAndTheHandbookSlos() {
+    RunSettings settings = RunSettings.from(Map.of());
+
+    assertThat(settings.target()).isEmpty();
+    assertThat(settings.scale()).isEqualTo(1.0);
+    assertThat(settings.mode()).isEqualTo(Mode.NORMAL);
+    assertThat(settings.p99Millis()).isEqualTo(200);
+    assertThat(settings.maxErrorPercent()).isEqualTo(1.0);
+    assertThat(settings.durationOr(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void readsEveryParameter() {
+    RunSettings settings =
+        RunSettings.from(
+            Map.of(
+                "target", "https://perf.casino.example:8443/",
+                "allowedTargets", "perf.casino.example, Other.Example:9000",
+                "scale", "2.5",
+                "duration", "5m",
+                "mode", "FAULTY",
+                "p99Millis", "150",
+                "maxErrorPercent", "0.5"));
+
+    assertThat(settings.target()).contains(URI.create("https://perf.casino.example:8443/"));
+    assertThat(settings.allowedTargets()).containsExactly("perf.casino.example", "other.example:9000");
+    assertThat(settings.users(10)).isEqualTo(25);
+    assertThat(settings.rate(4)).isEqualTo(10.0);
+    assertThat(settings.durationOr(Duration.ZERO)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(settings.mode()).isEqualTo(Mode.FAULTY);
+    assertThat(settings.p99Millis()).isEqualTo(150);
+    assertThat(settings.maxErrorPercent()).isEqualTo(0.5);
+  }
+
+  @Test
+  void scaledUsersNeverDropToZero() {
+    assertThat(RunSettings.from(Map.of("scale", "0.01")).users(10)).isEqualTo(1);
+  }
+
+  @Test
+  void badValuesNameThePropertyValueAndExpectation() {
+    assertThatThrownBy(() -> RunSettings.from(Map.of("scale", "-1")))
+        .isInstanceOf(RunSettings.InvalidSettingException.class)
+        .hasMessage("-Dscale=-1: expected a number > 0");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("scale", "lots")))
+        .hasMessage("-Dscale=lots: expected a number > 0");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("target", "staging")))
+        .hasMessage("-Dtarget=staging: expected an http:// or https:// URL");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("target", "http://exa mple")))
+        .hasMessageStartingWith("-Dtarget=http://exa mple: not a URL");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("target", "http://host/?q=1")))
+        .hasMessage("-Dtarget=http://host/?q=1: the base URL must not have a query or fragment");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("mode", "chaos")))
+        .hasMessage("-Dmode=chaos: unknown mode 'chaos': expected one of normal, degraded, faulty");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("duration", "0")))
+        .hasMessage("-Dduration=0: expected at least 1 second");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("duration", "1h")))
+        .hasMessageStartingWith("-Dduration=1h: expected whole seconds");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("maxErrorPercent", "101")))
+        .hasMessage("-DmaxErrorPercent=101: expected a percentage within 0..100");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("players", "/no/such/accounts.csv")))
+        .hasMessage("-Dplayers=/no/such/accounts.csv: no readable file there");
+  }
+
+  @Test
+  void loopbackTargetsNeedNoAllowList() {
+    for (String url : List.of("http://127.0.0.1:8080", "http://localhost", "http://[::1]:9000",
+        "http://127.5.6.7")) {
+      TargetPolicy.check(URI.create(url), List.of());
+    }
+  }
+
+  @Test
+  void otherTargetsMustBeAllowedByHostOrHostAndPort() {
+    TargetPolicy.check(URI.create("https://perf.example"), List.of("perf.example"));
+    TargetPolicy.check(URI.create("https://perf.example"), List.of("perf.example:443"));
+    TargetPolicy.check(URI.create("http://perf.example:8080/api"), List.of("perf.example:8080"));
+
+    assertThatThrownBy(
+            () -> TargetPolicy.check(URI.create("http://perf.example:8081"), List.of("perf.example:8080")))
+        .hasMessageContaining("refused");
+    assertThatThrownBy(() -> TargetPolicy.check(URI.create("http://10.0.0.5"), List.of()))
+        .hasMessage(
+            "-Dtarget=http://10.0.0.5: refused, 10.0.0.5 is not loopback and not in"
+                + " -DallowedTargets (empty); add it there to load it on purpose");
+    assertThatThrownBy(
+            () -> TargetPolicy.check(URI.create("http://localhost.evil.example"), List.of()))
+        .hasMessageContaining("refused");
+  }
+}

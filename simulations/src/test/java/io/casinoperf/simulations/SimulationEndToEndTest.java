@@ -1,0 +1,120 @@
+package io.casinoperf.simulations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.casinoperf.mocks.PlatformMock;
+import io.casinoperf.mocks.PlatformMockConfig;
+import io.casinoperf.mocks.wallet.WalletReconciliation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Short real Gatling runs of {@link FlashSpinPeakSimulation} in their own JVM against a real
+ * platform mock that this test starts on loopback, so the platform's side of the run can be
+ * compared with Gatling's.
+ */
+class SimulationEndToEndTest {
+  private static final Duration TIMEOUT = Duration.ofMinutes(2);
+  private static final int SPINS = 3;
+
+  private PlatformMock platform;
+
+  @TempDir Path results;
+
+  @BeforeEach
+  void start() {
+    platform = PlatformMock.start(PlatformMockConfig.defaults());
+  }
+
+  @AfterEach
+  void stop() {
+    platform.close();
+  }
+
+  private Map<String, String> shortFlashPeak() {
+    Map<String, String> properties = new HashMap<>();
+    properties.put("target", platform.baseUrl().toString());
+    properties.put("duration", "2s");
+    properties.put("flashSpinPeak.baseUsersPerSecond", "2");
+    properties.put("flashSpinPeak.peakAfter", "1s");
+    properties.put("flashSpinPeak.peakUsers", "12");
+    properties.put("flashSpinPeak.peakRamp", "1s");
+    properties.put("flashSpinPeak.spinsPerSession", Integer.toString(SPINS));
+    properties.put("flashSpinPeak.minThink", "0ms");
+    properties.put("flashSpinPeak.maxThink", "20ms");
+    return properties;
+  }
+
+  @Test
+  void shortRunPassesItsSlosAndEveryRequestReachedThePlatform() throws Exception {
+    var run = GatlingProcess.run(FlashSpinPeakSimulation.class, shortFlashPeak(), results, TIMEOUT);
+
+    assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+    assertThat(run.stdout())
+        .contains("Global: 99th percentile of response time is less than or equal to 200.0 : true")
+        .contains("Global: percentage of failed events is less than or equal to 1.0 : true");
+
+    List<WalletReconciliation> wallets = platform.wallets().reconcileAll();
+    long players = wallets.size();
+    assertThat(players).as("peak players plus some regulars").isGreaterThanOrEqualTo(12);
+    assertThat(wallets).allMatch(WalletReconciliation::balanced);
+    assertThat(wallets).allMatch(w -> w.transactionCount() >= SPINS);
+    long topUps = wallets.stream().mapToLong(WalletReconciliation::depositsCents).sum();
+    assertThat(topUps).as("nobody ran out of money in three spins").isZero();
+    // Per player: login, lobby and the spins; Gatling's count must match the platform's players.
+    assertThat(run.requestCount()).isEqualTo(players * (2 + SPINS));
+
+    Path runFolder = run.runFolder().orElseThrow();
+    assertThat(runFolder.getFileName().toString()).startsWith("flashspinpeaksimulation-");
+    assertThat(runFolder.resolve("simulation.log")).isNotEmptyFile();
+    assertThat(runFolder.resolve("index.html")).isNotEmptyFile();
+  }
+
+  @Test
+  void breachedSloFailsTheRunWithGatlingsAssertionExitCode() throws Exception {
+    Map<String, String> properties = shortFlashPeak();
+    // The mock adds a 10 ms median latency: a 1 ms p99 cannot hold.
+    properties.put("p99Millis", "1");
+
+    var run = GatlingProcess.run(FlashSpinPeakSimulation.class, properties, results, TIMEOUT);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stdout())
+        .contains("Global: 99th percentile of response time is less than or equal to 1.0 : false");
+  }
+
+  @Test
+  void badSettingEndsTheRunWithOneLineAndNoLoad() throws Exception {
+    Map<String, String> properties = shortFlashPeak();
+    properties.put("scale", "-2");
+
+    var run = GatlingProcess.run(FlashSpinPeakSimulation.class, properties, results, TIMEOUT);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stderr().strip()).isEqualTo("casinoperf: -Dscale=-2: expected a number > 0");
+    assertThat(run.stdout()).doesNotContain("Exception");
+    assertThat(platform.wallets().reconcileAll()).isEmpty();
+    assertThat(Files.exists(results) ? Files.list(results).count() : 0).isZero();
+  }
+
+  @Test
+  void targetOutsideTheAllowListIsRefusedBeforeAnyRequest() throws Exception {
+    Map<String, String> properties = shortFlashPeak();
+    properties.put("target", "https://staging.casino.example");
+    properties.put("allowedTargets", "perf.casino.example");
+
+    var run = GatlingProcess.run(FlashSpinPeakSimulation.class, properties, results, TIMEOUT);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stderr().strip())
+        .startsWith("casinoperf: -Dtarget=https://staging.casino.example: refused");
+  }
+}

@@ -1,0 +1,26 @@
+package io.casinoperf.simulations;
+
+import java.time.Duration;
+
+/**
+ * How a player plays: spins per session and the think time between spins (uniform in {@code
+ * minThink..maxThink}). Read from the profile keys {@code spinsPerSession}, {@code minThink} and
+ * {@code maxThink}.
+ */
+record SpinSessionShape(int spinsPerSession, Duration minThink, Duration maxThink) {
+  SpinSessionShape {
+    if (spinsPerSession < 1) {
+      throw new IllegalArgumentException("spinsPerSession must be >= 1, was " + spinsPerSession);
+    }
+    if (maxThink.compareTo(minThink) < 0) {
+      throw new IllegalArgumentException(
+          "minThink (" + minThink.toMillis() + " ms) must not exceed maxThink ("
+              + maxThink.toMillis() + " ms)");
+    }
+  }
+
+  static SpinSessionShape from(LoadProfile profile) {
+    return new SpinSessionShape(
+        profile.count("spinsPerSession"), profile.duration("minThink"), profile.duration("maxThink"));
+  }
+}
