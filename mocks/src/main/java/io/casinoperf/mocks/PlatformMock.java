@@ -65,7 +65,8 @@ public final class PlatformMock implements AutoCloseable {
   /** Starts the platform; it serves until {@link #close()}. */
   public static PlatformMock start(PlatformMockConfig config) {
     PlayerSessions sessions = new PlayerSessions(config.password());
-    BalanceChannel channel = new BalanceChannel(sessions);
+    PlatformConditions conditions = new PlatformConditions(config.conditions());
+    BalanceChannel channel = new BalanceChannel(sessions, conditions);
     Wallets wallets =
         new Wallets(
             config.initialBalanceCents(),
@@ -74,7 +75,6 @@ public final class PlatformMock implements AutoCloseable {
             Clock.systemUTC(),
             channel);
     channel.attach(wallets);
-    PlatformConditions conditions = new PlatformConditions(config.conditions());
     OperationsAdminApi operations = new OperationsAdminApi(conditions, wallets);
     CasinoApiTransformer api =
         new CasinoApiTransformer(

@@ -91,7 +91,7 @@ public record PlatformMockConfig(
    * Settings from properties, each falling back to its default: {@code mock.bindAddress}, {@code
    * mock.port}, {@code mock.mode} (normal, degraded, faulty), {@code mock.medianMillis}, {@code
    * mock.sigma}, {@code mock.degradedMedianMillis}, {@code mock.degradedSigma}, {@code
-   * mock.errorPercent}, {@code mock.dropPercent}, {@code mock.rtp}, {@code
+   * mock.errorPercent}, {@code mock.dropPercent}, {@code mock.pushLossPercent}, {@code mock.rtp}, {@code
    * mock.initialBalanceCents}, {@code mock.password}, {@code mock.currency}, {@code
    * mock.containerThreads}, {@code mock.asyncThreads}, {@code mock.keptTransactions}, {@code
    * mock.rememberedKeys}.
@@ -113,7 +113,8 @@ public record PlatformMockConfig(
               r.get("mock.degradedMedianMillis", c.degradedMedianMillis(), Reader::number),
               r.get("mock.degradedSigma", c.degradedSigma(), Reader::number),
               r.get("mock.errorPercent", c.faultyErrorPercent(), Reader::number),
-              r.get("mock.dropPercent", c.faultyDropPercent(), Reader::number)),
+              r.get("mock.dropPercent", c.faultyDropPercent(), Reader::number),
+              r.get("mock.pushLossPercent", c.faultyPushLossPercent(), Reader::number)),
           r.get("mock.rtp", d.returnToPlayer(), Reader::number),
           r.get("mock.initialBalanceCents", d.initialBalanceCents(), Long::parseLong),
           r.get("mock.password", d.password(), Function.identity()),

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.casinoperf.mocks.conditions.Conditions;
-import io.casinoperf.mocks.conditions.Mode;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -35,7 +34,7 @@ class BalanceChannelTest {
     mock =
         PlatformMock.start(
             PlatformMockConfig.defaults()
-                .withConditions(new Conditions(Mode.NORMAL, 0, 0, 0, 0, 0, 0)));
+                .withConditions(Conditions.none()));
     client = new PlatformClient(mock.baseUrl());
   }
 

@@ -3,7 +3,6 @@ package io.casinoperf.mocks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.casinoperf.mocks.conditions.Conditions;
-import io.casinoperf.mocks.conditions.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +31,7 @@ class ConcurrentWalletTest {
     mock =
         PlatformMock.start(
             PlatformMockConfig.defaults()
-                .withConditions(new Conditions(Mode.NORMAL, 0, 0, 0, 0, 0, 0)));
+                .withConditions(Conditions.none()));
     client = new PlatformClient(mock.baseUrl());
   }
 

@@ -19,7 +19,7 @@ class ConditionsSwitchTest {
     mock =
         PlatformMock.start(
             PlatformMockConfig.defaults()
-                .withConditions(new Conditions(Mode.NORMAL, 0, 0, 0, 0, 0, 0)));
+                .withConditions(Conditions.none()));
     client = new PlatformClient(mock.baseUrl());
   }
 

@@ -3,7 +3,6 @@ package io.casinoperf.mocks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.casinoperf.mocks.conditions.Conditions;
-import io.casinoperf.mocks.conditions.Mode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class PlatformApiTest {
     mock =
         PlatformMock.start(
             PlatformMockConfig.defaults()
-                .withConditions(new Conditions(Mode.NORMAL, 0, 0, 0, 0, 0, 0)));
+                .withConditions(Conditions.none()));
     client = new PlatformClient(mock.baseUrl());
   }
 

@@ -115,7 +115,8 @@ public final class OperationsAdminApi implements AdminApiExtension {
         number(changes, "degradedMedianMillis", current.degradedMedianMillis()),
         number(changes, "degradedSigma", current.degradedSigma()),
         number(changes, "faultyErrorPercent", current.faultyErrorPercent()),
-        number(changes, "faultyDropPercent", current.faultyDropPercent()));
+        number(changes, "faultyDropPercent", current.faultyDropPercent()),
+        number(changes, "faultyPushLossPercent", current.faultyPushLossPercent()));
   }
 
   private static double number(JsonNode changes, String field, double current) {

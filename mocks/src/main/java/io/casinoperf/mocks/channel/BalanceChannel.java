@@ -2,6 +2,7 @@ package io.casinoperf.mocks.channel;
 
 import io.casinoperf.mocks.api.Json;
 import io.casinoperf.mocks.auth.PlayerSessions;
+import io.casinoperf.mocks.conditions.PlatformConditions;
 import io.casinoperf.mocks.wallet.BalanceListener;
 import io.casinoperf.mocks.wallet.BalanceUpdate;
 import io.casinoperf.mocks.wallet.Wallets;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.websocket.server.JettyServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.JettyServerUpgradeResponse;
 
@@ -19,7 +21,8 @@ import org.eclipse.jetty.websocket.server.JettyServerUpgradeResponse;
  * The players' balance channel at {@value #PATH}: a WebSocket per open player session. On connect
  * the server sends the current balance; after every wallet transaction it pushes the new balance
  * to each of the player's open sockets. A text {@code {"type":"ping"}} is answered with {@code
- * {"type":"pong"}}. The upgrade needs the player's token as {@code Authorization: Bearer <token>}
+ * {"type":"pong"}}. In {@code faulty} mode a share of pushes is lost, as with a broken message
+ * bus. The upgrade needs the player's token as {@code Authorization: Bearer <token>}
  * or as the {@code token} query parameter (for browsers); without a valid one it is refused with
  * 401. Thread-safe.
  */
@@ -53,12 +56,14 @@ public final class BalanceChannel implements BalanceListener {
   }
 
   private final PlayerSessions sessions;
+  private final PlatformConditions conditions;
   private volatile Wallets wallets;
   private final ConcurrentMap<String, Set<BalanceSocket>> socketsByPlayer =
       new ConcurrentHashMap<>();
 
-  public BalanceChannel(PlayerSessions sessions) {
+  public BalanceChannel(PlayerSessions sessions, PlatformConditions conditions) {
     this.sessions = sessions;
+    this.conditions = conditions;
   }
 
   /** The wallets whose snapshots a new socket receives; set once, before the server starts. */
@@ -69,7 +74,7 @@ public final class BalanceChannel implements BalanceListener {
   @Override
   public void balanceChanged(BalanceUpdate update) {
     Set<BalanceSocket> sockets = socketsByPlayer.get(update.playerId());
-    if (sockets == null || sockets.isEmpty()) {
+    if (sockets == null || sockets.isEmpty() || conditions.losePush(ThreadLocalRandom.current())) {
       return;
     }
     String text = Json.write(BalanceMessage.of(update));

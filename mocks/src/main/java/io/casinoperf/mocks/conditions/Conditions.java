@@ -12,6 +12,7 @@ package io.casinoperf.mocks.conditions;
  * @param degradedSigma spread in {@code degraded} mode
  * @param faultyErrorPercent share of requests answered with 503 in {@code faulty} mode
  * @param faultyDropPercent share of requests whose connection is reset in {@code faulty} mode
+ * @param faultyPushLossPercent share of balance pushes never sent in {@code faulty} mode
  */
 public record Conditions(
     Mode mode,
@@ -20,10 +21,17 @@ public record Conditions(
     double degradedMedianMillis,
     double degradedSigma,
     double faultyErrorPercent,
-    double faultyDropPercent) {
+    double faultyDropPercent,
+    double faultyPushLossPercent) {
 
+  /** The platform's usual settings, in {@code normal} mode. */
   public static Conditions defaults() {
-    return new Conditions(Mode.NORMAL, 10, 0.4, 25, 0.9, 5, 1);
+    return new Conditions(Mode.NORMAL, 10, 0.4, 25, 0.9, 5, 1, 1);
+  }
+
+  /** No added latency and no faults in any mode: for functional tests and capacity baselines. */
+  public static Conditions none() {
+    return new Conditions(Mode.NORMAL, 0, 0, 0, 0, 0, 0, 0);
   }
 
   public Conditions {
@@ -36,6 +44,7 @@ public record Conditions(
     requireAtLeastZero("degraded sigma", degradedSigma);
     requirePercent("faulty error percent", faultyErrorPercent);
     requirePercent("faulty drop percent", faultyDropPercent);
+    requirePercent("faulty push loss percent", faultyPushLossPercent);
     if (faultyErrorPercent + faultyDropPercent > 100) {
       throw new IllegalArgumentException(
           "faulty error percent + drop percent must not exceed 100, was "
@@ -44,14 +53,23 @@ public record Conditions(
   }
 
   public Conditions withMode(Mode newMode) {
-    return new Conditions(
-        newMode,
-        normalMedianMillis,
-        normalSigma,
-        degradedMedianMillis,
-        degradedSigma,
-        faultyErrorPercent,
-        faultyDropPercent);
+    return new Conditions(newMode, normalMedianMillis, normalSigma, degradedMedianMillis,
+        degradedSigma, faultyErrorPercent, faultyDropPercent, faultyPushLossPercent);
+  }
+
+  public Conditions withNormalLatency(double medianMillis, double sigma) {
+    return new Conditions(mode, medianMillis, sigma, degradedMedianMillis, degradedSigma,
+        faultyErrorPercent, faultyDropPercent, faultyPushLossPercent);
+  }
+
+  public Conditions withDegradedLatency(double medianMillis, double sigma) {
+    return new Conditions(mode, normalMedianMillis, normalSigma, medianMillis, sigma,
+        faultyErrorPercent, faultyDropPercent, faultyPushLossPercent);
+  }
+
+  public Conditions withFaults(double errorPercent, double dropPercent, double pushLossPercent) {
+    return new Conditions(mode, normalMedianMillis, normalSigma, degradedMedianMillis,
+        degradedSigma, errorPercent, dropPercent, pushLossPercent);
   }
 
   double medianMillis() {

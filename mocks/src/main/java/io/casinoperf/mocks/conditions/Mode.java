@@ -12,7 +12,10 @@ public enum Mode {
   NORMAL,
   /** A slower median and a much wider spread: the tail grows, nothing fails. */
   DEGRADED,
-  /** Normal latencies, but a share of requests answer 503 and a share lose their connection. */
+  /**
+   * Normal latencies, but a share of requests answer 503, a share lose their connection and a
+   * share of balance pushes are never sent.
+   */
   FAULTY;
 
   /** The mode named {@code text}, in any case, or an error listing the modes. */

@@ -36,6 +36,12 @@ public final class PlatformConditions {
     return new Disturbance(logNormalMillis(now.medianMillis(), now.sigma(), random), fault);
   }
 
+  /** Whether one balance push is lost: only in {@code faulty} mode, at its push-loss share. */
+  public boolean losePush(RandomGenerator random) {
+    Conditions now = current;
+    return now.mode() == Mode.FAULTY && random.nextDouble() * 100 < now.faultyPushLossPercent();
+  }
+
   /** A log-normal draw with the given median and log-spread, rounded to whole milliseconds. */
   static long logNormalMillis(double medianMillis, double sigma, RandomGenerator random) {
     if (medianMillis == 0) {

@@ -13,7 +13,7 @@ class PlatformConditionsTest {
 
   @Test
   void normalDelaysAreLogNormalWithTheConfiguredMedianAndP99() {
-    long[] delays = draw(new Conditions(Mode.NORMAL, 20, 0.5, 0, 0, 0, 0));
+    long[] delays = draw(Conditions.none().withNormalLatency(20, 0.5));
 
     // Median 20 ms; p99 = 20 e^(2.3263 x 0.5) = 63.97 ms.
     assertThat((double) percentile(delays, 0.50)).isCloseTo(20, Percentage.withPercentage(5));
@@ -22,7 +22,7 @@ class PlatformConditionsTest {
 
   @Test
   void degradedModeUsesItsOwnMedianAndSpread() {
-    long[] delays = draw(new Conditions(Mode.DEGRADED, 20, 0.5, 40, 1.0, 0, 0));
+    long[] delays = draw(Conditions.none().withMode(Mode.DEGRADED).withNormalLatency(20, 0.5).withDegradedLatency(40, 1.0));
 
     // Median 40 ms; p99 = 40 e^2.3263 = 409.6 ms.
     assertThat((double) percentile(delays, 0.50)).isCloseTo(40, Percentage.withPercentage(5));
@@ -31,14 +31,14 @@ class PlatformConditionsTest {
 
   @Test
   void zeroMedianAddsNoDelay() {
-    assertThat(Arrays.stream(draw(new Conditions(Mode.NORMAL, 0, 0.5, 0, 0, 0, 0))).max())
+    assertThat(Arrays.stream(draw(Conditions.none().withNormalLatency(0, 0.5))).max())
         .hasValue(0);
   }
 
   @Test
   void faultyModeFaultsTheConfiguredShares() {
     PlatformConditions conditions =
-        new PlatformConditions(new Conditions(Mode.FAULTY, 0, 0, 0, 0, 10, 4));
+        new PlatformConditions(Conditions.none().withMode(Mode.FAULTY).withFaults(10, 4, 0));
     SplittableRandom random = new SplittableRandom(1);
     int unavailable = 0;
     int dropped = 0;
@@ -54,24 +54,37 @@ class PlatformConditionsTest {
   }
 
   @Test
+  void faultyModeLosesTheConfiguredShareOfPushes() {
+    PlatformConditions conditions =
+        new PlatformConditions(Conditions.none().withMode(Mode.FAULTY).withFaults(0, 0, 25));
+    SplittableRandom random = new SplittableRandom(4);
+    int lost = 0;
+    for (int i = 0; i < DRAWS; i++) {
+      lost += conditions.losePush(random) ? 1 : 0;
+    }
+    assertThat(lost / (double) DRAWS).isCloseTo(0.25, org.assertj.core.data.Offset.offset(0.005));
+  }
+
+  @Test
   void onlyFaultyModeFaults() {
     PlatformConditions conditions =
-        new PlatformConditions(new Conditions(Mode.DEGRADED, 0, 0, 0, 0, 50, 50));
+        new PlatformConditions(Conditions.none().withMode(Mode.DEGRADED).withFaults(50, 50, 100));
     SplittableRandom random = new SplittableRandom(2);
     for (int i = 0; i < 1_000; i++) {
       assertThat(conditions.draw(random).fault()).isEqualTo(Disturbance.Fault.NONE);
+      assertThat(conditions.losePush(random)).isFalse();
     }
   }
 
   @Test
   void invalidSettingsAreRefused() {
-    assertThatThrownBy(() -> new Conditions(Mode.NORMAL, -1, 0, 0, 0, 0, 0))
+    assertThatThrownBy(() -> new Conditions(Mode.NORMAL, -1, 0, 0, 0, 0, 0, 0))
         .hasMessageContaining("normal median");
-    assertThatThrownBy(() -> new Conditions(Mode.NORMAL, 1, Double.NaN, 0, 0, 0, 0))
+    assertThatThrownBy(() -> new Conditions(Mode.NORMAL, 1, Double.NaN, 0, 0, 0, 0, 0))
         .hasMessageContaining("normal sigma");
-    assertThatThrownBy(() -> new Conditions(Mode.FAULTY, 1, 0, 0, 0, 101, 0))
+    assertThatThrownBy(() -> new Conditions(Mode.FAULTY, 1, 0, 0, 0, 101, 0, 0))
         .hasMessageContaining("within 0..100");
-    assertThatThrownBy(() -> new Conditions(null, 1, 0, 0, 0, 0, 0))
+    assertThatThrownBy(() -> new Conditions(null, 1, 0, 0, 0, 0, 0, 0))
         .hasMessageContaining("mode is required");
   }
 

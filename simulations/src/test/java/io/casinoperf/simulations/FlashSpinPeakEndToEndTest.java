@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * platform mock that this test starts on loopback, so the platform's side of the run can be
  * compared with Gatling's.
  */
-class SimulationEndToEndTest {
+class FlashSpinPeakEndToEndTest {
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
   private static final int SPINS = 3;
 
