@@ -3,11 +3,11 @@
 # For each endpoint, offers rising request rates (open model, 15 s per level after a 10 s warm-up,
 # Gatling and server in one JVM) and reports p50/p99 and failures of the measured level; the
 # sustainable rate is the highest level with p99 < 50 ms and no failed request.
-# Usage (from the repository root): benchmarks/mock-capacity.sh [rates...]   (default 2000 4000 ... 16000)
+# Usage (from the repository root): benchmarks/mock-capacity.sh [rates...]   (default 2000 3000 ... 32000)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 rates=("$@")
-[ ${#rates[@]} -gt 0 ] || rates=(2000 4000 6000 8000 10000 12000 14000 16000)
+[ ${#rates[@]} -gt 0 ] || rates=(2000 3000 4000 5000 6000 8000 12000 16000 20000 24000 28000 32000)
 seconds=${BENCH_SECONDS:-15}
 limit_ms=${BENCH_P99_LIMIT_MS:-50}
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.casinoperf.mocks.conditions.Conditions;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -15,33 +14,18 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The balance WebSocket on the platform's own port, driven by the JDK's WebSocket client. */
+/** The balance WebSocket on the platform's own port, driven by the JDK's WebSocket platform.client(). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BalanceChannelTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private PlatformMock mock;
-  private PlatformClient client;
+  @RegisterExtension final RunningPlatform platform = RunningPlatform.instant();
   private final HttpClient http = HttpClient.newHttpClient();
 
-  @BeforeAll
-  void start() {
-    mock =
-        PlatformMock.start(
-            PlatformMockConfig.defaults()
-                .withConditions(Conditions.none()));
-    client = new PlatformClient(mock.baseUrl());
-  }
-
-  @AfterAll
-  void stop() {
-    mock.close();
-  }
 
   /** Collects the text messages of one socket. */
   static final class Inbox implements WebSocket.Listener {
@@ -74,13 +58,13 @@ class BalanceChannelTest {
     return http.newWebSocketBuilder()
         .header("Authorization", "Bearer " + token)
         .connectTimeout(Duration.ofSeconds(5))
-        .buildAsync(mock.balanceChannelUrl(), inbox)
+        .buildAsync(platform.mock().balanceChannelUrl(), inbox)
         .get(5, TimeUnit.SECONDS);
   }
 
   @Test
   void connectSendsSnapshotThenEverySpinPushesTheNewBalance() throws Exception {
-    String token = client.login("ws-push");
+    String token = platform.client().login("ws-push");
     Inbox inbox = new Inbox();
     WebSocket socket = connect(token, inbox);
 
@@ -90,7 +74,7 @@ class BalanceChannelTest {
     assertThat(snapshot.get("sequence").asLong()).isZero();
 
     for (int i = 1; i <= 3; i++) {
-      var spin = client.spin(token, PlatformClient.newKey(), "lucky-sevens", 100);
+      var spin = platform.client().spin(token, PlatformClient.newKey(), "lucky-sevens", 100);
       JsonNode push = inbox.next();
       assertThat(push.get("transactionId").asText())
           .isEqualTo(spin.body().get("transactionId").asText());
@@ -103,8 +87,8 @@ class BalanceChannelTest {
 
   @Test
   void everyOpenSocketOfThePlayerGetsThePushAndOtherPlayersNone() throws Exception {
-    String token = client.login("ws-two-devices");
-    String otherToken = client.login("ws-bystander");
+    String token = platform.client().login("ws-two-devices");
+    String otherToken = platform.client().login("ws-bystander");
     Inbox phone = new Inbox();
     Inbox tablet = new Inbox();
     Inbox bystander = new Inbox();
@@ -115,7 +99,7 @@ class BalanceChannelTest {
     tablet.next();
     bystander.next();
 
-    var deposit = client.deposit(token, PlatformClient.newKey(), 1_234);
+    var deposit = platform.client().deposit(token, PlatformClient.newKey(), 1_234);
 
     long balance = deposit.body().get("balanceCents").asLong();
     assertThat(phone.next().get("balanceCents").asLong()).isEqualTo(balance);
@@ -126,7 +110,7 @@ class BalanceChannelTest {
   @Test
   void pingIsAnsweredWithPong() throws Exception {
     Inbox inbox = new Inbox();
-    WebSocket socket = connect(client.login("ws-ping"), inbox);
+    WebSocket socket = connect(platform.client().login("ws-ping"), inbox);
     inbox.next();
 
     socket.sendText("{\"type\":\"ping\"}", true).get(5, TimeUnit.SECONDS);
@@ -146,18 +130,18 @@ class BalanceChannelTest {
 
   @Test
   void closedSocketsAreForgotten() throws Exception {
-    int before = mock.balanceChannel().openSockets();
+    int before = platform.mock().balanceChannel().openSockets();
     Inbox inbox = new Inbox();
-    WebSocket socket = connect(client.login("ws-close"), inbox);
+    WebSocket socket = connect(platform.client().login("ws-close"), inbox);
     inbox.next();
-    assertThat(mock.balanceChannel().openSockets()).isEqualTo(before + 1);
+    assertThat(platform.mock().balanceChannel().openSockets()).isEqualTo(before + 1);
 
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (mock.balanceChannel().openSockets() > before && System.nanoTime() < deadline) {
+    while (platform.mock().balanceChannel().openSockets() > before && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(mock.balanceChannel().openSockets()).isEqualTo(before);
+    assertThat(platform.mock().balanceChannel().openSockets()).isEqualTo(before);
   }
 }

@@ -2,17 +2,15 @@ package io.casinoperf.mocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.casinoperf.mocks.conditions.Conditions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Many clients moving one player's money at once, over HTTP: no update may be lost, and the
@@ -23,29 +21,15 @@ class ConcurrentWalletTest {
   private static final int THREADS = 16;
   private static final int CALLS_PER_THREAD = 60;
 
-  private PlatformMock mock;
-  private PlatformClient client;
+  @RegisterExtension final RunningPlatform platform = RunningPlatform.instant();
 
-  @BeforeAll
-  void start() {
-    mock =
-        PlatformMock.start(
-            PlatformMockConfig.defaults()
-                .withConditions(Conditions.none()));
-    client = new PlatformClient(mock.baseUrl());
-  }
-
-  @AfterAll
-  void stop() {
-    mock.close();
-  }
 
   /** What one client saw confirmed: the net change of its calls and how many moved money. */
   record Seen(long netChangeCents, int movements) {}
 
   @Test
   void concurrentSpinsDepositsAndRetriesOnOnePlayerLoseNoUpdate() throws Exception {
-    String token = client.login("hot-player");
+    String token = platform.client().login("hot-player");
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     List<Future<Seen>> futures = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
@@ -60,10 +44,10 @@ class ConcurrentWalletTest {
     }
     pool.shutdown();
 
-    var wallet = client.get("/api/wallet", token).body();
+    var wallet = platform.client().get("/api/wallet", token).body();
     assertThat(wallet.get("balanceCents").asLong()).isEqualTo(100_000 + net);
     assertThat(wallet.get("transactionCount").asLong()).isEqualTo(movements);
-    var report = client.get("/__admin/casino/reconciliation", null).body();
+    var report = platform.client().get("/__admin/casino/reconciliation", null).body();
     assertThat(report.get("balanced").asBoolean()).isTrue();
     assertThat(report.get("transactions").asLong()).isEqualTo(movements);
   }
@@ -75,13 +59,13 @@ class ConcurrentWalletTest {
     for (int i = 0; i < CALLS_PER_THREAD; i++) {
       String key = PlatformClient.newKey();
       if (random.nextInt(4) == 0) {
-        var first = client.deposit(token, key, 300);
-        var retry = client.deposit(token, key, 300);
+        var first = platform.client().deposit(token, key, 300);
+        var retry = platform.client().deposit(token, key, 300);
         assertThat(retry.body().get("transactionId")).isEqualTo(first.body().get("transactionId"));
         net += 300;
         movements++;
       } else {
-        var spin = client.spin(token, key, "fruit-frenzy", 100);
+        var spin = platform.client().spin(token, key, "fruit-frenzy", 100);
         if (spin.status() == 200) {
           net += spin.body().get("winCents").asLong() - 100;
           movements++;

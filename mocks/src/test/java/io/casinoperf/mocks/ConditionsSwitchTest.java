@@ -2,37 +2,20 @@ package io.casinoperf.mocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.casinoperf.mocks.conditions.Conditions;
 import io.casinoperf.mocks.conditions.Mode;
 import java.io.UncheckedIOException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Latency and fault modes, switched at run time through the operator API of a real server. */
 class ConditionsSwitchTest {
-  private PlatformMock mock;
-  private PlatformClient client;
-
-  @BeforeEach
-  void start() {
-    mock =
-        PlatformMock.start(
-            PlatformMockConfig.defaults()
-                .withConditions(Conditions.none()));
-    client = new PlatformClient(mock.baseUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    mock.close();
-  }
+  @RegisterExtension final RunningPlatform platform = RunningPlatform.instant();
 
   @Test
   void faultyModeAnswersSomeRequestsWith503AndDropsSomeConnections() {
-    String token = client.login("faulty-player");
+    String token = platform.client().login("faulty-player");
     var switched =
-        client.post("/__admin/casino/conditions", null, null,
+        platform.client().post("/__admin/casino/conditions", null, null,
             "{\"mode\":\"faulty\",\"faultyErrorPercent\":30,\"faultyDropPercent\":20}");
     assertThat(switched.status()).isEqualTo(200);
     assertThat(switched.body().get("mode").asText()).isEqualTo("faulty");
@@ -42,7 +25,7 @@ class ConditionsSwitchTest {
     int dropped = 0;
     for (int i = 0; i < 400; i++) {
       try {
-        int status = client.get("/api/wallet", token).status();
+        int status = platform.client().get("/api/wallet", token).status();
         if (status == 200) {
           ok++;
         } else if (status == 503) {
@@ -60,57 +43,57 @@ class ConditionsSwitchTest {
 
   @Test
   void faultsStrikeBeforeProcessingSoNoMoneyMovesOnA503() {
-    String token = client.login("faulty-depositor");
-    client.post("/__admin/casino/conditions", null, null,
+    String token = platform.client().login("faulty-depositor");
+    platform.client().post("/__admin/casino/conditions", null, null,
         "{\"mode\":\"faulty\",\"faultyErrorPercent\":100,\"faultyDropPercent\":0}");
 
-    assertThat(client.deposit(token, PlatformClient.newKey(), 500).status()).isEqualTo(503);
+    assertThat(platform.client().deposit(token, PlatformClient.newKey(), 500).status()).isEqualTo(503);
 
-    mock.conditions().switchTo(mock.conditions().current().withMode(Mode.NORMAL));
-    assertThat(client.balance(token)).isEqualTo(100_000);
+    platform.mock().conditions().switchTo(platform.mock().conditions().current().withMode(Mode.NORMAL));
+    assertThat(platform.client().balance(token)).isEqualTo(100_000);
   }
 
   @Test
   void switchingBackToNormalStopsFaults() {
-    String token = client.login("recovering-player");
-    client.post("/__admin/casino/conditions", null, null,
+    String token = platform.client().login("recovering-player");
+    platform.client().post("/__admin/casino/conditions", null, null,
         "{\"mode\":\"faulty\",\"faultyErrorPercent\":100,\"faultyDropPercent\":0}");
-    assertThat(client.get("/api/wallet", token).status()).isEqualTo(503);
+    assertThat(platform.client().get("/api/wallet", token).status()).isEqualTo(503);
 
-    client.post("/__admin/casino/conditions", null, null, "{\"mode\":\"normal\"}");
+    platform.client().post("/__admin/casino/conditions", null, null, "{\"mode\":\"normal\"}");
 
     for (int i = 0; i < 50; i++) {
-      assertThat(client.get("/api/wallet", token).status()).isEqualTo(200);
+      assertThat(platform.client().get("/api/wallet", token).status()).isEqualTo(200);
     }
   }
 
   @Test
   void degradedModeAddsItsMedianLatency() {
-    String token = client.login("slow-player");
-    client.post("/__admin/casino/conditions", null, null,
+    String token = platform.client().login("slow-player");
+    platform.client().post("/__admin/casino/conditions", null, null,
         "{\"mode\":\"degraded\",\"degradedMedianMillis\":150,\"degradedSigma\":0}");
 
     long started = System.nanoTime();
-    assertThat(client.get("/api/wallet", token).status()).isEqualTo(200);
+    assertThat(platform.client().get("/api/wallet", token).status()).isEqualTo(200);
     long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
 
     // With no spread every answer waits exactly the median; it can never come sooner.
     assertThat(elapsedMillis).isGreaterThanOrEqualTo(150);
-    assertThat(client.get("/__admin/casino/conditions", null).body().get("mode").asText())
+    assertThat(platform.client().get("/__admin/casino/conditions", null).body().get("mode").asText())
         .isEqualTo("degraded");
   }
 
   @Test
   void invalidSwitchIsRejectedAndChangesNothing() {
     var unknownMode =
-        client.post("/__admin/casino/conditions", null, null, "{\"mode\":\"chaos\"}");
+        platform.client().post("/__admin/casino/conditions", null, null, "{\"mode\":\"chaos\"}");
     var negative =
-        client.post("/__admin/casino/conditions", null, null, "{\"normalSigma\":-1}");
+        platform.client().post("/__admin/casino/conditions", null, null, "{\"normalSigma\":-1}");
 
     assertThat(unknownMode.status()).isEqualTo(400);
     assertThat(unknownMode.body().get("message").asText()).contains("normal, degraded, faulty");
     assertThat(negative.status()).isEqualTo(400);
-    assertThat(mock.conditions().current().mode()).isEqualTo(Mode.NORMAL);
-    assertThat(mock.conditions().current().normalSigma()).isZero();
+    assertThat(platform.mock().conditions().current().mode()).isEqualTo(Mode.NORMAL);
+    assertThat(platform.mock().conditions().current().normalSigma()).isZero();
   }
 }

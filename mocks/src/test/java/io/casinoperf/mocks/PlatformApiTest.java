@@ -2,36 +2,20 @@ package io.casinoperf.mocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.casinoperf.mocks.conditions.Conditions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The platform's HTTP API, driven through a real server on loopback, with no added latency. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlatformApiTest {
-  private PlatformMock mock;
-  private PlatformClient client;
+  @RegisterExtension final RunningPlatform platform = RunningPlatform.instant();
 
-  @BeforeAll
-  void start() {
-    mock =
-        PlatformMock.start(
-            PlatformMockConfig.defaults()
-                .withConditions(Conditions.none()));
-    client = new PlatformClient(mock.baseUrl());
-  }
-
-  @AfterAll
-  void stop() {
-    mock.close();
-  }
 
   @Test
   void loginReturnsTokenAndOpeningBalance() {
     var reply =
-        client.post("/api/auth/login", null, null,
+        platform.client().post("/api/auth/login", null, null,
             "{\"playerId\":\"api-login\",\"password\":\"spin-to-win\"}");
 
     assertThat(reply.status()).isEqualTo(200);
@@ -42,7 +26,7 @@ class PlatformApiTest {
   @Test
   void loginWithWrongPasswordIsUnauthorized() {
     var reply =
-        client.post("/api/auth/login", null, null, "{\"playerId\":\"api-x\",\"password\":\"guess\"}");
+        platform.client().post("/api/auth/login", null, null, "{\"playerId\":\"api-x\",\"password\":\"guess\"}");
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.body().get("error").asText()).isEqualTo("invalid_credentials");
@@ -50,117 +34,117 @@ class PlatformApiTest {
 
   @Test
   void malformedLoginBodyIsBadRequest() {
-    assertThat(client.post("/api/auth/login", null, null, "not json").status()).isEqualTo(400);
+    assertThat(platform.client().post("/api/auth/login", null, null, "not json").status()).isEqualTo(400);
   }
 
   @Test
   void lobbyNeedsAValidToken() {
-    assertThat(client.get("/api/lobby", null).status()).isEqualTo(401);
-    assertThat(client.get("/api/lobby", "forged-token").status()).isEqualTo(401);
+    assertThat(platform.client().get("/api/lobby", null).status()).isEqualTo(401);
+    assertThat(platform.client().get("/api/lobby", "forged-token").status()).isEqualTo(401);
 
-    var lobby = client.get("/api/lobby", client.login("api-lobby"));
+    var lobby = platform.client().get("/api/lobby", platform.client().login("api-lobby"));
     assertThat(lobby.status()).isEqualTo(200);
     assertThat(lobby.body().get("games")).hasSizeGreaterThanOrEqualTo(3);
   }
 
   @Test
   void newLoginRevokesThePreviousToken() {
-    String first = client.login("api-relogin");
-    String second = client.login("api-relogin");
+    String first = platform.client().login("api-relogin");
+    String second = platform.client().login("api-relogin");
 
-    assertThat(client.get("/api/wallet", first).status()).isEqualTo(401);
-    assertThat(client.get("/api/wallet", second).status()).isEqualTo(200);
+    assertThat(platform.client().get("/api/wallet", first).status()).isEqualTo(401);
+    assertThat(platform.client().get("/api/wallet", second).status()).isEqualTo(200);
   }
 
   @Test
   void spinDebitsStakeAndCreditsWin() {
-    String token = client.login("api-spin");
-    var reply = client.spin(token, PlatformClient.newKey(), "lucky-sevens", 250);
+    String token = platform.client().login("api-spin");
+    var reply = platform.client().spin(token, PlatformClient.newKey(), "lucky-sevens", 250);
 
     assertThat(reply.status()).isEqualTo(200);
     long win = reply.body().get("winCents").asLong();
     assertThat(reply.body().get("balanceCents").asLong()).isEqualTo(100_000 - 250 + win);
-    assertThat(client.balance(token)).isEqualTo(100_000 - 250 + win);
+    assertThat(platform.client().balance(token)).isEqualTo(100_000 - 250 + win);
     assertThat(reply.header("Idempotent-Replayed")).isEqualTo("false");
   }
 
   @Test
   void retriedSpinWithSameKeyMovesMoneyOnce() {
-    String token = client.login("api-retry");
+    String token = platform.client().login("api-retry");
     String key = PlatformClient.newKey();
-    var first = client.spin(token, key, "neon-nights", 500);
-    var retry = client.spin(token, key, "neon-nights", 500);
+    var first = platform.client().spin(token, key, "neon-nights", 500);
+    var retry = platform.client().spin(token, key, "neon-nights", 500);
 
     assertThat(retry.status()).isEqualTo(200);
     assertThat(retry.body()).isEqualTo(first.body());
     assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
-    assertThat(client.balance(token)).isEqualTo(first.body().get("balanceCents").asLong());
-    assertThat(client.get("/api/wallet", token).body().get("transactionCount").asLong()).isOne();
+    assertThat(platform.client().balance(token)).isEqualTo(first.body().get("balanceCents").asLong());
+    assertThat(platform.client().get("/api/wallet", token).body().get("transactionCount").asLong()).isOne();
   }
 
   @Test
   void keyReusedForADifferentRequestIsRejected() {
-    String token = client.login("api-reuse");
+    String token = platform.client().login("api-reuse");
     String key = PlatformClient.newKey();
-    client.deposit(token, key, 1_000);
+    platform.client().deposit(token, key, 1_000);
 
-    var reused = client.deposit(token, key, 2_000);
+    var reused = platform.client().deposit(token, key, 2_000);
 
     assertThat(reused.status()).isEqualTo(422);
     assertThat(reused.body().get("error").asText()).isEqualTo("idempotency_key_reused");
-    assertThat(client.balance(token)).isEqualTo(101_000);
+    assertThat(platform.client().balance(token)).isEqualTo(101_000);
   }
 
   @Test
   void moneyCallsWithoutKeyAreRejected() {
-    String token = client.login("api-nokey");
+    String token = platform.client().login("api-nokey");
 
-    assertThat(client.spin(token, null, "lucky-sevens", 100).status()).isEqualTo(400);
-    assertThat(client.deposit(token, null, 100).status()).isEqualTo(400);
-    assertThat(client.balance(token)).isEqualTo(100_000);
+    assertThat(platform.client().spin(token, null, "lucky-sevens", 100).status()).isEqualTo(400);
+    assertThat(platform.client().deposit(token, null, 100).status()).isEqualTo(400);
+    assertThat(platform.client().balance(token)).isEqualTo(100_000);
   }
 
   @Test
   void spinBeyondBalanceIsInsufficientFundsAndMovesNothing() {
-    String token = client.login("api-poor");
-    client.withdraw(token, PlatformClient.newKey(), 99_950);
+    String token = platform.client().login("api-poor");
+    platform.client().withdraw(token, PlatformClient.newKey(), 99_950);
 
-    var reply = client.spin(token, PlatformClient.newKey(), "lucky-sevens", 100);
+    var reply = platform.client().spin(token, PlatformClient.newKey(), "lucky-sevens", 100);
 
     assertThat(reply.status()).isEqualTo(402);
     assertThat(reply.body().get("error").asText()).isEqualTo("insufficient_funds");
     assertThat(reply.body().get("balanceCents").asLong()).isEqualTo(50);
-    assertThat(client.balance(token)).isEqualTo(50);
+    assertThat(platform.client().balance(token)).isEqualTo(50);
   }
 
   @Test
   void withdrawalBeyondBalanceIsInsufficientFunds() {
-    String token = client.login("api-overdraw");
+    String token = platform.client().login("api-overdraw");
 
-    assertThat(client.withdraw(token, PlatformClient.newKey(), 100_001).status()).isEqualTo(402);
-    assertThat(client.balance(token)).isEqualTo(100_000);
+    assertThat(platform.client().withdraw(token, PlatformClient.newKey(), 100_001).status()).isEqualTo(402);
+    assertThat(platform.client().balance(token)).isEqualTo(100_000);
   }
 
   @Test
   void unknownGameAndStakeOutsideLimitsAreRejected() {
-    String token = client.login("api-badspin");
+    String token = platform.client().login("api-badspin");
 
-    assertThat(client.spin(token, PlatformClient.newKey(), "no-such-game", 100).status())
+    assertThat(platform.client().spin(token, PlatformClient.newKey(), "no-such-game", 100).status())
         .isEqualTo(404);
-    assertThat(client.spin(token, PlatformClient.newKey(), "neon-nights", 10).status())
+    assertThat(platform.client().spin(token, PlatformClient.newKey(), "neon-nights", 10).status())
         .isEqualTo(400);
-    assertThat(client.spin(token, PlatformClient.newKey(), "lucky-sevens", 0).status())
+    assertThat(platform.client().spin(token, PlatformClient.newKey(), "lucky-sevens", 0).status())
         .isEqualTo(400);
-    assertThat(client.balance(token)).isEqualTo(100_000);
+    assertThat(platform.client().balance(token)).isEqualTo(100_000);
   }
 
   @Test
   void transactionsAreListedNewestFirst() {
-    String token = client.login("api-list");
-    client.deposit(token, PlatformClient.newKey(), 700);
-    client.withdraw(token, PlatformClient.newKey(), 300);
+    String token = platform.client().login("api-list");
+    platform.client().deposit(token, PlatformClient.newKey(), 700);
+    platform.client().withdraw(token, PlatformClient.newKey(), 300);
 
-    var list = client.get("/api/wallet/transactions?limit=5", token);
+    var list = platform.client().get("/api/wallet/transactions?limit=5", token);
 
     assertThat(list.status()).isEqualTo(200);
     var transactions = list.body().get("transactions");
@@ -168,16 +152,16 @@ class PlatformApiTest {
     assertThat(transactions.get(0).get("type").asText()).isEqualTo("WITHDRAWAL");
     assertThat(transactions.get(0).get("balanceAfterCents").asLong()).isEqualTo(100_400);
     assertThat(transactions.get(1).get("type").asText()).isEqualTo("DEPOSIT");
-    assertThat(client.get("/api/wallet/transactions?limit=0", token).status()).isEqualTo(400);
+    assertThat(platform.client().get("/api/wallet/transactions?limit=0", token).status()).isEqualTo(400);
   }
 
   @Test
   void reconciliationReportsEveryWalletBalanced() {
-    String token = client.login("api-reconcile");
-    client.deposit(token, PlatformClient.newKey(), 5_000);
-    client.spin(token, PlatformClient.newKey(), "dragon-drop", 200);
+    String token = platform.client().login("api-reconcile");
+    platform.client().deposit(token, PlatformClient.newKey(), 5_000);
+    platform.client().spin(token, PlatformClient.newKey(), "dragon-drop", 200);
 
-    var report = client.get("/__admin/casino/reconciliation", null);
+    var report = platform.client().get("/__admin/casino/reconciliation", null);
 
     assertThat(report.status()).isEqualTo(200);
     assertThat(report.body().get("balanced").asBoolean()).isTrue();
@@ -187,6 +171,6 @@ class PlatformApiTest {
 
   @Test
   void healthAnswersWithoutToken() {
-    assertThat(client.get("/health", null).status()).isEqualTo(200);
+    assertThat(platform.client().get("/health", null).status()).isEqualTo(200);
   }
 }

@@ -15,6 +15,9 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  * key and check the balance arithmetic; each keeps {@value SessionKeys#BALANCE} current.
  */
 public final class WalletFlows {
+  /** Where the last deposit or withdrawal went, for its retry. */
+  private static final String RETRY_PATH = "retryPath";
+
   private WalletFlows() {}
 
   /** Deposits {@code amountCents} with a fresh idempotency key. */
@@ -34,7 +37,7 @@ public final class WalletFlows {
   public static final ChainBuilder RETRY_LAST_TRANSFER =
       exec(
           http("Retry transfer (same key)")
-              .post("#{retryPath}")
+              .post("#{" + RETRY_PATH + "}")
               .header("Authorization", Login.BEARER)
               .header(IdempotencyKeys.HEADER, IdempotencyKeys.VALUE)
               .body(StringBody("{\"amountCents\":#{" + SessionKeys.AMOUNT + "}}"))
@@ -116,7 +119,7 @@ public final class WalletFlows {
             session ->
                 IdempotencyKeys.fresh(session)
                     .set(SessionKeys.AMOUNT, amountCents)
-                    .set("retryPath", path)
+                    .set(RETRY_PATH, path)
                     .remove(SessionKeys.TRANSACTION_ID))
         .exec(request)
         .exec(Ledger::countIfMoved);

@@ -32,11 +32,16 @@ public final class PlayerSessions {
       return Optional.empty();
     }
     String token = newToken();
-    playerByToken.put(token, playerId);
-    String previous = tokenByPlayer.put(playerId, token);
-    if (previous != null) {
-      playerByToken.remove(previous);
-    }
+    // Atomic per player: of two concurrent logins, the one that wins here holds the only token.
+    tokenByPlayer.compute(
+        playerId,
+        (id, previous) -> {
+          if (previous != null) {
+            playerByToken.remove(previous);
+          }
+          playerByToken.put(token, id);
+          return token;
+        });
     return Optional.of(token);
   }
 
