@@ -16,7 +16,7 @@ maven=$!
 
 fork=""
 for _ in $(seq 1 120); do
-  fork=$(pgrep -f 'io.gatling.plugin.util.ForkMain' | head -1)
+  fork=$(pgrep -f 'gatlingbooter.*io.gatling.app.Gatling' | head -1)
   [ -n "$fork" ] && break
   sleep 1
 done

@@ -36,6 +36,18 @@ final class GatlingProcess {
       return last;
     }
 
+    /** The {@code p}-th percentile of all requests as Gatling printed it, or "?" if absent. */
+    String gatlingPercentile(int p) {
+      Matcher matcher = Pattern.compile(
+          "^> response time " + p + "th percentile \\(ms\\)\\s+\\|\\s+([\\d,]+)",
+          Pattern.MULTILINE).matcher(stdout);
+      String last = "?";
+      while (matcher.find()) {
+        last = matcher.group(1);
+      }
+      return last;
+    }
+
     /** The run's own folder under the results folder (lower-case simulation name + timestamp). */
     Optional<Path> runFolder() throws IOException {
       if (!Files.isDirectory(resultsFolder)) {

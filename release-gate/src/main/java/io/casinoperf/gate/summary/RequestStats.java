@@ -1,0 +1,76 @@
+package io.casinoperf.gate.summary;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Counts and response times of one request name (or of all requests), in milliseconds: every
+ * response in {@link #all()}, the OK ones again in {@link #ok()}. Mutable while a log is read;
+ * not thread-safe.
+ */
+public final class RequestStats {
+  private final Histogram all = LatencyHistograms.empty();
+  private final Histogram ok = LatencyHistograms.empty();
+  private final Map<String, Long> koMessages = new HashMap<>();
+  private long count;
+  private long koCount;
+
+  void record(long responseMillis, boolean isOk, String message) {
+    long value = Math.max(0, responseMillis);
+    all.recordValue(value);
+    count++;
+    if (isOk) {
+      ok.recordValue(value);
+    } else {
+      koCount++;
+      koMessages.merge(message, 1L, Long::sum);
+    }
+  }
+
+  /** Adds another set of stats, e.g. of the same request on another injector. */
+  void add(RequestStats other) {
+    all.add(other.all);
+    ok.add(other.ok);
+    count += other.count;
+    koCount += other.koCount;
+    other.koMessages.forEach((message, n) -> koMessages.merge(message, n, Long::sum));
+  }
+
+  public long count() {
+    return count;
+  }
+
+  public long koCount() {
+    return koCount;
+  }
+
+  public long okCount() {
+    return count - koCount;
+  }
+
+  /** KO share in [0, 1]; 0 when there were no requests. */
+  public double errorRate() {
+    return count == 0 ? 0 : koCount / (double) count;
+  }
+
+  /** Response times of every request, OK or KO (the population Gatling's assertions use). */
+  public Histogram all() {
+    return all;
+  }
+
+  /** Response times of the OK requests only. */
+  public Histogram ok() {
+    return ok;
+  }
+
+  /** KO messages with their counts. */
+  public Map<String, Long> koMessages() {
+    return Map.copyOf(koMessages);
+  }
+
+  /** Nearest-rank percentile of all response times, in ms (see {@link LatencyHistograms}). */
+  public long percentileMillis(double percentile) {
+    return LatencyHistograms.percentile(all, percentile);
+  }
+}

@@ -1,0 +1,146 @@
+package io.casinoperf.gate.summary;
+
+import io.casinoperf.gate.log.ReadOutcome;
+import io.casinoperf.gate.log.RunHeader;
+import io.casinoperf.gate.log.SimulationLogListener;
+import io.casinoperf.gate.log.SimulationLogReader;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Builds a {@link RunSummary} from the {@code simulation.log} files of one run. */
+public final class RunSummaries {
+  private RunSummaries() {}
+
+  /**
+   * Reads every log (one per injector of the same run) into one summary.
+   *
+   * @throws io.casinoperf.gate.log.InvalidSimulationLogException when a file is not a readable
+   *     log, or the logs are of different simulations
+   * @throws IllegalArgumentException when no log is given
+   */
+  public static RunSummary read(List<Path> logs) {
+    if (logs.isEmpty()) {
+      throw new IllegalArgumentException("no simulation.log given");
+    }
+    Collector collector = new Collector();
+    List<RunHeader> headers = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    boolean partial = false;
+    for (Path log : logs) {
+      ReadOutcome outcome = SimulationLogReader.read(log, collector);
+      RunHeader header = outcome.header();
+      if (!headers.isEmpty() && !header.simulationClass().equals(headers.get(0).simulationClass())) {
+        throw new MismatchedLogsException(
+            log + ": a log of " + header.simulationClass() + ", while " + logs.get(0) + " is of "
+                + headers.get(0).simulationClass() + "; merge only the injectors of one run");
+      }
+      headers.add(header);
+      if (outcome.partial()) {
+        partial = true;
+        warnings.add(log + ": cut off inside a record after " + outcome.records()
+            + " whole records (" + outcome.validBytes() + " of " + outcome.fileBytes()
+            + " bytes); the run is summarised as partial");
+      }
+    }
+    collector.timeline.trim();
+    Instant start = headers.stream().map(RunHeader::start).min(Instant::compareTo).orElseThrow();
+    Instant end = collector.latestEpochMillis == Long.MIN_VALUE
+        ? start
+        : Instant.ofEpochMilli(collector.latestEpochMillis);
+    return new RunSummary(
+        headers,
+        start,
+        end,
+        collector.all,
+        collector.requests,
+        collector.groups,
+        collector.usersStarted,
+        collector.usersEnded,
+        collector.errors,
+        collector.timeline,
+        partial,
+        warnings);
+  }
+
+  /** Logs that cannot be one run: they come from different simulations. */
+  public static final class MismatchedLogsException extends IllegalArgumentException {
+    MismatchedLogsException(String message) {
+      super(message);
+    }
+  }
+
+  /** Accumulates the records of every log; timestamps become absolute with each log's start. */
+  private static final class Collector implements SimulationLogListener {
+    final RequestStats all = new RequestStats();
+    final TreeMap<RequestKey, RequestStats> requests = new TreeMap<>();
+    final TreeMap<RequestKey, RequestStats> groups = new TreeMap<>();
+    final Map<String, Long> errors = new HashMap<>();
+    final Timeline timeline = new Timeline();
+    final Map<List<String>, Map<String, RequestStats>> byGroupsAndName = new HashMap<>();
+    long usersStarted;
+    long usersEnded;
+    long runStartEpochMillis;
+    long latestEpochMillis = Long.MIN_VALUE;
+
+    @Override
+    public void onRun(RunHeader run) {
+      runStartEpochMillis = run.start().toEpochMilli();
+    }
+
+    @Override
+    public void onRequest(
+        List<String> groupPath, String name, int startMillis, int endMillis, boolean ok, String message) {
+      long responseMillis = (long) endMillis - startMillis;
+      // Two-level lookup on the shared group list and the cached name: no key object per record.
+      RequestStats stats =
+          byGroupsAndName
+              .computeIfAbsent(groupPath, g -> new HashMap<>())
+              .computeIfAbsent(
+                  name, n -> requests.computeIfAbsent(new RequestKey(groupPath, n), k -> new RequestStats()));
+      String shown = ok ? message : message.strip();
+      stats.record(responseMillis, ok, shown);
+      all.record(responseMillis, ok, shown);
+      timeline.record(runStartEpochMillis + startMillis, ok);
+      seen(endMillis);
+    }
+
+    @Override
+    public void onGroup(
+        List<String> groupPath, int startMillis, int endMillis, int cumulatedResponseMillis, boolean ok) {
+      if (groupPath.isEmpty()) {
+        return;
+      }
+      RequestKey key =
+          new RequestKey(groupPath.subList(0, groupPath.size() - 1), groupPath.get(groupPath.size() - 1));
+      groups.computeIfAbsent(key, k -> new RequestStats())
+          .record((long) endMillis - startMillis, ok, ok ? "" : "group failed");
+      seen(endMillis);
+    }
+
+    @Override
+    public void onUser(String scenario, boolean start, int timestampMillis) {
+      if (start) {
+        usersStarted++;
+      } else {
+        usersEnded++;
+      }
+      seen(timestampMillis);
+    }
+
+    @Override
+    public void onError(String message, int timestampMillis) {
+      // Gatling writes some of these with a trailing space; its report shows them trimmed.
+      errors.merge(message.strip(), 1L, Long::sum);
+      seen(timestampMillis);
+    }
+
+    private void seen(int millis) {
+      latestEpochMillis = Math.max(latestEpochMillis, runStartEpochMillis + millis);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.casinoperf.gate.summary;
+
+import io.casinoperf.gate.log.RunHeader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * What a run did, from one or more {@code simulation.log} files of it (one per injector): counts,
+ * errors and response-time histograms per request and for all requests, the groups' durations,
+ * users, and a per-second timeline. Merging injectors adds their histograms and counts, so
+ * percentiles of the merged run are those of one histogram fed every response.
+ *
+ * <p>Histograms are returned as they are held: treat them as read-only.
+ *
+ * @param injectors the run header of each log, in the order read
+ * @param start the earliest injector start
+ * @param end the latest response (or other record) seen, across injectors
+ * @param all every request of the run
+ * @param requests per request, sorted by path
+ * @param groups per group path (response time = group duration), sorted by path
+ * @param errors records of actions that could not be built (not requests), by message (KO and
+ *     error messages are trimmed, as Gatling's report shows them)
+ * @param partial true when a log ended inside a record: the run is incomplete
+ * @param warnings one line each, for the user (e.g. which file was cut short)
+ */
+public record RunSummary(
+    List<RunHeader> injectors,
+    Instant start,
+    Instant end,
+    RequestStats all,
+    SortedMap<RequestKey, RequestStats> requests,
+    SortedMap<RequestKey, RequestStats> groups,
+    long usersStarted,
+    long usersEnded,
+    Map<String, Long> errors,
+    Timeline timeline,
+    boolean partial,
+    List<String> warnings) {
+
+  /** A KO message and how often it occurred. */
+  public record ErrorCount(String message, long count) {}
+
+  public RunSummary {
+    injectors = List.copyOf(injectors);
+    requests = Collections.unmodifiableSortedMap(requests);
+    groups = Collections.unmodifiableSortedMap(groups);
+    errors = Map.copyOf(errors);
+    warnings = List.copyOf(warnings);
+  }
+
+  public String simulationClass() {
+    return injectors.get(0).simulationClass();
+  }
+
+  public String gatlingVersion() {
+    return injectors.get(0).gatlingVersion();
+  }
+
+  public Duration duration() {
+    return Duration.between(start, end);
+  }
+
+  /** The {@code limit} most frequent KO messages over all requests, most frequent first. */
+  public List<ErrorCount> topErrors(int limit) {
+    return all.koMessages().entrySet().stream()
+        .map(e -> new ErrorCount(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparingLong(ErrorCount::count).reversed()
+            .thenComparing(ErrorCount::message))
+        .limit(limit)
+        .toList();
+  }
+}
