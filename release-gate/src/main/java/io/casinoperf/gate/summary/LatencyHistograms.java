@@ -1,6 +1,7 @@
 package io.casinoperf.gate.summary;
 
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * The one histogram configuration behind every latency figure: whole milliseconds (as Gatling
@@ -33,5 +34,35 @@ public final class LatencyHistograms {
       return 0;
     }
     return histogram.getValueAtPercentile(percentile);
+  }
+
+  /**
+   * The {@code percentile}-th percentile with each recorded value spread evenly over its
+   * resolution ([v, v + 1) ms for whole milliseconds): a continuous estimate, used for changes and
+   * their intervals, where the steps of nearest-rank values on tied whole milliseconds would hide
+   * changes smaller than a millisecond. Reported percentiles stay {@link #percentile nearest-rank}.
+   * Subtracting 0.5 ms centres it on the nearest-rank value for exact buckets.
+   *
+   * @param percentile in [0, 100]
+   * @return NaN for an empty histogram
+   */
+  public static double interpolatedPercentile(Histogram histogram, double percentile) {
+    long total = histogram.getTotalCount();
+    if (total == 0) {
+      return Double.NaN;
+    }
+    double rank = Math.max(0, Math.min(1, percentile / 100)) * total;
+    long below = 0;
+    for (HistogramIterationValue bucket : histogram.recordedValues()) {
+      long count = bucket.getCountAtValueIteratedTo();
+      if (below + count >= rank) {
+        long low = histogram.lowestEquivalentValue(bucket.getValueIteratedTo());
+        long width = histogram.sizeOfEquivalentValueRange(bucket.getValueIteratedTo());
+        double fraction = count == 0 ? 0 : (rank - below) / count;
+        return low + fraction * width - 0.5;
+      }
+      below += count;
+    }
+    return histogram.getMaxValue();
   }
 }

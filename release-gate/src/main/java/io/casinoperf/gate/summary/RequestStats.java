@@ -13,12 +13,21 @@ public final class RequestStats {
   private final Histogram all = LatencyHistograms.empty();
   private final Histogram ok = LatencyHistograms.empty();
   private final Map<String, Long> koMessages = new HashMap<>();
+  private final Blocks blocks = new Blocks();
   private long count;
   private long koCount;
 
-  void record(long responseMillis, boolean isOk, String message) {
+  /**
+   * Adds one response.
+   *
+   * @param startEpochMillis when the request was sent, for the time blocks
+   * @param responseMillis its response time; negative values count as 0
+   * @param message the KO message, ignored for OK
+   */
+  public void record(long startEpochMillis, long responseMillis, boolean isOk, String message) {
     long value = Math.max(0, responseMillis);
     all.recordValue(value);
+    blocks.record(startEpochMillis, value, isOk);
     count++;
     if (isOk) {
       ok.recordValue(value);
@@ -28,10 +37,11 @@ public final class RequestStats {
     }
   }
 
-  /** Adds another set of stats, e.g. of the same request on another injector. */
-  void add(RequestStats other) {
+  /** Adds another set of stats, e.g. of the same request in another run of a pooled baseline. */
+  public void add(RequestStats other) {
     all.add(other.all);
     ok.add(other.ok);
+    blocks.add(other.blocks);
     count += other.count;
     koCount += other.koCount;
     other.koMessages.forEach((message, n) -> koMessages.merge(message, n, Long::sum));
@@ -62,6 +72,11 @@ public final class RequestStats {
   /** Response times of the OK requests only. */
   public Histogram ok() {
     return ok;
+  }
+
+  /** The same responses in time blocks, to measure their dependence. */
+  public Blocks blocks() {
+    return blocks;
   }
 
   /** KO messages with their counts. */

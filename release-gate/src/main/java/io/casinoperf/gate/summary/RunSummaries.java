@@ -103,8 +103,9 @@ public final class RunSummaries {
               .computeIfAbsent(
                   name, n -> requests.computeIfAbsent(new RequestKey(groupPath, n), k -> new RequestStats()));
       String shown = ok ? message : message.strip();
-      stats.record(responseMillis, ok, shown);
-      all.record(responseMillis, ok, shown);
+      long startEpochMillis = runStartEpochMillis + startMillis;
+      stats.record(startEpochMillis, responseMillis, ok, shown);
+      all.record(startEpochMillis, responseMillis, ok, shown);
       timeline.record(runStartEpochMillis + startMillis, ok);
       seen(endMillis);
     }
@@ -118,7 +119,8 @@ public final class RunSummaries {
       RequestKey key =
           new RequestKey(groupPath.subList(0, groupPath.size() - 1), groupPath.get(groupPath.size() - 1));
       groups.computeIfAbsent(key, k -> new RequestStats())
-          .record((long) endMillis - startMillis, ok, ok ? "" : "group failed");
+          .record(runStartEpochMillis + startMillis, (long) endMillis - startMillis, ok,
+              ok ? "" : "group failed");
       seen(endMillis);
     }
 

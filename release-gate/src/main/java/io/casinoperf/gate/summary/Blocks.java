@@ -1,0 +1,113 @@
+package io.casinoperf.gate.summary;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.IntCountsHistogram;
+
+/**
+ * A request's responses cut into consecutive time blocks (one second at first), each with its
+ * count, KO count and a coarse latency histogram: what the gate needs to measure how far
+ * responses close in time depend on each other (GC pauses, queueing, warm-up). Blocks are aligned
+ * on epoch time, so injectors add up block by block. Never more than {@value #MAX_BLOCKS} blocks:
+ * past that, neighbours merge and blocks get twice as long, so memory does not grow with the run.
+ * Mutable while logs are read; not thread-safe.
+ */
+public final class Blocks {
+  static final int MAX_BLOCKS = 600;
+  /** Enough precision to count responses above a percentile to within 1 %. */
+  private static final int BLOCK_DIGITS = 2;
+
+  /** One block: responses started in [index × width, (index + 1) × width) ms since the epoch. */
+  public static final class Block {
+    private final IntCountsHistogram latencies = new IntCountsHistogram(BLOCK_DIGITS);
+    private long count;
+    private long koCount;
+
+    void record(long millis, boolean ok) {
+      latencies.recordValue(millis);
+      count++;
+      if (!ok) {
+        koCount++;
+      }
+    }
+
+    void add(Block other) {
+      latencies.add(other.latencies);
+      count += other.count;
+      koCount += other.koCount;
+    }
+
+    public long count() {
+      return count;
+    }
+
+    public long koCount() {
+      return koCount;
+    }
+
+    /** Responses slower than {@code thresholdMillis}, to the histogram's 1 % precision. */
+    public long countAbove(long thresholdMillis) {
+      if (count == 0) {
+        return 0;
+      }
+      return count - latencies.getCountBetweenValues(0, thresholdMillis);
+    }
+  }
+
+  private long widthMillis = 1_000;
+  private TreeMap<Long, Block> blocks = new TreeMap<>();
+  // Records arrive roughly in time order: most land in the block of the previous one.
+  private long lastIndex = Long.MIN_VALUE;
+  private Block lastBlock;
+
+  void record(long startEpochMillis, long latencyMillis, boolean ok) {
+    long index = Math.floorDiv(startEpochMillis, widthMillis);
+    if (index != lastIndex) {
+      lastBlock = blocks.computeIfAbsent(index, i -> new Block());
+      lastIndex = index;
+      if (blocks.size() > MAX_BLOCKS) {
+        widen();
+        record(startEpochMillis, latencyMillis, ok);
+        return;
+      }
+    }
+    lastBlock.record(latencyMillis, ok);
+  }
+
+  void add(Blocks other) {
+    while (other.widthMillis > widthMillis) {
+      widen();
+    }
+    for (Map.Entry<Long, Block> entry : other.blocks.entrySet()) {
+      long start = entry.getKey() * other.widthMillis;
+      blocks.computeIfAbsent(Math.floorDiv(start, widthMillis), i -> new Block()).add(entry.getValue());
+    }
+    while (blocks.size() > MAX_BLOCKS) {
+      widen();
+    }
+  }
+
+  public long widthMillis() {
+    return widthMillis;
+  }
+
+  /** The non-empty blocks in time order. */
+  public Iterable<Block> blocks() {
+    return blocks.values();
+  }
+
+  public int size() {
+    return blocks.size();
+  }
+
+  private void widen() {
+    TreeMap<Long, Block> wider = new TreeMap<>();
+    for (Map.Entry<Long, Block> entry : blocks.entrySet()) {
+      wider.computeIfAbsent(Math.floorDiv(entry.getKey(), 2L), i -> new Block()).add(entry.getValue());
+    }
+    blocks = wider;
+    widthMillis *= 2;
+    lastIndex = Long.MIN_VALUE;
+    lastBlock = null;
+  }
+}

@@ -1,0 +1,215 @@
+package io.casinoperf.gate.verdict;
+
+import io.casinoperf.gate.stats.DesignEffect;
+import io.casinoperf.gate.stats.HolmBonferroni;
+import io.casinoperf.gate.stats.Normal;
+import io.casinoperf.gate.stats.PercentileChange;
+import io.casinoperf.gate.stats.PercentileEstimate;
+import io.casinoperf.gate.stats.ShareChange;
+import io.casinoperf.gate.summary.RequestStats;
+import io.casinoperf.gate.summary.RunSummary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * Decides whether a candidate run regressed against a baseline: for every request and for all
+ * requests together, the p99 (p50 and p95 reported), the error rate, and the absolute SLOs.
+ *
+ * <p>A p99 is a <b>regression</b> when it is significantly slower (one-sided, at the run's
+ * confidence after Holm–Bonferroni over every check of the run), its estimate exceeds the
+ * tolerance, and the absolute change exceeds the minimum effect; an <b>improvement</b> likewise
+ * the other way; <b>inconclusive</b> when a side has too few responses, or when the estimate
+ * exceeds tolerance and minimum effect without being significant; <b>pass</b> otherwise. The
+ * error rate is a regression when significantly higher by at least the minimum increase. An SLO
+ * breach of the candidate is a regression whatever the baseline. See docs/STATISTICS.md.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Gate {
+  public static final String ALL_REQUESTS = "All requests";
+
+  private Gate() {}
+
+  public static RunVerdict judge(RunSummary candidate, RunSummary baseline, GateSettings settings) {
+    List<Subject> subjects = new ArrayList<>();
+    subjects.add(new Subject(ALL_REQUESTS, candidate.all(), baseline.all()));
+    TreeMap<String, RequestStats[]> byPath = new TreeMap<>();
+    candidate.requests().forEach((key, stats) ->
+        byPath.computeIfAbsent(key.path(), p -> new RequestStats[2])[0] = stats);
+    baseline.requests().forEach((key, stats) ->
+        byPath.computeIfAbsent(key.path(), p -> new RequestStats[2])[1] = stats);
+    byPath.forEach((path, pair) -> subjects.add(new Subject(path, pair[0], pair[1])));
+
+    // One family for the whole run: the p99-slower and error-higher test of every subject.
+    List<Double> pValues = new ArrayList<>();
+    for (Subject subject : subjects) {
+      subject.compare();
+      pValues.add(subject.p99 == null ? 1.0 : subject.p99.pValueSlower());
+      pValues.add(subject.errorRate == null ? 1.0 : subject.errorRate.pValueHigher());
+    }
+    double[] family = pValues.stream().mapToDouble(Double::doubleValue).toArray();
+    boolean[] significant = HolmBonferroni.significant(family, settings.alpha());
+    double[] faster = subjects.stream()
+        .mapToDouble(s -> s.p99 == null ? 1.0 : s.p99.pValueFaster()).toArray();
+    boolean[] significantlyFaster = HolmBonferroni.significant(faster, settings.alpha());
+
+    List<RequestVerdict> verdicts = new ArrayList<>();
+    for (int i = 0; i < subjects.size(); i++) {
+      verdicts.add(subjects.get(i).verdict(
+          settings, significant[2 * i], significant[2 * i + 1], significantlyFaster[i]));
+    }
+    RequestVerdict all = verdicts.get(0);
+    List<RequestVerdict> requests = new ArrayList<>(verdicts.subList(1, verdicts.size()));
+    requests.sort(Comparator.comparingInt((RequestVerdict v) -> -v.overall().severity())
+        .thenComparing(v -> -v.p99().map(PercentileChange::relativeChange).orElse(0.0))
+        .thenComparing(RequestVerdict::path));
+    Verdict overall = all.overall();
+    for (RequestVerdict request : requests) {
+      overall = Verdict.worst(overall, request.overall());
+    }
+    return new RunVerdict(overall, all, requests, settings,
+        requestsToDetect(subjects.get(0).p99, settings, family.length));
+  }
+
+  /**
+   * Responses per side for an 80 % chance that a 10 % slower p99 is flagged: the estimate must
+   * clear the tolerance and the significance threshold of the first Holm step (α / number of
+   * checks). The standard error shrinks as 1/√n from this run's.
+   */
+  static OptionalLong requestsToDetect(PercentileChange p99, GateSettings settings, int checks) {
+    if (p99 == null || !(p99.logStandardError() > 0) || Double.isInfinite(p99.logStandardError())) {
+      return OptionalLong.empty();
+    }
+    double effect = Math.log(1.10);
+    double power = Normal.quantile(0.80);
+    double alpha = Normal.quantile(1 - settings.alpha() / Math.max(1, checks));
+    double room = effect - Math.log1p(settings.tolerance());
+    if (room <= 0) {
+      return OptionalLong.empty();
+    }
+    double neededSe = Math.min(effect / (alpha + power), room / power);
+    long n = Math.min(p99.candidate().count(), p99.baseline().count());
+    double ratio = p99.logStandardError() / neededSe;
+    return OptionalLong.of((long) Math.ceil(n * ratio * ratio));
+  }
+
+  /** One request (or all requests) with its two sides and their comparisons. */
+  private static final class Subject {
+    final String path;
+    final RequestStats candidate;
+    final RequestStats baseline;
+    PercentileChange p99;
+    List<PercentileChange> percentiles = List.of();
+    ShareChange errorRate;
+
+    Subject(String path, RequestStats candidate, RequestStats baseline) {
+      this.path = path;
+      this.candidate = candidate;
+      this.baseline = baseline;
+    }
+
+    void compare() {
+      if (candidate == null || baseline == null || candidate.count() == 0 || baseline.count() == 0) {
+        return;
+      }
+      List<PercentileChange> changes = new ArrayList<>();
+      for (double p : GateSettings.REPORTED_PERCENTILES) {
+        PercentileChange change =
+            PercentileChange.of(PercentileEstimate.of(candidate, p), PercentileEstimate.of(baseline, p));
+        changes.add(change);
+        if (p == GateSettings.DECIDING_PERCENTILE) {
+          p99 = change;
+        }
+      }
+      percentiles = changes;
+      errorRate = ShareChange.of(
+          candidate.koCount(), candidate.count(), DesignEffect.ofErrors(candidate.blocks()),
+          baseline.koCount(), baseline.count(), DesignEffect.ofErrors(baseline.blocks()));
+    }
+
+    RequestVerdict verdict(
+        GateSettings settings, boolean slower, boolean moreErrors, boolean faster) {
+      ServiceLevel slo = settings.serviceLevelFor(path);
+      long candidateCount = candidate == null ? 0 : candidate.count();
+      long baselineCount = baseline == null ? 0 : baseline.count();
+      long candidateP99 = candidate == null ? 0 : candidate.percentileMillis(99);
+      double candidateErrors = candidate == null ? 0 : candidate.errorRate();
+      Verdict latency;
+      Verdict errors;
+      if (candidateCount == 0) {
+        latency = new Verdict.Inconclusive(Rule.MISSING_IN_CANDIDATE,
+            "the baseline sent " + baselineCount + " of these; the candidate none");
+        errors = latency;
+      } else if (baselineCount == 0) {
+        latency = new Verdict.Pass(Rule.NEW_REQUEST, "new request: no baseline, SLOs only");
+        errors = latency;
+      } else {
+        latency = latencyVerdict(settings, slower, faster);
+        errors = errorVerdict(settings, moreErrors);
+      }
+      Verdict serviceLevel = candidateCount == 0
+          ? new Verdict.Pass(Rule.SLO_MET, "nothing sent")
+          : sloVerdict(slo, candidateP99, candidateErrors);
+      return new RequestVerdict(path, percentiles, Optional.ofNullable(errorRate), latency, errors,
+          serviceLevel, candidateCount, baselineCount, candidateP99, candidateErrors);
+    }
+
+    private Verdict latencyVerdict(GateSettings settings, boolean slower, boolean faster) {
+      long needed = settings.minSamples();
+      if (candidate.count() < needed || baseline.count() < needed) {
+        return new Verdict.Inconclusive(Rule.TOO_FEW_SAMPLES, String.format(Locale.ROOT,
+            "too few responses for p99: %d candidate, %d baseline, %d needed on each side",
+            candidate.count(), baseline.count(), needed));
+      }
+      double change = p99.relativeChange();
+      double absolute = p99.absoluteChangeMillis();
+      String numbers = String.format(Locale.ROOT, "p99 %d ms vs %d ms (%+.1f %%, %d%% interval %+.1f..%+.1f %%)",
+          p99.candidate().valueMillis(), p99.baseline().valueMillis(), 100 * change,
+          Math.round(100 * settings.confidence()),
+          100 * p99.interval(settings.confidence()).lower(),
+          100 * p99.interval(settings.confidence()).upper());
+      boolean beyondTolerance = change > settings.tolerance();
+      boolean beyondEffect = absolute > settings.minEffectMillis();
+      if (beyondTolerance && beyondEffect) {
+        return slower
+            ? new Verdict.Regression(Rule.SIGNIFICANTLY_SLOWER, numbers + ": significantly slower")
+            : new Verdict.Inconclusive(Rule.SLOWER_NOT_SIGNIFICANT,
+                numbers + ": slower beyond tolerance, but not significant");
+      }
+      if (faster && change < -settings.tolerance() && -absolute > settings.minEffectMillis()) {
+        return new Verdict.Improvement(Rule.SIGNIFICANTLY_FASTER, numbers + ": significantly faster");
+      }
+      if (beyondTolerance) {
+        return new Verdict.Pass(Rule.BELOW_MINIMUM_EFFECT, numbers + ": within "
+            + settings.minEffectMillis() + " ms");
+      }
+      return new Verdict.Pass(Rule.WITHIN_TOLERANCE, numbers + ": within tolerance");
+    }
+
+    private Verdict errorVerdict(GateSettings settings, boolean moreErrors) {
+      String numbers = String.format(Locale.ROOT, "errors %.2f %% vs %.2f %%",
+          100 * errorRate.candidateShare(), 100 * errorRate.baselineShare());
+      if (moreErrors && errorRate.difference() > settings.minErrorRateIncrease()) {
+        return new Verdict.Regression(Rule.MORE_ERRORS, numbers + ": significantly more errors");
+      }
+      return new Verdict.Pass(Rule.ERRORS_UNCHANGED, numbers);
+    }
+
+    private static Verdict sloVerdict(ServiceLevel slo, long p99Millis, double errorRate) {
+      if (p99Millis > slo.p99Millis()) {
+        return new Verdict.Regression(Rule.SLO_P99_BREACHED,
+            "p99 " + p99Millis + " ms is above the SLO of " + slo.p99Millis() + " ms");
+      }
+      if (errorRate > slo.maxErrorRate()) {
+        return new Verdict.Regression(Rule.SLO_ERRORS_BREACHED, String.format(Locale.ROOT,
+            "errors %.2f %% are above the SLO of %.2f %%", 100 * errorRate, 100 * slo.maxErrorRate()));
+      }
+      return new Verdict.Pass(Rule.SLO_MET, "within the SLOs");
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.casinoperf.gate.verdict;
+
+import java.util.Map;
+
+/**
+ * How the gate decides. Defaults: {@link #defaults()}.
+ *
+ * @param confidence one-sided confidence of a regression (or improvement) call, for the whole run
+ *     (Holm–Bonferroni over all its checks): 0.98 keeps the run's false-alarm rate at 2 %
+ * @param tolerance relative p99 change that is never a regression however sure: 0.05 (+5 %)
+ * @param minEffectMillis absolute p99 change that is never a regression however sure: 5 ms
+ * @param minSamples fewest responses on each side to judge the p99: 1,000 (ten beyond it)
+ * @param minErrorRateIncrease error-rate increase that is never a regression however sure: 0.001
+ *     (0.1 percentage points)
+ * @param serviceLevel absolute SLOs for every request and for the whole run
+ * @param serviceLevelByRequest SLOs for particular requests, by path ({@code Group / Name})
+ */
+public record GateSettings(
+    double confidence,
+    double tolerance,
+    long minEffectMillis,
+    long minSamples,
+    double minErrorRateIncrease,
+    ServiceLevel serviceLevel,
+    Map<String, ServiceLevel> serviceLevelByRequest) {
+
+  /** The percentile the verdict is decided on. */
+  public static final double DECIDING_PERCENTILE = 99;
+
+  /** Percentiles reported beside it. */
+  public static final double[] REPORTED_PERCENTILES = {50, 95, 99};
+
+  public static GateSettings defaults() {
+    return new GateSettings(0.98, 0.05, 5, 1_000, 0.001, ServiceLevel.HANDBOOK, Map.of());
+  }
+
+  public GateSettings {
+    if (!(confidence > 0.5 && confidence < 1)) {
+      throw new IllegalArgumentException("confidence must be in (0.5, 1), was " + confidence);
+    }
+    if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+      throw new IllegalArgumentException("tolerance must be >= 0, was " + tolerance);
+    }
+    if (minEffectMillis < 0 || minSamples < 1) {
+      throw new IllegalArgumentException("minEffectMillis must be >= 0 and minSamples >= 1");
+    }
+    if (!(minErrorRateIncrease >= 0 && minErrorRateIncrease <= 1)) {
+      throw new IllegalArgumentException(
+          "minErrorRateIncrease must be within 0..1, was " + minErrorRateIncrease);
+    }
+    serviceLevelByRequest = Map.copyOf(serviceLevelByRequest);
+  }
+
+  public ServiceLevel serviceLevelFor(String requestPath) {
+    return serviceLevelByRequest.getOrDefault(requestPath, serviceLevel);
+  }
+
+  /** The false-alarm rate allowed for a whole run. */
+  public double alpha() {
+    return 1 - confidence;
+  }
+}

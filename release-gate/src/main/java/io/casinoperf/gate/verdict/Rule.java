@@ -1,0 +1,31 @@
+package io.casinoperf.gate.verdict;
+
+/** Which rule of the gate decided a check (see docs/STATISTICS.md). */
+public enum Rule {
+  /** Slower beyond the tolerance and the minimum effect, and significant. */
+  SIGNIFICANTLY_SLOWER,
+  /** Faster beyond the tolerance and the minimum effect, and significant. */
+  SIGNIFICANTLY_FASTER,
+  /** Slower beyond the tolerance and the minimum effect, but not significant: cannot tell. */
+  SLOWER_NOT_SIGNIFICANT,
+  /** The change stays within the tolerance. */
+  WITHIN_TOLERANCE,
+  /** The relative change exceeds the tolerance but the absolute change is below the minimum. */
+  BELOW_MINIMUM_EFFECT,
+  /** Too few responses on one side for the percentile. */
+  TOO_FEW_SAMPLES,
+  /** More errors than the baseline, significantly and beyond the minimum increase. */
+  MORE_ERRORS,
+  /** The error rate is not significantly higher, or not by the minimum increase. */
+  ERRORS_UNCHANGED,
+  /** The candidate's p99 is above the absolute SLO. */
+  SLO_P99_BREACHED,
+  /** The candidate's error rate is above the absolute SLO. */
+  SLO_ERRORS_BREACHED,
+  /** The candidate meets the absolute SLOs. */
+  SLO_MET,
+  /** The request is new in the candidate: no baseline to compare with; SLOs only. */
+  NEW_REQUEST,
+  /** The baseline had this request; the candidate never sent it. */
+  MISSING_IN_CANDIDATE
+}

@@ -1,0 +1,62 @@
+package io.casinoperf.gate.verdict;
+
+/**
+ * The outcome of one check, with the rule that decided it and a sentence saying why. Ordered by
+ * {@link #severity()}: a run's verdict is the most severe of its checks.
+ */
+public sealed interface Verdict {
+  Rule rule();
+
+  String reason();
+
+  /** 0 pass, 1 improvement, 2 inconclusive, 3 regression. */
+  int severity();
+
+  /** Short lower-case label for tables: pass, improvement, inconclusive, regression. */
+  String label();
+
+  record Pass(Rule rule, String reason) implements Verdict {
+    public int severity() {
+      return 0;
+    }
+
+    public String label() {
+      return "pass";
+    }
+  }
+
+  record Improvement(Rule rule, String reason) implements Verdict {
+    public int severity() {
+      return 1;
+    }
+
+    public String label() {
+      return "improvement";
+    }
+  }
+
+  record Inconclusive(Rule rule, String reason) implements Verdict {
+    public int severity() {
+      return 2;
+    }
+
+    public String label() {
+      return "inconclusive";
+    }
+  }
+
+  /** Worse than the baseline, or outside an absolute SLO. */
+  record Regression(Rule rule, String reason) implements Verdict {
+    public int severity() {
+      return 3;
+    }
+
+    public String label() {
+      return "regression";
+    }
+  }
+
+  static Verdict worst(Verdict a, Verdict b) {
+    return b.severity() > a.severity() ? b : a;
+  }
+}

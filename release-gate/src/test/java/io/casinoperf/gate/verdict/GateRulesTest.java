@@ -1,0 +1,96 @@
+package io.casinoperf.gate.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.casinoperf.gate.summary.LatencyHistograms;
+import io.casinoperf.gate.summary.RequestStats;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class GateRulesTest {
+  private static final GateSettings DEFAULTS = GateSettings.defaults();
+
+  private static io.casinoperf.gate.summary.RunSummary run(int n, double median, long seed) {
+    return SyntheticRuns.run(1, n, SyntheticRuns.logNormal(median, 0.5), new SplittableRandom(seed));
+  }
+
+  @Test
+  void sameDistributionPasses() {
+    RunVerdict verdict = Gate.judge(run(20_000, 20, 1), run(20_000, 20, 2), DEFAULTS);
+
+    assertThat(verdict.overall()).isInstanceOf(Verdict.Pass.class);
+    assertThat(verdict.exitCode(false)).isZero();
+    assertThat(verdict.requestsToDetectTenPercent()).isPresent();
+  }
+
+  @Test
+  void muchSlowerIsARegressionNamingTheRule() {
+    RunVerdict verdict = Gate.judge(run(20_000, 30, 1), run(20_000, 20, 2), DEFAULTS);
+
+    assertThat(verdict.allRequests().latency()).isInstanceOf(Verdict.Regression.class);
+    assertThat(verdict.allRequests().latency().rule()).isEqualTo(Rule.SIGNIFICANTLY_SLOWER);
+    assertThat(verdict.allRequests().latency().reason()).contains("significantly slower");
+    assertThat(verdict.exitCode(false)).isEqualTo(1);
+  }
+
+  @Test
+  void muchFasterIsAnImprovementAndPassesTheGate() {
+    RunVerdict verdict = Gate.judge(run(20_000, 14, 1), run(20_000, 20, 2), DEFAULTS);
+
+    assertThat(verdict.allRequests().latency()).isInstanceOf(Verdict.Improvement.class);
+    assertThat(verdict.exitCode(false)).isZero();
+  }
+
+  @Test
+  void tooFewResponsesAreInconclusiveAndAFlagCanFailThem() {
+    RunVerdict verdict = Gate.judge(run(500, 30, 1), run(20_000, 20, 2), DEFAULTS);
+
+    assertThat(verdict.allRequests().latency().rule()).isEqualTo(Rule.TOO_FEW_SAMPLES);
+    assertThat(verdict.overall()).isInstanceOf(Verdict.Inconclusive.class);
+    assertThat(verdict.exitCode(false)).isEqualTo(3);
+    assertThat(verdict.exitCode(true)).isEqualTo(1);
+  }
+
+  @Test
+  void breachedSloIsARegressionEvenWithoutChange() {
+    GateSettings strict = new GateSettings(0.98, 0.05, 5, 1_000, 0.001, new ServiceLevel(50, 0.01),
+        java.util.Map.of());
+
+    RunVerdict verdict = Gate.judge(run(20_000, 20, 1), run(20_000, 20, 2), strict);
+
+    assertThat(verdict.allRequests().serviceLevel().rule()).isEqualTo(Rule.SLO_P99_BREACHED);
+    assertThat(verdict.exitCode(false)).isEqualTo(1);
+  }
+
+  @Test
+  void significantlyMoreErrorsIsARegression() {
+    var candidate = run(20_000, 20, 1);
+    var baseline = run(20_000, 20, 2);
+    RequestStats failing = new RequestStats();
+    for (int i = 0; i < 20_000; i++) {
+      failing.record(1_800_000_000_000L + i * 10L, 20, i % 50 != 0, "status 503");
+    }
+    var withErrors = new io.casinoperf.gate.summary.RunSummary(candidate.injectors(),
+        candidate.start(), candidate.end(), failing,
+        new java.util.TreeMap<>(java.util.Map.of(
+            io.casinoperf.gate.summary.RequestKey.of("request-0"), failing)),
+        candidate.groups(), 0, 0, java.util.Map.of(), candidate.timeline(), false, java.util.List.of());
+
+    RunVerdict verdict = Gate.judge(withErrors, baseline, DEFAULTS);
+
+    assertThat(verdict.allRequests().errors().rule()).isEqualTo(Rule.MORE_ERRORS);
+    assertThat(verdict.allRequests().errorRate().orElseThrow().candidateShare()).isEqualTo(0.02);
+    assertThat(verdict.allRequests().serviceLevel().rule()).isEqualTo(Rule.SLO_ERRORS_BREACHED);
+  }
+
+  @Test
+  void interpolatedPercentileSpreadsTiesOverTheirMillisecond() {
+    RequestStats stats = new RequestStats();
+    for (int i = 0; i < 1_000; i++) {
+      stats.record(0, 64, true, "");
+    }
+    assertThat(LatencyHistograms.interpolatedPercentile(stats.all(), 99)).isCloseTo(64.49,
+        org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(LatencyHistograms.percentile(stats.all(), 99)).isEqualTo(64);
+  }
+}
