@@ -19,9 +19,34 @@ public final class Blocks {
 
   /** One block: responses started in [index × width, (index + 1) × width) ms since the epoch. */
   public static final class Block {
-    private final IntCountsHistogram latencies = new IntCountsHistogram(BLOCK_DIGITS);
+    private final IntCountsHistogram latencies;
     private long count;
     private long koCount;
+
+    Block() {
+      this.latencies = new IntCountsHistogram(BLOCK_DIGITS);
+    }
+
+    private Block(IntCountsHistogram latencies, long koCount) {
+      this.latencies = latencies;
+      this.latencies.setAutoResize(true);
+      this.count = latencies.getTotalCount();
+      this.koCount = koCount;
+    }
+
+    /** A block as stored: its coarse histogram and its KO count. */
+    public static Block restore(IntCountsHistogram latencies, long koCount) {
+      if (koCount < 0 || koCount > latencies.getTotalCount()) {
+        throw new IllegalArgumentException("block KO count " + koCount + " exceeds its "
+            + latencies.getTotalCount() + " responses");
+      }
+      return new Block(latencies, koCount);
+    }
+
+    /** The block's coarse latency histogram (2 significant digits); read-only. */
+    public IntCountsHistogram latencies() {
+      return latencies;
+    }
 
     void record(long millis, boolean ok) {
       latencies.recordValue(millis);
@@ -56,6 +81,28 @@ public final class Blocks {
 
   private long widthMillis = 1_000;
   private TreeMap<Long, Block> blocks = new TreeMap<>();
+
+  public Blocks() {}
+
+  /**
+   * Blocks as stored: block {@code i} covers [i × width, (i + 1) × width) ms since the epoch.
+   *
+   * @throws IllegalArgumentException for a width that is not a positive number of milliseconds
+   */
+  public static Blocks restore(long widthMillis, Map<Long, Block> byIndex) {
+    if (widthMillis < 1) {
+      throw new IllegalArgumentException("block width must be >= 1 ms, was " + widthMillis);
+    }
+    Blocks restored = new Blocks();
+    restored.widthMillis = widthMillis;
+    restored.blocks = new TreeMap<>(byIndex);
+    return restored;
+  }
+
+  /** The non-empty blocks by index (start = index × width), in time order; read-only. */
+  public java.util.SortedMap<Long, Block> byIndex() {
+    return java.util.Collections.unmodifiableSortedMap(blocks);
+  }
   // Records arrive roughly in time order: most land in the block of the previous one.
   private long lastIndex = Long.MIN_VALUE;
   private Block lastBlock;

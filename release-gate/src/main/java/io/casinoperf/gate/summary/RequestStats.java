@@ -10,12 +10,45 @@ import org.HdrHistogram.Histogram;
  * not thread-safe.
  */
 public final class RequestStats {
-  private final Histogram all = LatencyHistograms.empty();
-  private final Histogram ok = LatencyHistograms.empty();
-  private final Map<String, Long> koMessages = new HashMap<>();
-  private final Blocks blocks = new Blocks();
+  private final Histogram all;
+  private final Histogram ok;
+  private final Map<String, Long> koMessages;
+  private final Blocks blocks;
   private long count;
   private long koCount;
+
+  public RequestStats() {
+    this(LatencyHistograms.empty(), LatencyHistograms.empty(), 0, 0, Map.of(), new Blocks());
+  }
+
+  private RequestStats(
+      Histogram all, Histogram ok, long count, long koCount, Map<String, Long> koMessages,
+      Blocks blocks) {
+    this.all = all;
+    this.ok = ok;
+    this.count = count;
+    this.koCount = koCount;
+    this.koMessages = new HashMap<>(koMessages);
+    this.blocks = blocks;
+  }
+
+  /**
+   * Stats as they were stored (see the history format): the histograms must be in milliseconds
+   * with {@link LatencyHistograms#SIGNIFICANT_DIGITS} digits; they are made to grow as needed.
+   *
+   * @throws IllegalArgumentException when the counts contradict the histograms
+   */
+  public static RequestStats restore(
+      Histogram all, Histogram ok, long koCount, Map<String, Long> koMessages, Blocks blocks) {
+    all.setAutoResize(true);
+    ok.setAutoResize(true);
+    long count = all.getTotalCount();
+    if (koCount < 0 || koCount > count || ok.getTotalCount() != count - koCount) {
+      throw new IllegalArgumentException("inconsistent counts: " + count + " responses, "
+          + ok.getTotalCount() + " OK, " + koCount + " KO");
+    }
+    return new RequestStats(all, ok, count, koCount, koMessages, blocks);
+  }
 
   /**
    * Adds one response.

@@ -1,0 +1,48 @@
+package io.casinoperf.gate.history;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON layout of one stored run ({@value #FORMAT}); see docs/HISTORY.md. Histograms are
+ * HdrHistogram's own compressed encoding in Base64, so any HdrHistogram library reads them.
+ */
+record RunFile(
+    String format,
+    String id,
+    String label,
+    String recordedAt,
+    String runStart,
+    String runEnd,
+    boolean partial,
+    String verdict,
+    ComparabilityFile comparability,
+    RequestFile all,
+    List<RequestFile> requests) {
+
+  static final String FORMAT = "casinoperf-run/1";
+
+  record ComparabilityFile(
+      String simulation,
+      String target,
+      Map<String, String> parameters,
+      String gatlingVersion,
+      String javaVersion,
+      int injectorCores) {}
+
+  /**
+   * @param histogram every response time, ms, HdrHistogram compressed + Base64
+   * @param okHistogram the OK responses' times, same encoding
+   * @param blocks one per non-empty block: [index, KO count, coarse histogram]
+   */
+  record RequestFile(
+      List<String> groups,
+      String name,
+      long count,
+      long koCount,
+      Map<String, Long> koMessages,
+      String histogram,
+      String okHistogram,
+      long blockWidthMillis,
+      List<List<Object>> blocks) {}
+}

@@ -1,0 +1,208 @@
+package io.casinoperf.gate.history;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.casinoperf.gate.summary.RunSummary;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.zip.DataFormatException;
+
+/**
+ * A folder of stored runs, one JSON file per run ({@code <id>.json}, see docs/HISTORY.md): the
+ * gate's baselines. Writes go to a temporary file in the same folder, then an atomic rename, so a
+ * reader never sees half a file and two pipelines saving at once (under different ids) cannot
+ * corrupt each other. A file that cannot be read is reported and skipped, never deleted.
+ */
+public final class RunHistory {
+  private static final String SUFFIX = ".json";
+  private static final Pattern ID = Pattern.compile("[0-9]{8}T[0-9]{6}Z-[a-z0-9._-]{1,80}-[0-9a-f]{6}");
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private final Path folder;
+  private final ObjectMapper json =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** What {@link #list()} found: the readable runs, oldest first, and a line per unreadable file. */
+  public record Listing(List<RunRecord> runs, List<String> problems) {}
+
+  public RunHistory(Path folder) {
+    this.folder = folder;
+  }
+
+  public Path folder() {
+    return folder;
+  }
+
+  /**
+   * Stores a run and returns its record.
+   *
+   * @param verdict the gate's verdict label if judged (pass, improvement, inconclusive, regression)
+   * @throws HistoryException when the folder cannot be created or written
+   */
+  public RunRecord save(RunSummary summary, String label, Comparability comparability,
+      Optional<String> verdict, Clock clock) {
+    createFolder();
+    for (int attempt = 0; attempt < 5; attempt++) {
+      RunRecord record = new RunRecord(newId(summary, comparability), label == null ? "" : label,
+          clock.instant(), summary.start(), summary.end(), comparability, verdict, summary.partial());
+      try {
+        write(record.id(), RunFiles.toFile(record, summary), false);
+        return record;
+      } catch (FileAlreadyExistsException e) {
+        // Another pipeline drew the same id in the same second: draw again.
+      } catch (IOException e) {
+        throw new HistoryException("cannot write to the history folder " + folder + ": "
+            + oneLine(e), e);
+      }
+    }
+    throw new HistoryException("cannot find a free run id in " + folder);
+  }
+
+  /** Every readable run, oldest first; unreadable files are listed as problems and skipped. */
+  public Listing list() {
+    List<RunRecord> runs = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    if (!Files.isDirectory(folder)) {
+      return new Listing(runs, problems);
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
+      for (Path file : files) {
+        try {
+          runs.add(RunFiles.record(read(file)));
+        } catch (IOException | RuntimeException e) {
+          problems.add(file + ": unreadable, skipped (" + oneLine(e) + ")");
+        }
+      }
+    } catch (IOException e) {
+      throw new HistoryException("cannot list " + folder + ": " + e.getMessage(), e);
+    }
+    runs.sort(Comparator.comparing(RunRecord::runStart).thenComparing(RunRecord::id));
+    problems.sort(String::compareTo);
+    return new Listing(runs, problems);
+  }
+
+  /**
+   * The run with this id, histograms included.
+   *
+   * @throws HistoryException when there is no such run or its file cannot be read
+   */
+  public StoredRun load(String id) {
+    Path file = fileOf(id);
+    if (!Files.isRegularFile(file)) {
+      throw new HistoryException("no run " + id + " in " + folder);
+    }
+    try {
+      RunFile content = read(file);
+      return new StoredRun(RunFiles.record(content), RunFiles.summary(content));
+    } catch (IOException | DataFormatException | RuntimeException e) {
+      throw new HistoryException(file + ": unreadable (" + oneLine(e) + ")", e);
+    }
+  }
+
+  /** Records the gate's verdict on a stored run (e.g. to make it a baseline), atomically. */
+  public RunRecord markVerdict(String id, String verdict) {
+    Path file = fileOf(id);
+    if (!Files.isRegularFile(file)) {
+      throw new HistoryException("no run " + id + " in " + folder);
+    }
+    try {
+      RunFile old = read(file);
+      RunFile marked = new RunFile(old.format(), old.id(), old.label(), old.recordedAt(),
+          old.runStart(), old.runEnd(), old.partial(), verdict, old.comparability(), old.all(),
+          old.requests());
+      write(id, marked, true);
+      return RunFiles.record(marked);
+    } catch (IOException | RuntimeException e) {
+      throw new HistoryException(file + ": cannot mark (" + oneLine(e) + ")", e);
+    }
+  }
+
+  private RunFile read(Path file) throws IOException {
+    RunFile content = json.readValue(file.toFile(), RunFile.class);
+    if (content == null || !RunFile.FORMAT.equals(content.format())) {
+      throw new IOException("not a " + RunFile.FORMAT + " file (format "
+          + (content == null ? "missing" : content.format()) + ")");
+    }
+    return content;
+  }
+
+  private void write(String id, RunFile content, boolean replace) throws IOException {
+    Path target = fileOf(id);
+    if (!replace && Files.exists(target)) {
+      throw new FileAlreadyExistsException(target.toString());
+    }
+    Path temporary = Files.createTempFile(folder, "." + id, ".tmp");
+    try {
+      json.writeValue(temporary.toFile(), content);
+      if (replace) {
+        move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        // A hard link fails if the target appeared meanwhile: no run is ever overwritten.
+        Files.createLink(target, temporary);
+      }
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  private static void move(Path from, Path to, StandardCopyOption replace) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, replace);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, replace);
+    }
+  }
+
+  private void createFolder() {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new HistoryException("cannot create the history folder " + folder + ": " + e, e);
+    }
+  }
+
+  private Path fileOf(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new HistoryException("not a run id: '" + id + "' (expected like 20261127T101500Z-"
+          + "flashspinpeaksimulation-3fa9c1)");
+    }
+    return folder.resolve(id + SUFFIX);
+  }
+
+  private static String newId(RunSummary summary, Comparability comparability) {
+    String simulation = comparability.simulation();
+    String simple = simulation.substring(simulation.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9._-]", "-");
+    if (simple.isEmpty()) {
+      simple = "run";
+    }
+    byte[] random = new byte[3];
+    ThreadLocalRandom.current().nextBytes(random);
+    return ID_TIME.format(summary.start()) + "-" + simple + "-" + HexFormat.of().formatHex(random);
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+}

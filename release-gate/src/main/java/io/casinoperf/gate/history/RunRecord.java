@@ -1,0 +1,29 @@
+package io.casinoperf.gate.history;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One stored run's metadata, without its histograms.
+ *
+ * @param id unique in its history folder, sortable by time: {@code 20261127T101500Z-<simulation>-<hex>}
+ * @param label the version or commit the run tested, as the pipeline named it
+ * @param recordedAt when it was stored
+ * @param verdict the gate's verdict on it (pass, improvement, inconclusive, regression), if judged
+ * @param partial true when one of its logs was cut off
+ */
+public record RunRecord(
+    String id,
+    String label,
+    Instant recordedAt,
+    Instant runStart,
+    Instant runEnd,
+    Comparability comparability,
+    Optional<String> verdict,
+    boolean partial) {
+
+  /** Whether the run may serve as a baseline: judged pass or improvement, and complete. */
+  public boolean passed() {
+    return !partial && verdict.filter(v -> v.equals("pass") || v.equals("improvement")).isPresent();
+  }
+}

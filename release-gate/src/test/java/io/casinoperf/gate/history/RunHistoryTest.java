@@ -1,0 +1,206 @@
+package io.casinoperf.gate.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.casinoperf.gate.summary.RequestKey;
+import io.casinoperf.gate.summary.RunSummaries;
+import io.casinoperf.gate.summary.RunSummary;
+import io.casinoperf.gate.testing.LogFileWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunHistoryTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+  private static final Comparability FLASH = new Comparability("casino.FlashSpinPeakSimulation",
+      "embedded", Map.of("scale", "1", "duration", "30s"), "3.15.1", "17.0.15", 2);
+
+  @TempDir Path dir;
+
+  private RunSummary run(long start, int seed) {
+    LogFileWriter log = new LogFileWriter()
+        .run("3.15.1", "casino.FlashSpinPeakSimulation", start, List.of("Players"));
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < 5_000; i++) {
+      int at = i * 7;
+      int latency = (int) Math.round(20 * Math.exp(0.5 * random.nextGaussian()));
+      boolean ok = random.nextInt(200) != 0;
+      log.request(i % 3 == 0 ? List.of("Spin to balance push") : List.of(), "Spin", at, at + latency,
+          ok, ok ? "" : "status 503");
+    }
+    return RunSummaries.read(List.of(log.writeTo(dir.resolve("log-" + start + "-" + seed + ".log"))));
+  }
+
+  @Test
+  void aStoredRunReadsBackWithTheSameCountsHistogramsAndBlocks() throws Exception {
+    RunHistory history = new RunHistory(dir.resolve("history"));
+    RunSummary original = run(Instant.parse("2026-11-27T10:00:00Z").toEpochMilli(), 1);
+
+    RunRecord saved = history.save(original, "v1.4.2", FLASH, Optional.of("pass"), CLOCK);
+    StoredRun loaded = history.load(saved.id());
+
+    assertThat(saved.id()).matches("20261127T100000Z-flashspinpeaksimulation-[0-9a-f]{6}");
+    assertThat(loaded.record()).isEqualTo(saved);
+    assertThat(loaded.summary().requests().keySet()).isEqualTo(original.requests().keySet());
+    original.requests().forEach((key, stats) -> {
+      var back = loaded.summary().requests().get(key);
+      assertThat(back.count()).isEqualTo(stats.count());
+      assertThat(back.koCount()).isEqualTo(stats.koCount());
+      assertThat(back.koMessages()).isEqualTo(stats.koMessages());
+      assertThat(back.all()).isEqualTo(stats.all());
+      assertThat(back.ok()).isEqualTo(stats.ok());
+      assertThat(back.blocks().size()).isEqualTo(stats.blocks().size());
+      assertThat(back.blocks().widthMillis()).isEqualTo(stats.blocks().widthMillis());
+      assertThat(back.percentileMillis(99)).isEqualTo(stats.percentileMillis(99));
+    });
+    assertThat(loaded.summary().all().all()).isEqualTo(original.all().all());
+    assertThat(Files.list(dir.resolve("history"))).hasSize(1);
+  }
+
+  @Test
+  void listsRunsOldestFirstAndReportsButKeepsCorruptFiles() throws Exception {
+    RunHistory history = new RunHistory(dir);
+    RunRecord later = history.save(run(2_000_000_000_000L, 1), "b", FLASH, Optional.empty(), CLOCK);
+    RunRecord earlier = history.save(run(1_900_000_000_000L, 2), "a", FLASH, Optional.empty(), CLOCK);
+    Path corrupt = Files.writeString(dir.resolve("20261127T000000Z-broken-000000.json"), "{\"format\": \"casino");
+    Path foreign = Files.writeString(dir.resolve("notes.json"), "{\"format\": \"something-else\"}");
+
+    RunHistory.Listing listing = history.list();
+
+    assertThat(listing.runs()).extracting(RunRecord::id).containsExactly(earlier.id(), later.id());
+    assertThat(listing.problems()).hasSize(2)
+        .allMatch(problem -> problem.contains(": unreadable, skipped ("))
+        .anyMatch(problem -> problem.startsWith(corrupt.toString()))
+        .anyMatch(problem -> problem.startsWith(foreign + ": unreadable, skipped (not a casinoperf-run/1"));
+    assertThat(corrupt).exists();
+    assertThat(foreign).exists();
+  }
+
+  @Test
+  void concurrentSavesNeverLoseOrCorruptARun() throws Exception {
+    RunHistory history = new RunHistory(dir.resolve("shared"));
+    RunSummary summary = run(2_000_000_000_000L, 3);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<RunRecord>> saves = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String label = "pipeline-" + i;
+      saves.add(pool.submit(() -> history.save(summary, label, FLASH, Optional.of("pass"), CLOCK)));
+    }
+    List<String> ids = new ArrayList<>();
+    for (Future<RunRecord> save : saves) {
+      ids.add(save.get().id());
+    }
+    pool.shutdown();
+
+    RunHistory.Listing listing = history.list();
+    assertThat(ids).doesNotHaveDuplicates();
+    assertThat(listing.problems()).isEmpty();
+    assertThat(listing.runs()).hasSize(40);
+    try (var files = Files.list(dir.resolve("shared"))) {
+      assertThat(files.filter(f -> f.toString().endsWith(".tmp"))).isEmpty();
+    }
+  }
+
+  @Test
+  void markingAVerdictRewritesOnlyTheVerdict() {
+    RunHistory history = new RunHistory(dir);
+    RunRecord saved = history.save(run(2_000_000_000_000L, 4), "v2", FLASH, Optional.empty(), CLOCK);
+
+    RunRecord marked = history.markVerdict(saved.id(), "pass");
+
+    assertThat(marked.verdict()).contains("pass");
+    assertThat(marked.passed()).isTrue();
+    assertThat(history.load(saved.id()).record()).isEqualTo(marked);
+    assertThat(history.load(saved.id()).summary().all().count()).isEqualTo(5_000);
+  }
+
+  @Test
+  void unknownOrMalformedIdsAreOneLineErrors() {
+    RunHistory history = new RunHistory(dir);
+
+    assertThatThrownBy(() -> history.load("20261127T100000Z-flashspinpeaksimulation-abcdef"))
+        .isInstanceOf(HistoryException.class)
+        .hasMessage("no run 20261127T100000Z-flashspinpeaksimulation-abcdef in " + dir);
+    assertThatThrownBy(() -> history.load("../../etc/passwd"))
+        .isInstanceOf(HistoryException.class)
+        .hasMessageStartingWith("not a run id: '../../etc/passwd'");
+  }
+
+  @Test
+  void aFileWithBrokenHistogramsIsReportedOnLoad() throws Exception {
+    RunHistory history = new RunHistory(dir);
+    RunRecord saved = history.save(run(2_000_000_000_000L, 5), "v3", FLASH, Optional.empty(), CLOCK);
+    Path file = dir.resolve(saved.id() + ".json");
+    String text = Files.readString(file);
+    int at = text.indexOf("\"histogram\" : \"") + 15;
+    Files.writeString(file, text.substring(0, at) + "AAAA" + text.substring(at + 4));
+
+    assertThatThrownBy(() -> history.load(saved.id()))
+        .isInstanceOf(HistoryException.class)
+        .hasMessageStartingWith(file + ": unreadable");
+    assertThat(history.list().runs()).hasSize(1);
+  }
+
+  @Test
+  void baselineIsTheLastPassingRunOfTheSameWorkload() {
+    RunHistory history = new RunHistory(dir);
+    history.save(run(1_800_000_000_000L, 1), "v1", FLASH, Optional.of("pass"), CLOCK);
+    RunRecord v2 = history.save(run(1_900_000_000_000L, 2), "v2", FLASH, Optional.of("pass"), CLOCK);
+    history.save(run(1_950_000_000_000L, 3), "v3", FLASH, Optional.of("regression"), CLOCK);
+    Comparability otherScale = new Comparability(FLASH.simulation(), FLASH.target(),
+        Map.of("scale", "2", "duration", "30s"), "3.15.1", "17.0.15", 2);
+    history.save(run(1_990_000_000_000L, 4), "v4", otherScale, Optional.of("pass"), CLOCK);
+
+    var baseline = Baselines.lastPassing(history, FLASH).orElseThrow();
+
+    assertThat(baseline.runs()).extracting(RunRecord::id).containsExactly(v2.id());
+    assertThat(baseline.differences()).isEmpty();
+    assertThat(Baselines.lastPassing(history, new Comparability("casino.Other", "embedded",
+        Map.of(), "3.15.1", "17.0.15", 2))).isEmpty();
+  }
+
+  @Test
+  void pooledBaselineAddsTheLastRunsHistograms() {
+    RunHistory history = new RunHistory(dir);
+    RunSummary a = run(1_800_000_000_000L, 1);
+    RunSummary b = run(1_900_000_000_000L, 2);
+    history.save(a, "v1", FLASH, Optional.of("pass"), CLOCK);
+    history.save(b, "v2", FLASH, Optional.of("improvement"), CLOCK);
+
+    var pooled = Baselines.pooled(history, FLASH, 5).orElseThrow();
+
+    assertThat(pooled.runs()).hasSize(2);
+    assertThat(pooled.describe()).startsWith("2 pooled runs: ");
+    var spin = RequestKey.of("Spin");
+    assertThat(pooled.summary().requests().get(spin).count())
+        .isEqualTo(a.requests().get(spin).count() + b.requests().get(spin).count());
+    var expected = a.all().all().copy();
+    expected.add(b.all().all());
+    assertThat(pooled.summary().all().all()).isEqualTo(expected);
+  }
+
+  @Test
+  void aForcedBaselineSaysWhatDiffers() {
+    RunHistory history = new RunHistory(dir);
+    Comparability older = new Comparability(FLASH.simulation(), FLASH.target(),
+        Map.of("scale", "0.5", "duration", "30s"), "3.15.0", "17.0.15", 2);
+    RunRecord saved = history.save(run(1_800_000_000_000L, 1), "v0", older, Optional.empty(), CLOCK);
+
+    var baseline = Baselines.byId(history, saved.id(), FLASH);
+
+    assertThat(baseline.differences()).containsExactly("scale: 1 (baseline 0.5)", "Gatling: 3.15.1 (baseline 3.15.0)");
+  }
+}
