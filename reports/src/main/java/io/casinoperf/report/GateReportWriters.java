@@ -1,0 +1,195 @@
+package io.casinoperf.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/** Renders a {@link GateReport} as JSON, JUnit XML, Markdown and a console table. */
+public final class GateReportWriters {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private GateReportWriters() {}
+
+  /** The model as it is: the documented verdict.json. */
+  public static String json(GateReport report) {
+    try {
+      return JSON.writeValueAsString(report) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * One test case per request and check, so CI systems list them natively: a regression is a
+   * failure, an inconclusive check is skipped (or a failure when inconclusive fails the gate).
+   */
+  public static String junitXml(GateReport report, boolean inconclusiveFails) {
+    StringWriter out = new StringWriter();
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      int tests = 0;
+      int failures = 0;
+      int skipped = 0;
+      for (GateReport.Request request : report.requests()) {
+        for (GateReport.Check check : request.checks()) {
+          tests++;
+          if (check.verdict().equals("regression")
+              || (inconclusiveFails && check.verdict().equals("inconclusive"))) {
+            failures++;
+          } else if (check.verdict().equals("inconclusive")) {
+            skipped++;
+          }
+        }
+      }
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeCharacters("\n");
+      xml.writeStartElement("testsuite");
+      xml.writeAttribute("name", "casinoperf gate: " + report.candidate().simulation());
+      xml.writeAttribute("tests", Integer.toString(tests));
+      xml.writeAttribute("failures", Integer.toString(failures));
+      xml.writeAttribute("errors", "0");
+      xml.writeAttribute("skipped", Integer.toString(skipped));
+      xml.writeCharacters("\n");
+      for (GateReport.Request request : report.requests()) {
+        for (GateReport.Check check : request.checks()) {
+          xml.writeCharacters("  ");
+          xml.writeStartElement("testcase");
+          xml.writeAttribute("classname", request.path());
+          xml.writeAttribute("name", check.name());
+          boolean failed = check.verdict().equals("regression")
+              || (inconclusiveFails && check.verdict().equals("inconclusive"));
+          if (failed) {
+            xml.writeStartElement("failure");
+            xml.writeAttribute("type", check.rule());
+            xml.writeAttribute("message", check.reason());
+            xml.writeEndElement();
+          } else if (check.verdict().equals("inconclusive")) {
+            xml.writeStartElement("skipped");
+            xml.writeAttribute("message", check.rule() + ": " + check.reason());
+            xml.writeEndElement();
+          } else {
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(check.verdict() + " (" + check.rule() + "): " + check.reason());
+            xml.writeEndElement();
+          }
+          xml.writeEndElement();
+          xml.writeCharacters("\n");
+        }
+      }
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
+      xml.writeEndDocument();
+      xml.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toString();
+  }
+
+  /** A summary for a pull-request comment. */
+  public static String markdown(GateReport report) {
+    StringBuilder md = new StringBuilder();
+    md.append("### Release gate: **").append(report.verdict()).append("**\n\n");
+    md.append(report.reason()).append("\n\n");
+    md.append("Candidate ").append(report.candidate().label().isEmpty() ? report.candidate().id()
+        : report.candidate().label()).append(" (`").append(report.candidate().simulation())
+        .append("`)");
+    if (report.baseline() == null) {
+      md.append(", no baseline yet: SLOs only.\n\n");
+    } else {
+      md.append(" against ").append(report.baseline().description()).append(".\n\n");
+      for (String difference : report.baseline().differences()) {
+        md.append("- differs from the baseline: ").append(difference).append('\n');
+      }
+      if (!report.baseline().differences().isEmpty()) {
+        md.append('\n');
+      }
+    }
+    md.append("| request | verdict | requests | errors | p50 | p95 | p99 | p99 change (")
+        .append(Math.round(100 * report.settings().confidence())).append(" % interval) |\n");
+    md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+    for (GateReport.Request request : report.requests()) {
+      md.append("| ").append(escape(request.path()))
+          .append(" | ").append(request.verdict())
+          .append(" | ").append(request.candidateCount())
+          .append(request.baselineCount() > 0 ? " vs " + request.baselineCount() : "")
+          .append(" | ").append(percent(request.candidateErrorRate()))
+          .append(request.baselineErrorRate() == null ? "" : " vs " + percent(request.baselineErrorRate()));
+      for (double p : new double[] {50, 95, 99}) {
+        md.append(" | ").append(millis(request, p));
+      }
+      md.append(" | ").append(change(request.p99())).append(" |\n");
+    }
+    md.append('\n');
+    if (report.requestsToDetectTenPercent() != null) {
+      md.append("To detect a 10 % p99 change, run ≥ ")
+          .append(String.format(Locale.ROOT, "%,d", report.requestsToDetectTenPercent()))
+          .append(" requests per side.\n");
+    }
+    for (String warning : report.candidate().warnings()) {
+      md.append("\n> ").append(warning).append('\n');
+    }
+    return md.toString();
+  }
+
+  /** One screen for a terminal: the verdict, then the requests, worst first. */
+  public static String consoleTable(GateReport report) {
+    StringBuilder out = new StringBuilder();
+    out.append(report.verdict().toUpperCase(Locale.ROOT)).append(": ").append(report.reason()).append('\n');
+    if (report.baseline() != null) {
+      out.append("baseline: ").append(report.baseline().description()).append('\n');
+      report.baseline().differences().forEach(d -> out.append("  differs: ").append(d).append('\n'));
+    } else {
+      out.append("baseline: none yet, SLOs only\n");
+    }
+    String row = "%-40s %-12s %9s %8s %7s %7s %7s  %s%n";
+    out.append(String.format(Locale.ROOT, row, "request", "verdict", "requests", "errors", "p50", "p95", "p99", "p99 change"));
+    List<GateReport.Request> requests = report.requests();
+    for (GateReport.Request request : requests) {
+      out.append(String.format(Locale.ROOT, row, truncate(request.path(), 40), request.verdict(),
+          request.candidateCount(), percent(request.candidateErrorRate()), millis(request, 50),
+          millis(request, 95), millis(request, 99), change(request.p99())));
+    }
+    if (report.requestsToDetectTenPercent() != null) {
+      out.append(String.format(Locale.ROOT, "to detect a 10 %% p99 change, run >= %,d requests per side%n",
+          report.requestsToDetectTenPercent()));
+    }
+    report.candidate().warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
+    return out.toString();
+  }
+
+  private static String millis(GateReport.Request request, double percentile) {
+    return request.percentiles().stream()
+        .filter(p -> p.percentile() == percentile)
+        .findFirst()
+        .map(p -> p.candidateMillis() + " ms")
+        .orElse("");
+  }
+
+  private static String change(GateReport.Percentile p99) {
+    if (p99.change() == null) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%+.1f %% (%+.1f..%+.1f)", 100 * p99.change(),
+        100 * p99.changeLower(), 100 * p99.changeUpper());
+  }
+
+  private static String percent(double share) {
+    return String.format(Locale.ROOT, "%.2f %%", 100 * share);
+  }
+
+  private static String escape(String text) {
+    return text.replace("|", "\\|");
+  }
+
+  private static String truncate(String text, int width) {
+    return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+  }
+}

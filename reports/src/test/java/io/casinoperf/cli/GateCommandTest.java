@@ -1,0 +1,163 @@
+package io.casinoperf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.casinoperf.gate.testing.LogFileWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gate command end to end: logs in, history and reports out, exit codes. */
+class GateCommandTest {
+  private static final long START = 1_795_000_000_000L;
+
+  @TempDir Path dir;
+
+  record Result(int exitCode, String out, String err) {}
+
+  private Result gate(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> all = new ArrayList<>(List.of("gate", "--history", dir.resolve("history").toString(),
+        "--out", dir.resolve("report").toString()));
+    all.addAll(Arrays.asList(args));
+    int code = CasinoPerf.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  /** A run of 3,000 spins and 3,000 logins, log-normal response times with this spins median. */
+  private Path log(String name, long start, double spinMedian, int seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    LogFileWriter log = new LogFileWriter().run("3.15.1", "casino.FlashSpinPeakSimulation", start, List.of("p"));
+    for (int i = 0; i < 3_000; i++) {
+      int at = i * 20;
+      log.request(List.of(), "Login", at, at + (int) Math.round(15 * Math.exp(0.4 * random.nextGaussian())), true, "");
+      log.request(List.of(), "Spin", at + 5,
+          at + 5 + (int) Math.round(spinMedian * Math.exp(0.5 * random.nextGaussian())), true, "");
+    }
+    return log.writeTo(dir.resolve(name));
+  }
+
+  private JsonNode verdictJson() throws Exception {
+    return new ObjectMapper().readTree(dir.resolve("report/verdict.json").toFile());
+  }
+
+  @Test
+  void firstRunHasNoBaselinePassesOnItsSlosAndBecomesTheBaseline() throws Exception {
+    Result first = gate(log("v1.log", START, 20, 1).toString(), "--label", "v1");
+
+    assertThat(first.exitCode()).isZero();
+    assertThat(first.out()).startsWith("PASS: ").contains("baseline: none yet, SLOs only");
+    assertThat(verdictJson().get("verdict").asText()).isEqualTo("pass");
+    assertThat(verdictJson().get("baseline").isNull()).isTrue();
+    assertThat(Files.list(dir.resolve("history"))).hasSize(1);
+
+    Result second = gate(log("v2.log", START + 3_600_000, 20, 2).toString(), "--label", "v2");
+
+    assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+    assertThat(verdictJson().get("baseline").get("description").asText()).contains("(v1)");
+    assertThat(verdictJson().get("requestsToDetectTenPercent").asLong()).isPositive();
+    assertThat(dir.resolve("report/summary.md")).content().contains("### Release gate: **pass**");
+  }
+
+  @Test
+  void slowerSpinsAreARegressionWithAFailingJUnitCase() throws Exception {
+    gate(log("v1.log", START, 20, 1).toString(), "--label", "v1");
+
+    Result slower = gate(log("v2.log", START + 3_600_000, 30, 2).toString(), "--label", "v2");
+
+    assertThat(slower.exitCode()).isEqualTo(1);
+    assertThat(slower.out()).startsWith("REGRESSION: ");
+    JsonNode json = verdictJson();
+    assertThat(json.get("verdict").asText()).isEqualTo("regression");
+    JsonNode worst = json.get("requests").get(1);
+    assertThat(worst.get("path").asText()).isEqualTo("Spin");
+    assertThat(worst.get("checks").get(0).get("rule").asText()).isEqualTo("SIGNIFICANTLY_SLOWER");
+    assertThat(dir.resolve("report/junit.xml")).content()
+        .contains("<testcase classname=\"Spin\" name=\"p99 vs baseline\"><failure type=\"SIGNIFICANTLY_SLOWER\"");
+    // A regression is stored as such and never becomes the baseline.
+    Result third = gate(log("v3.log", START + 7_200_000, 20, 3).toString(), "--label", "v3");
+    assertThat(third.out()).contains("(v1)");
+  }
+
+  @Test
+  void differentParametersAreNotComparedAutomatically() {
+    gate(log("v1.log", START, 20, 1).toString(), "--param", "scale=1");
+
+    Result other = gate(log("v2.log", START + 3_600_000, 30, 2).toString(), "--param", "scale=2");
+
+    assertThat(other.out()).contains("baseline: none yet");
+  }
+
+  @Test
+  void aForcedBaselineSaysWhatDiffers() {
+    gate(log("v1.log", START, 20, 1).toString(), "--param", "scale=1");
+    String id = dir.resolve("history").toFile().list()[0].replace(".json", "");
+
+    Result forced = gate(log("v2.log", START + 3_600_000, 20, 2).toString(), "--param", "scale=2",
+        "--baseline", id);
+
+    assertThat(forced.out()).contains("differs: scale: 2 (baseline 1)");
+  }
+
+  @Test
+  void aCutLogIsInconclusiveNeverAPass() throws Exception {
+    Path whole = log("whole.log", START, 20, 1);
+    byte[] bytes = Files.readAllBytes(whole);
+    Path cut = Files.write(dir.resolve("cut.log"), Arrays.copyOf(bytes, bytes.length - 5));
+
+    Result result = gate(cut.toString());
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err()).contains("cut off inside a record");
+  }
+
+  @Test
+  void badInputIsOneLineAndExitCodeTwo() throws Exception {
+    Path text = Files.writeString(dir.resolve("simulation.log"), "not a log\n");
+
+    Result notALog = gate(text.toString());
+    Result missing = gate(dir.resolve("absent").toString());
+    Result badBaseline = gate(log("v1.log", START, 20, 1).toString(), "--baseline", "nope");
+    Result badOption = gate(log("v2.log", START, 20, 1).toString(), "--confidence", "2");
+    Result noArguments = gate();
+
+    assertThat(notALog.exitCode()).isEqualTo(2);
+    assertThat(lastLine(notALog.err())).startsWith("casinoperf: " + text + " (byte 0): not a Gatling simulation.log");
+    assertThat(notALog.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(missing.err().strip()).isEqualTo("casinoperf: " + dir.resolve("absent") + ": no such file or folder");
+    assertThat(badBaseline.exitCode()).isEqualTo(2);
+    assertThat(badBaseline.err()).contains("casinoperf: not a run id: 'nope'");
+    assertThat(badOption.exitCode()).isEqualTo(2);
+    assertThat(badOption.err()).contains("confidence must be in (0.5, 1), was 2.0");
+    assertThat(noArguments.exitCode()).isEqualTo(2);
+    assertThat(noArguments.err()).contains("Missing required parameter");
+  }
+
+  private static String lastLine(String text) {
+    List<String> lines = text.strip().lines().toList();
+    return lines.get(lines.size() - 1);
+  }
+
+  @Test
+  void aResultsFolderGivesItsNewestRun() throws Exception {
+    Path results = dir.resolve("gatling");
+    Files.createDirectories(results.resolve("flashspinpeaksimulation-20261127100000000"));
+    Files.createDirectories(results.resolve("flashspinpeaksimulation-20261127110000000"));
+    Files.copy(log("old.log", START, 20, 1), results.resolve("flashspinpeaksimulation-20261127100000000/simulation.log"));
+    Files.copy(log("new.log", START, 20, 2), results.resolve("flashspinpeaksimulation-20261127110000000/simulation.log"));
+
+    Result result = gate(results.toString());
+
+    assertThat(result.err()).contains("reading " + results.resolve("flashspinpeaksimulation-20261127110000000/simulation.log"));
+  }
+}
