@@ -128,6 +128,18 @@ public final class GateReportWriters {
       md.append(" | ").append(change(request.p99())).append(" |\n");
     }
     md.append('\n');
+    for (GateReport.Request request : report.requests()) {
+      for (GateReport.Check check : request.checks()) {
+        if (!check.verdict().equals("pass")) {
+          md.append("- **").append(escape(request.path())).append("**, ").append(check.name())
+              .append(": ").append(check.verdict()).append(" by rule `").append(check.rule())
+              .append("`: ").append(check.reason()).append('\n');
+        }
+      }
+    }
+    if (report.requests().stream().flatMap(r -> r.checks().stream()).anyMatch(c -> !c.verdict().equals("pass"))) {
+      md.append('\n');
+    }
     if (report.requestsToDetectTenPercent() != null) {
       md.append("To detect a 10 % p99 change, run ≥ ")
           .append(String.format(Locale.ROOT, "%,d", report.requestsToDetectTenPercent()))

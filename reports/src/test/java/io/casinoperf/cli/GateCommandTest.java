@@ -82,6 +82,8 @@ class GateCommandTest {
     JsonNode worst = json.get("requests").get(1);
     assertThat(worst.get("path").asText()).isEqualTo("Spin");
     assertThat(worst.get("checks").get(0).get("rule").asText()).isEqualTo("SIGNIFICANTLY_SLOWER");
+    assertThat(dir.resolve("report/summary.md")).content()
+        .contains("- **Spin**, p99 vs baseline: regression by rule `SIGNIFICANTLY_SLOWER`: p99 ");
     assertThat(dir.resolve("report/junit.xml")).content()
         .contains("<testcase classname=\"Spin\" name=\"p99 vs baseline\"><failure type=\"SIGNIFICANTLY_SLOWER\"");
     // A regression is stored as such and never becomes the baseline.

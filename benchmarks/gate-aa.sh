@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Real A/A pairs for the release gate: a baseline run and a candidate run of the same simulation on
+# the embedded platform, then the gate on the candidate; repeated PAIRS times, each pair with a
+# fresh history. Counts the verdicts: with nothing changed, every regression is a false alarm.
+# With CANDIDATE_MODE=degraded the candidate runs on a degraded platform: every regression is a hit.
+# Usage (from the repository root): benchmarks/gate-aa.sh [PAIRS=10] [DURATION=60s]
+#   env: SIMULATION (default FlashSpinPeakSimulation), CANDIDATE_MODE (default normal),
+#        EXPECT=pass|regression (exit 1 unless every pair ends so; for CI)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+pairs=${1:-10}
+duration=${2:-60s}
+simulation=${SIMULATION:-FlashSpinPeakSimulation}
+candidate_mode=${CANDIDATE_MODE:-normal}
+expect=${EXPECT:-}
+work=$(mktemp -d)
+
+[ -f reports/target/casinoperf.jar ] || ./mvnw -q -B install -DskipTests >/dev/null || { echo "build failed"; exit 1; }
+
+run() { # mode label history
+  ./mvnw -B -o -q gatling:test -Dgatling.simulationClass="io.casinoperf.simulations.$simulation" \
+    -Dduration="$duration" -Dmode="$1" -Dgatling.failOnError=false >"$work/run.log" 2>&1
+  java -jar reports/target/casinoperf.jar gate simulations/target/gatling --history "$3" \
+    --label "$2" --param duration="$duration" --out "$work/report" >"$work/gate.log" 2>&1
+}
+
+passes=0; regressions=0; inconclusive=0; other=0; unexpected=0
+printf '%5s %-13s %s\n' pair verdict reason
+for i in $(seq 1 "$pairs"); do
+  history="$work/history-$i"
+  run normal "baseline-$i" "$history"
+  if [ $? -ne 0 ]; then echo "baseline $i: $(head -1 "$work/gate.log")"; unexpected=$((unexpected + 1)); continue; fi
+  run "$candidate_mode" "candidate-$i" "$history"
+  code=$?
+  case $code in
+    0) passes=$((passes + 1)); verdict=pass ;;
+    1) regressions=$((regressions + 1)); verdict=regression ;;
+    3) inconclusive=$((inconclusive + 1)); verdict=inconclusive ;;
+    *) other=$((other + 1)); verdict="exit $code" ;;
+  esac
+  printf "%5s %-13s %s\n" "$i" "$verdict" "$(grep -m1 -E "^(PASS|REGRESSION|INCONCLUSIVE|IMPROVEMENT)" "$work/gate.log" | cut -c1-150)"
+  if [ -n "$expect" ] && [ "$verdict" != "$expect" ]; then
+    # For CI: an A/A pair may be inconclusive, never a regression.
+    if ! { [ "$expect" = pass ] && [ "$verdict" = inconclusive ]; }; then unexpected=$((unexpected + 1)); fi
+  fi
+done
+echo "$pairs pairs, candidate on a $candidate_mode platform: $passes pass, $regressions regression," \
+  "$inconclusive inconclusive, $other other"
+[ "$unexpected" -eq 0 ]
