@@ -68,13 +68,11 @@ public final class Timeline {
       int size = Math.max(slot + 1, requests.length * 2);
       requests = Arrays.copyOf(requests, size);
       kos = Arrays.copyOf(kos, size);
-      // Trim back to the real span at the end of reading is not needed: seconds() reports
-      // the used span, see trim().
     }
     return slot;
   }
 
-  /** Drops unused slots after the last recorded second. */
+  /** Drops the spare slots that growth left after the last recorded second. */
   void trim() {
     int last = requests.length - 1;
     while (last >= 0 && requests[last] == 0) {
