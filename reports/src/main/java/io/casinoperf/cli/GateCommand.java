@@ -149,10 +149,11 @@ final class GateCommand implements Callable<Integer> {
         javaVersion != null ? javaVersion : System.getProperty("java.version"),
         injectorCores != null ? injectorCores : Runtime.getRuntime().availableProcessors());
     RunHistory runs = new RunHistory(history);
-    runs.list().problems().forEach(problem -> err.println("warning: " + problem));
+    RunHistory.Listing listing = runs.list();
+    listing.problems().forEach(problem -> err.println("warning: " + problem));
     Optional<Baselines.Baseline> baseline = baselineId != null
         ? Optional.of(Baselines.byId(runs, baselineId, comparability))
-        : Baselines.pooled(runs, comparability, pool);
+        : Baselines.pooled(runs, listing.runs(), comparability, pool);
 
     RunSummary reference = baseline.map(Baselines.Baseline::summary).orElseGet(() -> empty(candidate));
     RunVerdict verdict = Gate.judge(candidate, reference, settings);

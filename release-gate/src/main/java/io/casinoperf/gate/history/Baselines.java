@@ -55,10 +55,19 @@ public final class Baselines {
 
   /** The latest {@code n} passing runs of the same workload pooled, if there is at least one. */
   public static Optional<Baseline> pooled(RunHistory history, Comparability candidate, int n) {
+    return pooled(history, history.list().runs(), candidate, n);
+  }
+
+  /**
+   * As {@link #pooled(RunHistory, Comparability, int)}, choosing among runs the caller has already
+   * listed, so the history is read once.
+   */
+  public static Optional<Baseline> pooled(
+      RunHistory history, List<RunRecord> listed, Comparability candidate, int n) {
     if (n < 1) {
       throw new IllegalArgumentException("pool at least one run, not " + n);
     }
-    List<RunRecord> passing = history.list().runs().stream()
+    List<RunRecord> passing = listed.stream()
         .filter(RunRecord::passed)
         .filter(r -> r.comparability().sameWorkload(candidate))
         .toList();
