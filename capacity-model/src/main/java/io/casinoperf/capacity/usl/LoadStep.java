@@ -1,0 +1,41 @@
+package io.casinoperf.capacity.usl;
+
+/**
+ * One step of a stepped load test: the load held constant and what the system delivered at it.
+ *
+ * @param concurrency concurrent users or threads (the USL's {@code N}); finite and {@code > 0}
+ * @param throughputPerSecond completed requests (or transactions) per second; finite and
+ *     {@code > 0}. The fit is indifferent to the time unit as long as all steps share it.
+ * @param p99Millis 99th-percentile response time in milliseconds, {@code >= 0}; NaN when not
+ *     measured
+ * @param errorRate failed requests as a fraction of all requests, {@code 0..1}; NaN when not
+ *     measured
+ */
+public record LoadStep(double concurrency, double throughputPerSecond, double p99Millis,
+    double errorRate) {
+
+  /**
+   * @throws IllegalArgumentException when a value is outside its range
+   */
+  public LoadStep {
+    if (!(concurrency > 0) || Double.isInfinite(concurrency)) {
+      throw new IllegalArgumentException("concurrency must be finite and > 0: " + concurrency);
+    }
+    if (!(throughputPerSecond > 0) || Double.isInfinite(throughputPerSecond)) {
+      throw new IllegalArgumentException("throughput must be finite and > 0: "
+          + throughputPerSecond);
+    }
+    if (!Double.isNaN(p99Millis) && !(p99Millis >= 0 && p99Millis < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("p99 must be finite and >= 0 ms (or NaN): " + p99Millis);
+    }
+    if (!Double.isNaN(errorRate) && !(errorRate >= 0 && errorRate <= 1)) {
+      throw new IllegalArgumentException("error rate must be a fraction 0..1 (or NaN): "
+          + errorRate);
+    }
+  }
+
+  /** A step with throughput only (p99 and error rate not measured). */
+  public static LoadStep of(double concurrency, double throughputPerSecond) {
+    return new LoadStep(concurrency, throughputPerSecond, Double.NaN, Double.NaN);
+  }
+}

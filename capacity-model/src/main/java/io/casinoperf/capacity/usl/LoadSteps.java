@@ -1,0 +1,180 @@
+package io.casinoperf.capacity.usl;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.casinoperf.capacity.series.MetricsFormatException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the steps of a stepped load test ("capacity probe") from CSV, one row per step:
+ *
+ * <pre>
+ * concurrency,throughput_per_s,p99_ms,error_rate
+ * 1,98.6,11,0
+ * 2,195.1,12,0
+ * 4,377.0,14,0.0005
+ * 4,380.2,14,0
+ * 8,702.9,19,0.001
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code concurrency} (required): concurrent users or threads held during the step, a
+ *       number {@code > 0}. The same level may appear more than once (repeated measurements).
+ *   <li>{@code throughput_per_s} (required; {@code throughput} is accepted instead): completed
+ *       requests per second over the step's steady part, {@code > 0}.
+ *   <li>{@code p99_ms} (optional): 99th-percentile response time in milliseconds, {@code >= 0}.
+ *   <li>{@code error_rate} (optional): failed / all requests, a fraction {@code 0..1}.
+ * </ul>
+ *
+ * <p>The header row is required; names are matched case-insensitively, columns may come in any
+ * order, and other columns (a step start time, say) are ignored. An empty optional cell, like a
+ * missing optional column, reads as NaN. Blank lines are skipped. Quoting follows RFC 4180
+ * (Jackson's CSV parser). At least three steps are required, because the Universal Scalability
+ * Law has three parameters.
+ */
+public final class LoadSteps {
+  /** Fewest steps that can determine the USL's three parameters. */
+  public static final int MINIMUM_STEPS = 3;
+
+  private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+
+  private LoadSteps() {}
+
+  /**
+   * The steps in file order.
+   *
+   * @throws MetricsFormatException naming the file and line of the first problem
+   */
+  public static List<LoadStep> read(Path file) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(reader)) {
+      if (!rows.hasNext()) {
+        throw new MetricsFormatException(file, 0, "empty file: expected a header row "
+            + "(concurrency,throughput_per_s[,p99_ms][,error_rate]) and one row per step");
+      }
+      String[] header = rows.next();
+      Columns columns = Columns.of(file, header);
+      List<LoadStep> steps = new ArrayList<>();
+      while (rows.hasNext()) {
+        long line = rows.getCurrentLocation().getLineNr();
+        String[] row;
+        try {
+          row = rows.next();
+        } catch (RuntimeException e) {
+          throw new MetricsFormatException(file, line, "unreadable CSV row ("
+              + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (Arrays.stream(row).allMatch(String::isBlank)) {
+          continue;
+        }
+        steps.add(step(file, line, row, header, columns));
+      }
+      if (steps.size() < MINIMUM_STEPS) {
+        throw new MetricsFormatException(file, 0, (steps.isEmpty() ? "no steps"
+            : "only " + steps.size() + (steps.size() == 1 ? " step" : " steps"))
+            + " after the header; the Universal Scalability Law has three parameters (sigma, "
+            + "kappa, lambda), so at least " + MINIMUM_STEPS + " steps are needed");
+      }
+      return List.copyOf(steps);
+    } catch (NoSuchFileException e) {
+      throw new MetricsFormatException(file, 0, "no such file");
+    } catch (IOException e) {
+      throw new MetricsFormatException(file, 0, "cannot read (" + e.getMessage() + ")");
+    }
+  }
+
+  private static LoadStep step(Path file, long line, String[] row, String[] header,
+      Columns columns) {
+    double concurrency = required(file, line, row, columns.concurrency, header);
+    double throughput = required(file, line, row, columns.throughput, header);
+    double p99 = optional(file, line, row, columns.p99, header);
+    if (p99 < 0) {
+      throw new MetricsFormatException(file, line, "'" + row[columns.p99].strip() + "' in '"
+          + name(header, columns.p99) + "' is negative; expected milliseconds >= 0");
+    }
+    double errorRate = optional(file, line, row, columns.errorRate, header);
+    if (errorRate < 0 || errorRate > 1) {
+      throw new MetricsFormatException(file, line, "'" + row[columns.errorRate].strip()
+          + "' in '" + name(header, columns.errorRate) + "' is not a fraction between 0 and 1");
+    }
+    return new LoadStep(concurrency, throughput, p99, errorRate);
+  }
+
+  private static double required(Path file, long line, String[] row, int column,
+      String[] header) {
+    if (column >= row.length || row[column].isBlank()) {
+      throw new MetricsFormatException(file, line, "no value for '" + name(header, column) + "'");
+    }
+    double value = number(file, line, row[column], name(header, column));
+    if (!(value > 0)) {
+      throw new MetricsFormatException(file, line, "'" + row[column].strip() + "' in '"
+          + name(header, column) + "' must be greater than 0");
+    }
+    return value;
+  }
+
+  private static double optional(Path file, long line, String[] row, int column,
+      String[] header) {
+    if (column < 0 || column >= row.length || row[column].isBlank()) {
+      return Double.NaN;
+    }
+    return number(file, line, row[column], name(header, column));
+  }
+
+  private static double number(Path file, long line, String cell, String name) {
+    double value;
+    try {
+      value = Double.parseDouble(cell.strip());
+    } catch (NumberFormatException e) {
+      throw new MetricsFormatException(file, line, "'" + cell + "' in '" + name
+          + "' is not a number");
+    }
+    if (!Double.isFinite(value)) {
+      throw new MetricsFormatException(file, line, "'" + cell + "' in '" + name
+          + "' is not a finite number");
+    }
+    return value;
+  }
+
+  private static String name(String[] header, int column) {
+    return header[column].strip();
+  }
+
+  /** Column positions; -1 for an absent optional column. */
+  private record Columns(int concurrency, int throughput, int p99, int errorRate) {
+    static Columns of(Path file, String[] header) {
+      int concurrency = find(header, "concurrency");
+      int throughput = find(header, "throughput_per_s");
+      if (throughput < 0) {
+        throughput = find(header, "throughput");
+      }
+      if (concurrency < 0 || throughput < 0) {
+        List<String> found = Arrays.stream(header).map(String::strip).toList();
+        String missing = concurrency < 0 ? "'concurrency'" : "'throughput_per_s' (or 'throughput')";
+        throw new MetricsFormatException(file, 1, "no column " + missing + "; the columns are "
+            + found);
+      }
+      return new Columns(concurrency, throughput, find(header, "p99_ms"),
+          find(header, "error_rate"));
+    }
+
+    private static int find(String[] header, String name) {
+      for (int i = 0; i < header.length; i++) {
+        if (header[i].strip().toLowerCase(Locale.ROOT).equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.casinoperf.capacity.usl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.casinoperf.capacity.series.MetricsFormatException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoadStepsTest {
+  @TempDir Path dir;
+
+  private Path csv(String content) throws IOException {
+    return Files.writeString(dir.resolve("steps.csv"), content);
+  }
+
+  @Test
+  void readsEveryColumnInAnyOrderAndIgnoresOthers() throws IOException {
+    Path file = csv("""
+        started_at,error_rate,Throughput_Per_S,concurrency,p99_ms
+        2026-11-27T10:00:00Z,0,98.5,1,11
+        2026-11-27T10:05:00Z,0.002,190.25,2,12.5
+
+        2026-11-27T10:10:00Z,0.01,350,4,20
+        """);
+
+    List<LoadStep> steps = LoadSteps.read(file);
+
+    assertThat(steps).containsExactly(
+        new LoadStep(1, 98.5, 11, 0),
+        new LoadStep(2, 190.25, 12.5, 0.002),
+        new LoadStep(4, 350, 20, 0.01));
+  }
+
+  @Test
+  void acceptsThroughputAsColumnNameAndAbsentOptionalValuesAreNaN() throws IOException {
+    Path file = csv("concurrency,throughput,p99_ms\n1,10,5\n2,19,\n4,35,7\n");
+
+    List<LoadStep> steps = LoadSteps.read(file);
+
+    assertThat(steps).extracting(LoadStep::throughputPerSecond).containsExactly(10.0, 19.0, 35.0);
+    assertThat(steps).extracting(LoadStep::errorRate).allMatch(rate -> Double.isNaN(rate));
+    assertThat(steps.get(1).p99Millis()).isNaN();
+    assertThat(steps.get(2).p99Millis()).isEqualTo(7.0);
+  }
+
+  @Test
+  void repeatedConcurrencyLevelsAreKeptAsSeparateMeasurements() throws IOException {
+    Path file = csv("concurrency,throughput_per_s\n8,700\n8,710\n16,1200\n");
+
+    assertThat(LoadSteps.read(file)).extracting(LoadStep::concurrency)
+        .containsExactly(8.0, 8.0, 16.0);
+  }
+
+  @Test
+  void missingRequiredColumnListsTheColumnsFound() throws IOException {
+    Path file = csv("users,throughput_per_s\n1,10\n2,19\n4,35\n");
+
+    assertThatThrownBy(() -> LoadSteps.read(file))
+        .isInstanceOf(MetricsFormatException.class)
+        .hasMessage(file + ":1: no column 'concurrency'; the columns are [users, throughput_per_s]");
+  }
+
+  @Test
+  void missingThroughputColumnNamesBothAcceptedSpellings() throws IOException {
+    Path file = csv("concurrency,rps\n1,10\n2,19\n4,35\n");
+
+    assertThatThrownBy(() -> LoadSteps.read(file))
+        .hasMessage(file + ":1: no column 'throughput_per_s' (or 'throughput'); the columns are "
+            + "[concurrency, rps]");
+  }
+
+  @Test
+  void rejectsNaNTextZeroAndNegativeValuesNamingTheLine() throws IOException {
+    String header = "concurrency,throughput_per_s,p99_ms,error_rate\n1,10,5,0\n2,19,6,0\n";
+    assertThatThrownBy(() -> LoadSteps.read(csv(header + "4,NaN,7,0\n")))
+        .hasMessage(dir.resolve("steps.csv") + ":4: 'NaN' in 'throughput_per_s' is not a finite number");
+    assertThatThrownBy(() -> LoadSteps.read(csv(header + "4,fast,7,0\n")))
+        .hasMessageEndingWith(":4: 'fast' in 'throughput_per_s' is not a number");
+    assertThatThrownBy(() -> LoadSteps.read(csv(header + "0,35,7,0\n")))
+        .hasMessageEndingWith(":4: '0' in 'concurrency' must be greater than 0");
+    assertThatThrownBy(() -> LoadSteps.read(csv(header + "4,-35,7,0\n")))
+        .hasMessageEndingWith(":4: '-35' in 'throughput_per_s' must be greater than 0");
+    assertThatThrownBy(() -> LoadSteps.read(csv(header + "4,35,-1,0\n")))
+        .hasMessageEndingWith(":4: '-1' in 'p99_ms' is negative; expected milliseconds >= 0");
+    assertThatThrownBy(() -> LoadSteps.read(csv(header + "4,35,7,2.5\n")))
+        .hasMessageEndingWith(":4: '2.5' in 'error_rate' is not a fraction between 0 and 1");
+    assertThatThrownBy(() -> LoadSteps.read(csv(header + "4,,7,0\n")))
+        .hasMessageEndingWith(":4: no value for 'throughput_per_s'");
+  }
+
+  @Test
+  void emptyFileHeaderOnlyAndTooFewStepsAreFileLevelErrors() throws IOException {
+    assertThatThrownBy(() -> LoadSteps.read(csv("")))
+        .isInstanceOf(MetricsFormatException.class)
+        .hasMessageContaining("empty file")
+        .satisfies(e -> assertThat(((MetricsFormatException) e).line()).isZero());
+    assertThatThrownBy(() -> LoadSteps.read(csv("concurrency,throughput_per_s\n")))
+        .hasMessageContaining("no steps after the header");
+    assertThatThrownBy(() -> LoadSteps.read(csv("concurrency,throughput_per_s\n1,10\n2,19\n")))
+        .hasMessage(dir.resolve("steps.csv") + ": only 2 steps after the header; the Universal "
+            + "Scalability Law has three parameters (sigma, kappa, lambda), so at least 3 steps "
+            + "are needed");
+  }
+
+  @Test
+  void absentFileIsAFormatErrorNotACrash() {
+    Path absent = dir.resolve("nope.csv");
+
+    assertThatThrownBy(() -> LoadSteps.read(absent))
+        .isInstanceOf(MetricsFormatException.class)
+        .hasMessage(absent + ": no such file");
+  }
+}
