@@ -23,6 +23,7 @@ package io.casinoperf.capacity.plan;
  * @param name unique within the capacity file ({@code app-cpu})
  * @param series the metric's name in the metrics files
  * @param unit the series' unit ({@code %}, {@code connections}, {@code bytes})
+ * @param perNode whether the series is the mean of one node (true) or an instance's total
  * @param nodes nodes (instances) that served the history, at least 1
  * @param limit per node (perNode) or per instance, in the series' unit; positive, and at most 100
  *     for a per-node series in {@code %}
