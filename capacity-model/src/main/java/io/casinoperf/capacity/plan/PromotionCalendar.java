@@ -1,0 +1,83 @@
+package io.casinoperf.capacity.plan;
+
+import io.casinoperf.capacity.series.MetricsFormatException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The promotions the platform has run, the windows to leave out of fitting, and the promotion to
+ * plan for, read from a YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}) file:
+ *
+ * <pre>{@code
+ * past:                       # optional list; overlapping promotions are fine
+ *   - {name: "Black Friday 2025", type: free-spins, start: 2025-11-28T18:00:00Z, end: 2025-11-28T23:00:00Z}
+ * incidents:                  # optional list; metrics inside [start, end] are not fitted
+ *   - {name: "DB failover", start: "2026-03-02T10:00:00Z", end: "2026-03-02T11:30:00Z"}
+ * planned: {name: "Black Friday 2026", type: free-spins,       # optional
+ *           start: 2026-11-27T18:00:00Z, end: 2026-11-27T23:00:00Z,
+ *           multiplier: 3.0}  # optional: expected traffic / usual traffic, > 0
+ * }</pre>
+ *
+ * Timestamps take any form {@link io.casinoperf.capacity.series.Timestamps} reads (ISO-8601 with
+ * an offset; a local date-time or a date, taken as UTC; epoch seconds or milliseconds). Every end
+ * must be after its start; names and types must not be blank. A planned type with no past
+ * promotion and no multiplier is accepted here: whether the forecast can go on without either is
+ * the model's decision ({@link #hasHistory}). The full description is docs/CAPACITY-INPUTS.md.
+ *
+ * @param past the promotions that ran, in file order; empty when none
+ * @param incidents windows to exclude from fitting, in file order; empty when none
+ * @param planned the promotion to plan for; empty when the file names none
+ */
+public record PromotionCalendar(List<Promotion> past, List<Incident> incidents,
+    Optional<PlannedPromotion> planned) {
+  private static final String WHAT = "a promotion calendar (past, incidents, planned)";
+  private static final List<String> TOP = List.of("past", "incidents", "planned");
+  private static final List<String> PROMOTION = List.of("name", "type", "start", "end");
+  private static final List<String> INCIDENT = List.of("name", "start", "end");
+  private static final List<String> PLANNED = List.of("name", "type", "start", "end", "multiplier");
+
+  public PromotionCalendar {
+    past = past == null ? List.of() : List.copyOf(past);
+    incidents = incidents == null ? List.of() : List.copyOf(incidents);
+    planned = planned == null ? Optional.empty() : planned;
+  }
+
+  /**
+   * @throws MetricsFormatException naming the file, the line and the field of the first problem
+   */
+  public static PromotionCalendar read(Path file) {
+    FieldReader top = FieldReader.of(file, "", InputDocument.read(file, WHAT), TOP);
+    List<Promotion> past = top.list("past", PROMOTION).stream()
+        .map(p -> p.build(() -> new Promotion(p.text("name"), p.text("type"), p.timestamp("start"),
+            p.timestamp("end"))))
+        .toList();
+    List<Incident> incidents = top.list("incidents", INCIDENT).stream()
+        .map(i -> i.build(() -> new Incident(i.text("name"), i.timestamp("start"), i.timestamp("end"))))
+        .toList();
+    FieldReader p = top.mapping("planned", PLANNED);
+    Optional<PlannedPromotion> planned = p == null ? Optional.empty()
+        : Optional.of(p.build(() -> new PlannedPromotion(p.text("name"), p.text("type"),
+            p.timestamp("start"), p.timestamp("end"), p.number("multiplier"))));
+    return new PromotionCalendar(past, incidents, planned);
+  }
+
+  /** Whether any past promotion had this type (compared exactly, surrounding blanks ignored). */
+  public boolean hasHistory(String type) {
+    return !pastOfType(type).isEmpty();
+  }
+
+  /** The past promotions of this type, in file order. */
+  public List<Promotion> pastOfType(String type) {
+    String wanted = type.strip();
+    return past.stream().filter(p -> p.type().equals(wanted)).toList();
+  }
+
+  /**
+   * The incidents as {@code [start, end]} pairs of epoch seconds, the form
+   * {@link io.casinoperf.capacity.series.Cleaning#exclude} takes.
+   */
+  public List<long[]> incidentWindows() {
+    return incidents.stream().map(i -> new long[] {i.startEpochSecond(), i.endEpochSecond()}).toList();
+  }
+}
