@@ -1,0 +1,188 @@
+package io.casinoperf.capacity.demand;
+
+import io.casinoperf.capacity.series.RegularSeries;
+import io.casinoperf.capacity.series.UnsuitableDataException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * Rolling-origin evaluation (Tashman, 2000): the model is refitted — form selection included — on
+ * the history before each origin and forecasts the next horizon; the seasonal-naive forecast (the
+ * same time one season earlier, the season being a week when two weeks of history exist, else a
+ * day) forecasts the same points. Errors as MAPE, sMAPE and MASE (Hyndman and Koehler, 2006:
+ * mean absolute error over the in-sample mean absolute error of the one-season naive forecast),
+ * plus how often the 90 % prediction interval held the actual value.
+ */
+public final class Backtest {
+  private Backtest() {}
+
+  /**
+   * One origin.
+   *
+   * @param points actual values forecast (missing slots skipped)
+   */
+  public record Window(long originEpochSecond, long endEpochSecond, int points, double mape,
+      double smape, double mase, double naiveMape, double naiveSmape, double naiveMase,
+      double coverage90, String model) {}
+
+  /**
+   * All origins; the totals pool every point (MAPE, sMAPE, coverage) or average the windows
+   * (MASE, whose scale is per window).
+   */
+  public record Result(List<Window> windows, long horizonSeconds, long seasonSeconds, int points,
+      double mape, double smape, double mase, double naiveMape, double naiveSmape,
+      double naiveMase, double coverage90) {
+    public Result {
+      windows = List.copyOf(windows);
+    }
+
+    /** Whether the model's MASE is below the seasonal-naive forecast's on the same points. */
+    public boolean beatsSeasonalNaive() {
+      return mase < naiveMase;
+    }
+
+    /** One plain sentence for the report. */
+    public String verdict() {
+      return beatsSeasonalNaive()
+          ? String.format("the model beats the seasonal-naive forecast (MASE %.2f vs %.2f)", mase, naiveMase)
+          : String.format("the model does NOT beat the seasonal-naive forecast (MASE %.2f vs %.2f):"
+              + " treat its forecast with caution", mase, naiveMase);
+    }
+  }
+
+  /**
+   * Runs {@code origins} rolling origins, one horizon apart, ending at the end of the data.
+   * Origins without enough history before them are skipped.
+   *
+   * @throws UnsuitableDataException when no origin has enough history
+   */
+  public static Result run(RegularSeries traffic, SortedMap<String, List<long[]>> promotions,
+      DemandFitter.Settings settings, int origins) {
+    if (origins < 1) {
+      throw new IllegalArgumentException("at least one origin");
+    }
+    DemandFitter.Prepared d = DemandFitter.prepare(traffic, promotions, settings);
+    int spc = d.slotsPerChunk();
+    int horizonChunks = (int) Math.max(1, Math.ceil((double) settings.horizonSeconds() / d.chunkSeconds));
+    int chunks = d.moments.chunks;
+    long step = traffic.stepSeconds();
+    List<Window> windows = new ArrayList<>();
+    double absPct = 0;
+    double sym = 0;
+    double naiveAbsPct = 0;
+    double naiveSym = 0;
+    int pctPoints = 0;
+    int points = 0;
+    int covered = 0;
+    long seasonSeconds = 0;
+    double[] row = new double[d.terms.columns];
+    for (int k = origins; k >= 1; k--) {
+      int origin = chunks - k * horizonChunks;
+      // At least two horizons and two weeks (two days for short series) to fit and validate.
+      if (origin < 2 * horizonChunks || origin * d.chunkSeconds < Math.min(14 * Terms.DAY, chunks * d.chunkSeconds / 3)) {
+        continue;
+      }
+      DemandModel model;
+      try {
+        model = DemandFitter.fitUpTo(d, origin);
+      } catch (UnsuitableDataException e) {
+        continue;
+      }
+      int start = origin * spc;
+      int end = Math.min(traffic.slots(), (origin + horizonChunks) * spc);
+      long season = start * step >= 2 * Terms.WEEK ? Terms.WEEK : Terms.DAY;
+      seasonSeconds = Math.max(seasonSeconds, season);
+      int m = (int) Math.max(1, season / step);
+      double scale = naiveScale(traffic, start, m);
+      double e = 0;
+      double ne = 0;
+      double wPct = 0;
+      double wSym = 0;
+      double wNaivePct = 0;
+      double wNaiveSym = 0;
+      int wPctPoints = 0;
+      int n = 0;
+      int wCovered = 0;
+      for (int i = start; i < end; i++) {
+        double y = traffic.value(i);
+        double naive = naive(traffic, start, i, m);
+        if (Double.isNaN(y) || Double.isNaN(naive)) {
+          continue;
+        }
+        long t = traffic.epochSecond(i);
+        double forecast = model.calendarQuantile(t, 0.5, row);
+        double low = model.calendarQuantile(t, 0.05, row);
+        double high = model.calendarQuantile(t, 0.95, row);
+        n++;
+        e += Math.abs(y - forecast);
+        ne += Math.abs(y - naive);
+        wSym += symmetric(y, forecast);
+        wNaiveSym += symmetric(y, naive);
+        if (y != 0) {
+          wPct += Math.abs((y - forecast) / y);
+          wNaivePct += Math.abs((y - naive) / y);
+          wPctPoints++;
+        }
+        wCovered += y >= low && y <= high ? 1 : 0;
+      }
+      if (n == 0 || !(scale > 0)) {
+        continue;
+      }
+      windows.add(new Window(traffic.epochSecond(start), traffic.epochSecond(end - 1), n,
+          100 * wPct / wPctPoints, 100 * wSym / n, e / n / scale, 100 * wNaivePct / wPctPoints,
+          100 * wNaiveSym / n, ne / n / scale, (double) wCovered / n, model.spec().describe()));
+      absPct += wPct;
+      naiveAbsPct += wNaivePct;
+      sym += wSym;
+      naiveSym += wNaiveSym;
+      pctPoints += wPctPoints;
+      points += n;
+      covered += wCovered;
+    }
+    if (windows.isEmpty()) {
+      throw new UnsuitableDataException(traffic.name() + " is too short to backtest " + origins
+          + " horizon(s) of " + settings.horizonSeconds() / 3600.0 + " h");
+    }
+    double mase = windows.stream().mapToDouble(Window::mase).average().orElseThrow();
+    double naiveMase = windows.stream().mapToDouble(Window::naiveMase).average().orElseThrow();
+    return new Result(windows, horizonChunks * d.chunkSeconds, seasonSeconds, points,
+        100 * absPct / pctPoints, 100 * sym / points, mase, 100 * naiveAbsPct / pctPoints,
+        100 * naiveSym / points, naiveMase, (double) covered / points);
+  }
+
+  private static double symmetric(double y, double forecast) {
+    double denominator = Math.abs(y) + Math.abs(forecast);
+    return denominator == 0 ? 0 : 2 * Math.abs(y - forecast) / denominator;
+  }
+
+  /**
+   * The seasonal-naive forecast of slot {@code i} from history before {@code origin}: the value
+   * whole seasons back that lies before the origin (further back when that slot is missing).
+   */
+  static double naive(RegularSeries series, int origin, int i, int m) {
+    int seasonsBack = (i - origin) / m + 1;
+    for (int j = i - seasonsBack * m; j >= 0; j -= m) {
+      double v = series.value(j);
+      if (!Double.isNaN(v)) {
+        return v;
+      }
+    }
+    return Double.NaN;
+  }
+
+  /** In-sample mean absolute error of the one-season naive forecast before {@code origin}. */
+  static double naiveScale(RegularSeries series, int origin, int m) {
+    double sum = 0;
+    int n = 0;
+    for (int i = m; i < origin; i++) {
+      double a = series.value(i);
+      double b = series.value(i - m);
+      if (!Double.isNaN(a) && !Double.isNaN(b)) {
+        sum += Math.abs(a - b);
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : sum / n;
+  }
+}

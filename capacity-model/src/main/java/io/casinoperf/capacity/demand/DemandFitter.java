@@ -1,0 +1,333 @@
+package io.casinoperf.capacity.demand;
+
+import io.casinoperf.capacity.algebra.LeastSquares;
+import io.casinoperf.capacity.series.RegularSeries;
+import io.casinoperf.capacity.series.UnsuitableDataException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * Fits the demand model, choosing its form by validation: the most recent stretches of history,
+ * up to three blocks one forecast horizon long each, are held out in turn; every candidate (log or
+ * linear scale, with or without trend, each Fourier order, each history window, level anchored to
+ * the last day or week or not) is fitted on what comes before each block and scored on what it
+ * did not see. The best candidate of each scale is compared on the original scale, and the winner
+ * is refitted on all of its window. Its errors on the blocks give the prediction intervals.
+ *
+ * <p>One pass over the data accumulates per-day sums of {@code XᵀX} and {@code Xᵀy} for the
+ * largest set of terms ({@link Moments}); each candidate is then a small system solved by {@link
+ * LeastSquares}, so a year of one-minute points costs one pass, not one per candidate.
+ */
+public final class DemandFitter {
+  private DemandFitter() {}
+
+  /**
+   * How to fit.
+   *
+   * @param horizonSeconds how far ahead the model is asked to forecast; also the length of the
+   *     validation block
+   * @param changepoints times where the trend may change slope (epoch seconds)
+   * @param windowDays history windows to try, in days back from the end; 0 means all history
+   * @param maxCondition condition number of XᵀX above which a ridge penalty is added
+   */
+  public record Settings(long horizonSeconds, long[] changepoints, int[] windowDays, double maxCondition) {
+    public Settings {
+      if (horizonSeconds < 1) {
+        throw new IllegalArgumentException("the horizon must be positive");
+      }
+      changepoints = changepoints.clone();
+      windowDays = windowDays.clone();
+    }
+
+    /** All history, the last 13, 4 and 2 weeks; no changepoints; condition 1e10. */
+    public static Settings defaults(long horizonSeconds) {
+      return new Settings(horizonSeconds, new long[0], new int[] {0, 91, 28, 14}, 1e10);
+    }
+
+    public Settings withChangepoints(long[] epochSeconds) {
+      return new Settings(horizonSeconds, epochSeconds, windowDays, maxCondition);
+    }
+  }
+
+  /** The series with its terms and sums, ready for any number of fits. */
+  static final class Prepared {
+    final RegularSeries series;
+    final Terms terms;
+    final Moments moments;
+    final long chunkSeconds;
+    final Settings settings;
+
+    Prepared(RegularSeries series, Terms terms, Moments moments, long chunkSeconds, Settings settings) {
+      this.series = series;
+      this.terms = terms;
+      this.moments = moments;
+      this.chunkSeconds = chunkSeconds;
+      this.settings = settings;
+    }
+
+    int slotsPerChunk() {
+      return moments.slotsPerChunk;
+    }
+  }
+
+  /**
+   * Fits traffic, with the windows of past promotions by type (each {@code [start, end]} in epoch
+   * seconds).
+   *
+   * @throws UnsuitableDataException when the series is constant or too short for any candidate
+   */
+  public static DemandModel fit(RegularSeries traffic, SortedMap<String, List<long[]>> promotions,
+      Settings settings) {
+    Prepared prepared = prepare(traffic, promotions, settings);
+    return fitUpTo(prepared, prepared.moments.chunks);
+  }
+
+  static Prepared prepare(RegularSeries traffic, SortedMap<String, List<long[]>> promotions,
+      Settings settings) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < traffic.slots(); i++) {
+      double v = traffic.value(i);
+      if (!Double.isNaN(v)) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    if (min > max) {
+      throw new UnsuitableDataException(traffic.name() + " has no data points");
+    }
+    if (min == max) {
+      throw new UnsuitableDataException(traffic.name() + " is constant (" + min
+          + " at every point): there is no pattern to fit");
+    }
+    long step = traffic.stepSeconds();
+    long chunkSeconds = Math.max(Terms.DAY, step);
+    int slotsPerChunk = (int) Math.max(1, chunkSeconds / step);
+    chunkSeconds = slotsPerChunk * step;
+    long span = (long) traffic.slots() * step;
+    Terms terms = new Terms(traffic.startEpochSecond(), step, span, settings.changepoints(), promotions);
+    Moments moments = Moments.accumulate(traffic, terms, slotsPerChunk);
+    return new Prepared(traffic, terms, moments, chunkSeconds, settings);
+  }
+
+  private record Candidate(Spec spec, double score) {}
+
+  /** One fit of a candidate on chunks [from, trainEnd), before any anchoring. */
+  private record BlockFit(int[] columns, double[] beta, LeastSquares.Solution solution) {}
+
+  /** Selects and fits a model on chunks [0, toChunk). */
+  static DemandModel fitUpTo(Prepared d, int toChunk) {
+    Moments m = d.moments;
+    int horizonChunks = (int) Math.max(1, Math.ceil((double) d.settings.horizonSeconds() / d.chunkSeconds));
+    int validation = Math.min(horizonChunks, Math.max(1, toChunk / 4));
+    // Up to three validation blocks, one horizon each, at the end of the history: a candidate is
+    // fitted before each and scored on it, so the choice does not hang on one stretch of data.
+    int blocks = 1;
+    while (blocks < 3 && toChunk - (blocks + 1) * validation >= 2 * validation) {
+      blocks++;
+    }
+    int[] anchors = d.chunkSeconds > Terms.DAY ? new int[] {0} : new int[] {0, 1, 7};
+    Candidate[] best = new Candidate[2];
+    boolean[] forms = m.logAvailable ? new boolean[] {true, false} : new boolean[] {false};
+    int smallest = Integer.MAX_VALUE;
+    double[] sse = new double[anchors.length];
+    for (int window : d.settings.windowDays()) {
+      int windowChunks = chunks(d, window);
+      int shortestTraining = toChunk - blocks * validation;
+      if (window != 0 && windowChunks >= shortestTraining) {
+        continue;
+      }
+      int maxYearly = (window == 0 ? shortestTraining : windowChunks) * d.chunkSeconds >= 2 * Terms.YEAR
+          ? d.terms.maxYearly : 0;
+      for (boolean log : forms) {
+        for (boolean trend : new boolean[] {false, true}) {
+          for (int daily = 0; daily <= d.terms.maxDaily; daily++) {
+            for (int weekly = 0; weekly <= d.terms.maxWeekly; weekly++) {
+              for (int yearly = 0; yearly <= maxYearly; yearly++) {
+                Spec spec = new Spec(log, trend, daily, weekly, yearly, window, 0);
+                java.util.Arrays.fill(sse, 0);
+                long counted = 0;
+                boolean feasible = true;
+                for (int b = 1; b <= blocks && feasible; b++) {
+                  int trainEnd = toChunk - b * validation;
+                  int validationEnd = trainEnd + validation;
+                  BlockFit fit = fitBlock(d, spec, trainEnd);
+                  smallest = Math.min(smallest, fit == null ? smallest : fit.columns().length);
+                  long validationCount = m.count(trainEnd, validationEnd);
+                  if (fit == null || validationCount == 0) {
+                    feasible = fit != null;
+                    continue;
+                  }
+                  counted += validationCount;
+                  for (int a = 0; a < anchors.length; a++) {
+                    double[] beta = anchored(d, fit, trainEnd, anchors[a], log);
+                    sse[a] += m.sse(trainEnd, validationEnd, fit.columns(), beta, log);
+                  }
+                }
+                if (!feasible || counted == 0) {
+                  continue;
+                }
+                int form = log ? 0 : 1;
+                for (int a = 0; a < anchors.length; a++) {
+                  double score = sse[a] / counted;
+                  if (best[form] == null || score < best[form].score()) {
+                    best[form] = new Candidate(new Spec(log, trend, daily, weekly, yearly, window,
+                        anchors[a]), score);
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    if (best[0] == null && best[1] == null) {
+      throw new UnsuitableDataException(d.series.name() + " has " + m.count(0, toChunk)
+          + " points over " + toChunk + " days: too few for even the smallest model ("
+          + (smallest == Integer.MAX_VALUE ? 1 : smallest) + " terms, plus a validation block)");
+    }
+    Spec chosen = null;
+    double chosenError = Double.POSITIVE_INFINITY;
+    double[] chosenErrors = null;
+    for (Candidate candidate : best) {
+      if (candidate == null) {
+        continue;
+      }
+      double[] errors = new double[(int) m.count(toChunk - blocks * validation, toChunk)];
+      int[] filled = new int[1];
+      double absolute = validationErrors(d, candidate.spec(), toChunk, validation, blocks, errors, filled);
+      if (absolute < chosenError) {
+        chosen = candidate.spec();
+        chosenError = absolute;
+        chosenErrors = java.util.Arrays.copyOf(errors, filled[0]);
+      }
+    }
+    return refit(d, chosen, toChunk, chosenErrors);
+  }
+
+  private static int chunks(Prepared d, int days) {
+    return (int) Math.ceil(days * (double) Terms.DAY / d.chunkSeconds);
+  }
+
+  /** The candidate fitted on its window before {@code trainEnd}; null when too few points. */
+  private static BlockFit fitBlock(Prepared d, Spec spec, int trainEnd) {
+    int from = spec.windowDays() == 0 ? 0 : Math.max(0, trainEnd - chunks(d, spec.windowDays()));
+    int[] cols = usable(d, spec, from, trainEnd);
+    if (d.moments.count(from, trainEnd) < 2L * cols.length + 2) {
+      return null;
+    }
+    LeastSquares.Solution solution = LeastSquares.solve(d.moments.xtx(from, trainEnd, cols),
+        d.moments.xty(from, trainEnd, cols, spec.log()), d.settings.maxCondition());
+    return new BlockFit(cols, solution.coefficients(), solution);
+  }
+
+  /**
+   * β with the intercept moved by the mean residual of the last {@code anchorDays} before
+   * {@code trainEnd}: Σ residual = Σy − Σⱼ βⱼ Σxⱼ, and Σxⱼ is the intercept's row of XᵀX.
+   */
+  private static double[] anchored(Prepared d, BlockFit fit, int trainEnd, int anchorDays, boolean log) {
+    if (anchorDays == 0) {
+      return fit.beta();
+    }
+    int from = Math.max(0, trainEnd - chunks(d, anchorDays));
+    long n = d.moments.count(from, trainEnd);
+    if (n == 0) {
+      return fit.beta();
+    }
+    int[] cols = fit.columns();
+    double[] sums = d.moments.xtx(from, trainEnd, cols)[0];
+    double residual = d.moments.xty(from, trainEnd, cols, log)[0];
+    for (int j = 0; j < cols.length; j++) {
+      residual -= fit.beta()[j] * sums[j];
+    }
+    double[] beta = fit.beta().clone();
+    beta[0] += residual / n;
+    return beta;
+  }
+
+  private static int[] usable(Prepared d, Spec spec, int from, int to) {
+    int[] all = d.terms.columnsOf(spec);
+    long rangeStart = d.series.startEpochSecond() + from * d.chunkSeconds;
+    List<Integer> kept = new ArrayList<>();
+    for (int col : all) {
+      boolean hinge = col >= d.terms.firstHinge && col < d.terms.firstDaily;
+      if (d.moments.diagonal(from, to, col) <= 0
+          || (hinge && d.terms.changepoints[col - d.terms.firstHinge] <= rangeStart)) {
+        continue;
+      }
+      kept.add(col);
+    }
+    return kept.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Refits the spec before each validation block, fills {@code errors} (transformed scale) with
+   * what it got wrong there, and returns the mean absolute error on the original scale.
+   */
+  private static double validationErrors(Prepared d, Spec spec, int toChunk, int validation,
+      int blocks, double[] errors, int[] filled) {
+    double[] row = new double[d.terms.columns];
+    int spc = d.slotsPerChunk();
+    int n = 0;
+    double absolute = 0;
+    boolean log = spec.log();
+    for (int b = blocks; b >= 1; b--) {
+      int trainEnd = toChunk - b * validation;
+      BlockFit fit = fitBlock(d, spec, trainEnd);
+      if (fit == null) {
+        continue;
+      }
+      double[] beta = anchored(d, fit, trainEnd, spec.anchorDays(), log);
+      int end = Math.min(d.series.slots(), (trainEnd + validation) * spc);
+      for (int i = trainEnd * spc; i < end; i++) {
+        double y = d.series.value(i);
+        if (Double.isNaN(y)) {
+          continue;
+        }
+        d.terms.row(d.series.epochSecond(i), row, null);
+        double center = 0;
+        for (int k = 0; k < fit.columns().length; k++) {
+          center += beta[k] * row[fit.columns()[k]];
+        }
+        errors[n++] = (log ? Math.log(y) : y) - center;
+        absolute += Math.abs(y - (log ? Math.exp(center) : Math.max(0, center)));
+      }
+    }
+    filled[0] = n;
+    return n == 0 ? Double.POSITIVE_INFINITY : absolute / n;
+  }
+
+  private static DemandModel refit(Prepared d, Spec spec, int toChunk, double[] validationErrors) {
+    Moments m = d.moments;
+    int from = spec.windowDays() == 0 ? 0 : Math.max(0, toChunk - chunks(d, spec.windowDays()));
+    BlockFit fit = fitBlock(d, spec, toChunk);
+    int[] cols = fit.columns();
+    double[][] xtx = m.xtx(from, toChunk, cols);
+    double[] beta = anchored(d, fit, toChunk, spec.anchorDays(), spec.log());
+    LeastSquares.Solution solution = fit.solution();
+    long n = m.count(from, toChunk);
+    double variance = m.sse(from, toChunk, cols, fit.beta(), spec.log())
+        / Math.max(1, n - cols.length);
+    double[][] inverse = LeastSquares.inverse(xtx, solution.ridge());
+    double[] coefficientVariance = new double[cols.length];
+    for (int i = 0; i < cols.length; i++) {
+      coefficientVariance[i] = variance * inverse[i][i];
+    }
+    int types = d.terms.promotionTypes.size();
+    double[] promotionMeans = new double[types];
+    long[] promotionPoints = new long[types];
+    int[] single = new int[1];
+    for (int type = 0; type < types; type++) {
+      single[0] = d.terms.firstPromotion + type;
+      double count = m.diagonal(from, toChunk, single[0]);
+      promotionPoints[type] = Math.round(count);
+      promotionMeans[type] = count > 0 ? m.xty(from, toChunk, single, false)[0] / count : Double.NaN;
+    }
+    long start = d.series.startEpochSecond();
+    long end = Math.min(d.series.epochSecond(d.series.slots() - 1), start + toChunk * d.chunkSeconds - 1);
+    return new DemandModel(d.terms, spec, cols, beta, solution.ridge(),
+        solution.conditionNumber(), validationErrors, coefficientVariance,
+        start + from * d.chunkSeconds, end, n, promotionMeans, promotionPoints);
+  }
+}

@@ -1,0 +1,217 @@
+package io.casinoperf.capacity.demand;
+
+import io.casinoperf.capacity.algebra.Distributions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A fitted demand model: traffic as trend + daily, weekly (and yearly) seasonality + promotion
+ * effects, on the log scale (multiplicative) or the original scale (additive), see {@link Spec}.
+ *
+ * <p>Prediction intervals are empirical: the errors the model made on the validation block — the
+ * most recent stretch of history, as long as the forecast horizon, predicted by a fit that had not
+ * seen it — give the quantiles around the forecast. They therefore carry trend extrapolation,
+ * autocorrelation and skew as they really were, not as a normal model would assume. The learned
+ * effect of a promotion type adds its own uncertainty (standard error of its coefficient). The
+ * backtest checks the resulting coverage.
+ */
+public final class DemandModel {
+  private final Terms terms;
+  private final Spec spec;
+  private final int[] columns;
+  private final double[] beta;
+  private final double ridge;
+  private final double conditionNumber;
+  private final double[] sortedErrors;
+  private final double[] coefficientVariance;
+  private final long fromEpochSecond;
+  private final long toEpochSecond;
+  private final long points;
+  private final List<PromotionEffect> effects;
+
+  DemandModel(Terms terms, Spec spec, int[] columns, double[] beta, double ridge,
+      double conditionNumber, double[] validationErrors, double[] coefficientVariance,
+      long fromEpochSecond, long toEpochSecond, long points, double[] promotionMeans,
+      long[] promotionPoints) {
+    this.terms = terms;
+    this.spec = spec;
+    this.columns = columns;
+    this.beta = beta;
+    this.ridge = ridge;
+    this.conditionNumber = conditionNumber;
+    this.sortedErrors = validationErrors.clone();
+    Arrays.sort(this.sortedErrors);
+    this.coefficientVariance = coefficientVariance;
+    this.fromEpochSecond = fromEpochSecond;
+    this.toEpochSecond = toEpochSecond;
+    this.points = points;
+    this.effects = effects(promotionMeans, promotionPoints);
+  }
+
+  public Spec spec() {
+    return spec;
+  }
+
+  /** Number of regression terms used. */
+  public int terms() {
+    return columns.length;
+  }
+
+  /** Ridge penalty applied (0 when the system was well-conditioned). */
+  public double ridge() {
+    return ridge;
+  }
+
+  public double conditionNumber() {
+    return conditionNumber;
+  }
+
+  public long fittedFromEpochSecond() {
+    return fromEpochSecond;
+  }
+
+  public long fittedToEpochSecond() {
+    return toEpochSecond;
+  }
+
+  /** Data points the final fit used. */
+  public long points() {
+    return points;
+  }
+
+  /** Validation errors behind the intervals. */
+  public int validationPoints() {
+    return sortedErrors.length;
+  }
+
+  /** Effects of the promotion types seen in the fitted range, by type name. */
+  public List<PromotionEffect> promotionEffects() {
+    return effects;
+  }
+
+  /** The effect learned for a type, or null when the fitted range held none of it. */
+  public PromotionEffect effect(String type) {
+    for (PromotionEffect effect : effects) {
+      if (effect.type().equals(type)) {
+        return effect;
+      }
+    }
+    return null;
+  }
+
+  /** The model's value at {@code t} with the past calendar's promotions (for plotting the fit). */
+  public double fitted(long t) {
+    double[] row = new double[terms.columns];
+    terms.row(t, row, null);
+    return back(dot(row));
+  }
+
+  /** The median forecast. */
+  public double median(long t, PromotionScenario scenario) {
+    return quantile(t, 0.5, scenario);
+  }
+
+  /**
+   * The {@code probability} quantile of traffic at {@code t} under the scenario.
+   *
+   * @throws IllegalArgumentException when the scenario uses the learned effect of a type the
+   *     fitted range never saw
+   */
+  public double quantile(long t, double probability, PromotionScenario scenario) {
+    double[] override = new double[terms.promotionTypes.size()];
+    double extraVariance = 0;
+    if (scenario.usesLearnedEffect()) {
+      int type = terms.promotionTypes.indexOf(scenario.type());
+      int position = type < 0 ? -1 : position(terms.firstPromotion + type);
+      if (position < 0) {
+        throw new IllegalArgumentException("no past promotion of type '" + scenario.type()
+            + "' in the fitted history: give an expected traffic multiplier");
+      }
+      override[type] = 1;
+      extraVariance = coefficientVariance[position];
+    }
+    double[] row = new double[terms.columns];
+    terms.row(t, row, override);
+    double center = dot(row);
+    double deviation = errorQuantile(probability);
+    if (extraVariance > 0) {
+      double z = Distributions.normalQuantile(probability);
+      deviation = Math.copySign(Math.sqrt(deviation * deviation + z * z * extraVariance),
+          deviation == 0 ? z : deviation);
+    }
+    double value = back(center + deviation);
+    return Double.isNaN(scenario.multiplier()) ? value : value * scenario.multiplier();
+  }
+
+  /**
+   * The quantile at {@code t} with the past calendar's promotions, as known in advance (for the
+   * backtest, whose windows may hold past promotions).
+   */
+  double calendarQuantile(long t, double probability, double[] row) {
+    terms.row(t, row, null);
+    return back(dot(row) + errorQuantile(probability));
+  }
+
+  /** Quantile of the validation errors (linear interpolation between order statistics). */
+  double errorQuantile(double probability) {
+    int n = sortedErrors.length;
+    if (n == 0) {
+      return 0;
+    }
+    double h = (n - 1) * probability;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(n - 1, lo + 1);
+    return sortedErrors[lo] + (h - lo) * (sortedErrors[hi] - sortedErrors[lo]);
+  }
+
+  double transformedCenter(long t, double[] row) {
+    terms.row(t, row, null);
+    return dot(row);
+  }
+
+  double back(double transformed) {
+    return spec.log() ? Math.exp(transformed) : Math.max(0, transformed);
+  }
+
+  private double dot(double[] row) {
+    double sum = 0;
+    for (int i = 0; i < columns.length; i++) {
+      sum += beta[i] * row[columns[i]];
+    }
+    return sum;
+  }
+
+  private int position(int column) {
+    for (int i = 0; i < columns.length; i++) {
+      if (columns[i] == column) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private List<PromotionEffect> effects(double[] promotionMeans, long[] promotionPoints) {
+    List<PromotionEffect> out = new ArrayList<>();
+    double z = Distributions.normalQuantile(0.95);
+    for (int type = 0; type < terms.promotionTypes.size(); type++) {
+      int position = position(terms.firstPromotion + type);
+      if (position < 0) {
+        continue;
+      }
+      double b = beta[position];
+      double se = Math.sqrt(coefficientVariance[position]);
+      String name = terms.promotionTypes.get(type);
+      if (spec.log()) {
+        out.add(new PromotionEffect(name, Math.exp(b), Math.exp(b - z * se), Math.exp(b + z * se),
+            promotionPoints[type]));
+      } else {
+        // Additive effect over the organic level those windows would have had.
+        double base = promotionMeans[type] - b;
+        out.add(new PromotionEffect(name, (base + b) / base, (base + b - z * se) / base,
+            (base + b + z * se) / base, promotionPoints[type]));
+      }
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,146 @@
+package io.casinoperf.capacity.resource;
+
+import io.casinoperf.capacity.algebra.LeastSquares;
+import io.casinoperf.capacity.series.RegularSeries;
+import io.casinoperf.capacity.series.UnsuitableDataException;
+
+/**
+ * Regresses a resource (CPU, database connections, Redis memory) on traffic, over the times both
+ * were measured. The line is the default; the quadratic is chosen when it predicts the most recent
+ * quarter of the history at least 3 % better (in squared error) from a fit on the rest, and only
+ * if it keeps rising up to three times the highest traffic seen — a curve that turns down would
+ * promise that more traffic needs less capacity.
+ */
+public final class ResourceFit {
+  private static final double CONDITION = 1e10;
+
+  private ResourceFit() {}
+
+  /**
+   * @throws IllegalArgumentException when the two series are on different steps
+   * @throws UnsuitableDataException when fewer than 10 common points exist, or traffic or the
+   *     resource is constant over them
+   */
+  public static ResourceModel fit(RegularSeries traffic, RegularSeries resource) {
+    if (traffic.stepSeconds() != resource.stepSeconds()) {
+      throw new IllegalArgumentException("traffic is on a " + traffic.stepSeconds()
+          + " s step but " + resource.name() + " on " + resource.stepSeconds() + " s");
+    }
+    int n = 0;
+    double[] x = new double[resource.slots()];
+    double[] y = new double[resource.slots()];
+    for (int i = 0; i < resource.slots(); i++) {
+      long slot = traffic.slotOf(resource.epochSecond(i));
+      double r = resource.value(i);
+      if (slot < 0 || slot >= traffic.slots() || Double.isNaN(r) || Double.isNaN(traffic.value((int) slot))) {
+        continue;
+      }
+      x[n] = traffic.value((int) slot);
+      y[n++] = r;
+    }
+    if (n < 10) {
+      throw new UnsuitableDataException(resource.name() + " and " + traffic.name() + " share " + n
+          + " time points; at least 10 are needed to relate them");
+    }
+    double minX = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY;
+    double maxY = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      minX = Math.min(minX, x[i]);
+      maxX = Math.max(maxX, x[i]);
+      minY = Math.min(minY, y[i]);
+      maxY = Math.max(maxY, y[i]);
+    }
+    if (minX == maxX) {
+      throw new UnsuitableDataException(traffic.name() + " is constant where " + resource.name()
+          + " was measured: the relation cannot be fitted");
+    }
+    if (minY == maxY) {
+      throw new UnsuitableDataException(resource.name() + " is constant (" + minY
+          + " at every point): there is no relation to traffic to fit");
+    }
+    double scale = Math.max(Math.abs(minX), Math.abs(maxX));
+    int train = n - Math.max(3, n / 4);
+    double lineHoldout = holdoutError(x, y, 0, train, n, scale, false, null);
+    double[] curveResiduals = new double[n - train];
+    double[] lineResiduals = new double[n - train];
+    holdoutError(x, y, 0, train, n, scale, false, lineResiduals);
+    double curveHoldout = holdoutError(x, y, 0, train, n, scale, true, curveResiduals);
+    double[] curve = solve(x, y, 0, n, scale, true);
+    boolean rising = curve[1] > 0 && curve[1] + 2 * curve[2] * 3 * maxX / scale > 0;
+    boolean curved = curveHoldout < 0.97 * lineHoldout && rising;
+    double[] beta = curved ? curve : solve(x, y, 0, n, scale, false);
+    int p = beta.length;
+    double sse = 0;
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      mean += y[i] / n;
+    }
+    double sst = 0;
+    for (int i = 0; i < n; i++) {
+      double xi = x[i] / scale;
+      double fitted = beta[0] + beta[1] * xi + (curved ? beta[2] * xi * xi : 0);
+      sse += (y[i] - fitted) * (y[i] - fitted);
+      sst += (y[i] - mean) * (y[i] - mean);
+    }
+    double variance = sse / Math.max(1, n - p);
+    double[][] inverse = LeastSquares.inverse(normal(x, 0, n, scale, curved), 0);
+    for (double[] row : inverse) {
+      for (int j = 0; j < p; j++) {
+        row[j] *= variance;
+      }
+    }
+    return new ResourceModel(resource.name(), curved, beta, inverse, scale, 1 - sse / sst,
+        curved ? curveResiduals : lineResiduals, minX, maxX, n);
+  }
+
+  private static double holdoutError(double[] x, double[] y, int from, int train, int n,
+      double scale, boolean curved, double[] residuals) {
+    double[] beta = solve(x, y, from, train, scale, curved);
+    double sse = 0;
+    for (int i = train; i < n; i++) {
+      double xi = x[i] / scale;
+      double e = y[i] - (beta[0] + beta[1] * xi + (curved ? beta[2] * xi * xi : 0));
+      if (residuals != null) {
+        residuals[i - train] = e;
+      }
+      sse += e * e;
+    }
+    return sse;
+  }
+
+  private static double[] solve(double[] x, double[] y, int from, int to, double scale, boolean curved) {
+    int p = curved ? 3 : 2;
+    double[] xty = new double[p];
+    for (int i = from; i < to; i++) {
+      double xi = x[i] / scale;
+      xty[0] += y[i];
+      xty[1] += xi * y[i];
+      if (curved) {
+        xty[2] += xi * xi * y[i];
+      }
+    }
+    return LeastSquares.solve(normal(x, from, to, scale, curved), xty, CONDITION).coefficients();
+  }
+
+  private static double[][] normal(double[] x, int from, int to, double scale, boolean curved) {
+    int p = curved ? 3 : 2;
+    double[] powers = new double[5];
+    for (int i = from; i < to; i++) {
+      double xi = x[i] / scale;
+      double power = 1;
+      for (int k = 0; k < 5; k++) {
+        powers[k] += power;
+        power *= xi;
+      }
+    }
+    double[][] xtx = new double[p][p];
+    for (int i = 0; i < p; i++) {
+      for (int j = i; j < p; j++) {
+        xtx[i][j] = powers[i + j];
+      }
+    }
+    return xtx;
+  }
+}
