@@ -1,5 +1,7 @@
 package io.casinoperf.cli;
 
+import io.casinoperf.capacity.series.MetricsFormatException;
+import io.casinoperf.capacity.series.UnsuitableDataException;
 import io.casinoperf.gate.history.HistoryException;
 import io.casinoperf.gate.log.InvalidSimulationLogException;
 import io.casinoperf.gate.summary.RunSummaries;
@@ -8,7 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar casinoperf.jar COMMAND}: the gate and the run history. Exit codes everywhere: 0
+ * {@code java -jar casinoperf.jar COMMAND}: the gate, the run history and the capacity forecast. Exit codes everywhere: 0
  * ok or pass, 1 regression or SLO breach, 2 bad input or usage, 3 inconclusive.
  */
 @Command(
@@ -16,7 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CasinoPerf.Version.class,
     description = "Load-test results and capacity planning for casino platforms.",
-    subcommands = {GateCommand.class, HistoryCommand.class})
+    subcommands = {GateCommand.class, HistoryCommand.class, ForecastCommand.class})
 public final class CasinoPerf implements Runnable {
   public static final int EXIT_BAD_INPUT = 2;
 
@@ -35,7 +37,9 @@ public final class CasinoPerf implements Runnable {
       if (e instanceof InvalidSimulationLogException
           || e instanceof HistoryException
           || e instanceof RunSummaries.MismatchedLogsException
-          || e instanceof UserInputException) {
+          || e instanceof UserInputException
+          || e instanceof MetricsFormatException
+          || e instanceof UnsuitableDataException) {
         commandLine.getErr().println("casinoperf: " + e.getMessage());
         return EXIT_BAD_INPUT;
       }

@@ -15,10 +15,7 @@ import io.casinoperf.report.GateReport;
 import io.casinoperf.report.GateReportWriters;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -171,9 +168,9 @@ final class GateCommand implements Callable<Integer> {
     if (candidate.partial()) {
       err.println("warning: a log was cut off: the run counts as inconclusive, never as a pass");
     }
-    write(out.resolve("verdict.json"), GateReportWriters.json(report));
-    write(out.resolve("junit.xml"), GateReportWriters.junitXml(report, inconclusiveFails));
-    write(out.resolve("summary.md"), GateReportWriters.markdown(report));
+    OutputFiles.write(out.resolve("verdict.json"), GateReportWriters.json(report));
+    OutputFiles.write(out.resolve("junit.xml"), GateReportWriters.junitXml(report, inconclusiveFails));
+    OutputFiles.write(out.resolve("summary.md"), GateReportWriters.markdown(report));
     spec.commandLine().getOut().print(GateReportWriters.consoleTable(report));
     spec.commandLine().getOut().flush();
 
@@ -217,12 +214,5 @@ final class GateCommand implements Callable<Integer> {
     return new RunSummary(candidate.injectors(), candidate.start(), candidate.start(),
         new io.casinoperf.gate.summary.RequestStats(), new TreeMap<>(), new TreeMap<>(), 0, 0,
         Map.of(), new Timeline(), false, new ArrayList<>());
-  }
-
-  private static void write(Path file, String content) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".gate", ".tmp");
-    Files.writeString(temporary, content, StandardCharsets.UTF_8);
-    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -72,7 +72,7 @@ public final class DemandFitter {
   }
 
   /**
-   * Fits traffic, with the windows of past promotions by type (each {@code [start, end]} in epoch
+   * Fits traffic, with the windows of past promotions by type (each {@code [start, end)} in epoch
    * seconds).
    *
    * @throws UnsuitableDataException when the series is constant or too short for any candidate
@@ -310,9 +310,13 @@ public final class DemandFitter {
     double variance = m.sse(from, toChunk, cols, fit.beta(), spec.log())
         / Math.max(1, n - cols.length);
     double[][] inverse = LeastSquares.inverse(xtx, solution.ridge());
+    // Residuals of time series are rarely independent: inflate by the AR(1) factor (1 + ρ)/(1 − ρ)
+    // of the validation errors, as the variance of a mean of correlated data is inflated.
+    double rho = Math.max(0, Math.min(0.95, lagOneAutocorrelation(validationErrors)));
+    double inflation = (1 + rho) / (1 - rho);
     double[] coefficientVariance = new double[cols.length];
     for (int i = 0; i < cols.length; i++) {
-      coefficientVariance[i] = variance * inverse[i][i];
+      coefficientVariance[i] = variance * inverse[i][i] * inflation;
     }
     int types = d.terms.promotionTypes.size();
     double[] promotionMeans = new double[types];
@@ -329,5 +333,24 @@ public final class DemandFitter {
     return new DemandModel(d.terms, spec, cols, beta, solution.ridge(),
         solution.conditionNumber(), validationErrors, coefficientVariance,
         start + from * d.chunkSeconds, end, n, promotionMeans, promotionPoints);
+  }
+
+  static double lagOneAutocorrelation(double[] x) {
+    if (x.length < 3) {
+      return 0;
+    }
+    double mean = 0;
+    for (double v : x) {
+      mean += v / x.length;
+    }
+    double numerator = 0;
+    double denominator = 0;
+    for (int i = 0; i < x.length; i++) {
+      denominator += (x[i] - mean) * (x[i] - mean);
+      if (i > 0) {
+        numerator += (x[i] - mean) * (x[i - 1] - mean);
+      }
+    }
+    return denominator == 0 ? 0 : numerator / denominator;
   }
 }

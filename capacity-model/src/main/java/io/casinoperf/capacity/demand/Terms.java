@@ -9,7 +9,7 @@ import java.util.SortedMap;
  * The columns of the demand regression, at their largest: intercept, trend (years since the
  * first point), trend changepoints (hinges {@code max(0, t − c)}), daily, weekly and yearly
  * Fourier pairs {@code cos(2πkt/P), sin(2πkt/P)} up to the largest orders worth trying, and one
- * indicator per promotion type (1 inside a past promotion of that type). A fitted model uses a
+ * indicator per promotion type (1 from a past promotion's start up to, not including, its end). A fitted model uses a
  * subset of these columns ({@link Spec}), so one pass over the data serves every candidate.
  */
 final class Terms {
@@ -75,7 +75,7 @@ final class Terms {
       } else {
         double inside = 0;
         for (long[] window : windows[p]) {
-          if (t >= window[0] && t <= window[1]) {
+          if (t >= window[0] && t < window[1]) {
             inside = 1;
             break;
           }

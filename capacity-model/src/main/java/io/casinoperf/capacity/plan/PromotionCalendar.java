@@ -43,6 +43,11 @@ public record PromotionCalendar(List<Promotion> past, List<Incident> incidents,
     planned = planned == null ? Optional.empty() : planned;
   }
 
+  /** A calendar with no promotions, incidents or plan. */
+  public static PromotionCalendar empty() {
+    return new PromotionCalendar(List.of(), List.of(), Optional.empty());
+  }
+
   /**
    * @throws MetricsFormatException naming the file, the line and the field of the first problem
    */

@@ -1,0 +1,97 @@
+package io.casinoperf.capacity.forecast;
+
+import io.casinoperf.capacity.demand.Backtest;
+import io.casinoperf.capacity.demand.PromotionEffect;
+import java.util.List;
+
+/**
+ * The answer for a planned promotion, as written to {@code forecast.json} (schema {@value
+ * #SCHEMA}, documented in docs/FORECAST.md). Times are ISO-8601 UTC; quantities are in the
+ * units of their series.
+ */
+public record CapacityForecast(String schema, Planned planned, TrafficForecast traffic,
+    List<ResourceForecast> resources, Usl usl, List<SeriesQuality> data,
+    List<String> assumptions, List<String> warnings) {
+  public static final String SCHEMA = "casinoperf-forecast/1";
+
+  public CapacityForecast {
+    resources = List.copyOf(resources);
+    data = List.copyOf(data);
+    assumptions = List.copyOf(assumptions);
+    warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * The promotion forecast for.
+   *
+   * @param multiplier the traffic multiplier used (1 for organic traffic)
+   * @param multiplierSource {@code planner}, {@code learned} or {@code none}
+   * @param learnedEffect what past promotions of the type did, or null
+   */
+  public record Planned(String name, String type, String start, String end, double multiplier,
+      String multiplierSource, PromotionEffect learnedEffect) {}
+
+  /** Quantiles of a quantity at the peak. */
+  public record Quantiles(double p50, double p90, double p99) {}
+
+  /**
+   * @param peakAt when the median forecast peaks inside the promotion window
+   * @param peak the peak's quantiles
+   * @param maxObserved the highest traffic in the history
+   * @param model the chosen demand model in words
+   * @param nodes the traffic planned against the USL throughput of one node, or null
+   */
+  public record TrafficForecast(String series, String unit, String peakAt, Quantiles peak,
+      double maxObserved, DemandSummary model, Backtest.Result backtest, NodePlan nodes) {}
+
+  /** The demand model, summarised. */
+  public record DemandSummary(String description, int terms, long points, String fittedFrom,
+      String fittedTo, double ridge, int validationPoints, List<PromotionEffect> promotionEffects) {}
+
+  /**
+   * One resource at the peak.
+   *
+   * @param relation the resource-on-traffic fit in words
+   * @param value the resource's series at the peak (per node when perNode, for today's nodes)
+   * @param demand in capacity units (value × nodes when perNode)
+   * @param extrapolated whether the P90 traffic is beyond the highest traffic the relation saw
+   */
+  public record ResourceForecast(String name, String series, String unit, boolean perNode,
+      String relation, double rSquared, Quantiles value, Quantiles demand, NodePlan nodes,
+      boolean extrapolated) {}
+
+  /**
+   * Nodes against the limit.
+   *
+   * @param limit per node (or instance), in the series' unit
+   * @param currentNodes nodes (instances) today
+   * @param redundancy spares kept
+   * @param usableCapacity limit × (nodes − spares), in demand units
+   * @param nodesNeeded at P50, P90, P99, spares included
+   * @param headroom (usable − demand) ÷ usable at the decision quantile; negative does not fit
+   * @param decision "fits", "needs N more nodes" or "does not fit", at the decision quantile
+   * @param runway the first day organic demand (no promotion) crosses the usable capacity
+   */
+  public record NodePlan(double limit, int currentNodes, int redundancy, double usableCapacity,
+      int[] nodesNeeded, double headroom, String decision, Runway runway) {}
+
+  /**
+   * @param p50 first day the median daily peak crosses the capacity, or null
+   * @param p90 first day its decision quantile does, or null
+   * @param searchedUntil the last day searched
+   */
+  public record Runway(String p50, String p90, String searchedUntil) {}
+
+  /** The USL fit of the load-test steps. */
+  public record Usl(double sigma, double kappa, double lambda, Double sigmaStandardError,
+      Double kappaStandardError, Double lambdaStandardError, double rSquared, int steps,
+      Double peakConcurrency, Double maxThroughput) {}
+
+  /** What cleaning did to one series. */
+  public record SeriesQuality(String series, String file, long stepSeconds, int points,
+      int duplicatesMerged, int filledSteps, List<String> longGaps, int excludedPoints) {
+    public SeriesQuality {
+      longGaps = List.copyOf(longGaps);
+    }
+  }
+}

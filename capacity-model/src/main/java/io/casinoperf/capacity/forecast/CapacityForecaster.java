@@ -1,0 +1,346 @@
+package io.casinoperf.capacity.forecast;
+
+import io.casinoperf.capacity.demand.Backtest;
+import io.casinoperf.capacity.demand.DemandFitter;
+import io.casinoperf.capacity.demand.DemandModel;
+import io.casinoperf.capacity.demand.PromotionEffect;
+import io.casinoperf.capacity.demand.PromotionScenario;
+import io.casinoperf.capacity.forecast.CapacityForecast.DemandSummary;
+import io.casinoperf.capacity.forecast.CapacityForecast.NodePlan;
+import io.casinoperf.capacity.forecast.CapacityForecast.Planned;
+import io.casinoperf.capacity.forecast.CapacityForecast.Quantiles;
+import io.casinoperf.capacity.forecast.CapacityForecast.ResourceForecast;
+import io.casinoperf.capacity.forecast.CapacityForecast.Runway;
+import io.casinoperf.capacity.forecast.CapacityForecast.TrafficForecast;
+import io.casinoperf.capacity.forecast.CapacityForecast.Usl;
+import io.casinoperf.capacity.plan.PlannedPromotion;
+import io.casinoperf.capacity.plan.Promotion;
+import io.casinoperf.capacity.plan.Resource;
+import io.casinoperf.capacity.resource.ResourceFit;
+import io.casinoperf.capacity.resource.ResourceModel;
+import io.casinoperf.capacity.series.RegularSeries;
+import io.casinoperf.capacity.series.UnsuitableDataException;
+import io.casinoperf.capacity.usl.UslFit;
+import io.casinoperf.capacity.usl.UslModel;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * From cleaned inputs to the answer: fit demand, backtest it, find the planned promotion's peak,
+ * carry the traffic's uncertainty into each resource by simulation (traffic drawn from its
+ * forecast distribution, then the resource's residual and curve uncertainty drawn on top), and
+ * turn the quantiles into node counts, headroom and runway.
+ */
+public final class CapacityForecaster {
+  private static final double[] LEVELS = {0.5, 0.9, 0.99};
+  /** Daily peaks for the runway are searched on a 15-minute grid. */
+  private static final long RUNWAY_STEP = 900;
+
+  private CapacityForecaster() {}
+
+  /**
+   * @throws UnsuitableDataException when the data cannot support the models, or the planned
+   *     promotion type has no history and no multiplier
+   */
+  public static CapacityForecast forecast(ForecastInputs in, ForecastSettings settings) {
+    RegularSeries traffic = in.traffic();
+    SortedMap<String, List<long[]>> past = new TreeMap<>();
+    for (Promotion p : in.calendar().past()) {
+      past.computeIfAbsent(p.type(), k -> new ArrayList<>())
+          .add(new long[] {p.startEpochSecond(), p.endEpochSecond()});
+    }
+    DemandFitter.Settings fit = settings.fit();
+    DemandModel demand = DemandFitter.fit(traffic, past, fit);
+    List<String> warnings = new ArrayList<>();
+    List<String> assumptions = new ArrayList<>();
+    Backtest.Result backtest = null;
+    if (settings.backtestOrigins() > 0) {
+      try {
+        backtest = Backtest.run(traffic, past, fit, settings.backtestOrigins());
+        if (!backtest.beatsSeasonalNaive()) {
+          warnings.add("Backtest: " + backtest.verdict() + ".");
+        }
+        if (Math.abs(backtest.coverage90() - 0.9) > 0.1) {
+          warnings.add(String.format("Backtest: the 90 %% intervals held %.0f %% of actual values;"
+              + " read the P90 and P99 figures with that in mind.", 100 * backtest.coverage90()));
+        }
+      } catch (UnsuitableDataException e) {
+        warnings.add("Backtest skipped: " + e.getMessage() + ".");
+      }
+    }
+
+    long lastData = traffic.epochSecond(traffic.slots() - 1);
+    Window window = window(in, lastData, fit.horizonSeconds());
+    PromotionScenario scenario;
+    Planned planned;
+    PromotionEffect learned = window.type == null ? null : demand.effect(window.type);
+    if (window.type == null) {
+      scenario = PromotionScenario.organic();
+      planned = new Planned(window.name, null, iso(window.start), iso(window.end), 1, "none", null);
+    } else if (!Double.isNaN(window.multiplier)) {
+      scenario = PromotionScenario.multiplied(window.type, window.multiplier);
+      planned = new Planned(window.name, window.type, iso(window.start), iso(window.end),
+          window.multiplier, "planner", learned);
+      assumptions.add(String.format("Traffic during %s is %.2f× organic traffic (the planner's"
+          + " multiplier%s).", window.name, window.multiplier, learned == null ? ""
+          : String.format("; past %s promotions did %.2f×, 90 %% CI %.2f–%.2f", window.type,
+              learned.multiplier(), learned.low90(), learned.high90())));
+    } else if (learned != null) {
+      scenario = PromotionScenario.learned(window.type);
+      planned = new Planned(window.name, window.type, iso(window.start), iso(window.end),
+          learned.multiplier(), "learned", learned);
+      assumptions.add(String.format("Traffic during %s follows past %s promotions: %.2f× organic"
+          + " (90 %% CI %.2f–%.2f, from %d points).", window.name, window.type,
+          learned.multiplier(), learned.low90(), learned.high90(), learned.points()));
+    } else {
+      throw new UnsuitableDataException("the planned promotion's type '" + window.type
+          + "' has no past promotion in the fitted history: give planned.multiplier in the calendar");
+    }
+    if (window.start < lastData) {
+      warnings.add("The planned window starts before the history ends (" + iso(lastData) + ").");
+    }
+
+    long peakAt = peakTime(demand, scenario, window.start, window.end, traffic.stepSeconds());
+    double[] trafficQ = new double[LEVELS.length];
+    for (int i = 0; i < LEVELS.length; i++) {
+      trafficQ[i] = demand.quantile(peakAt, LEVELS[i], scenario);
+    }
+    double maxObserved = max(traffic);
+    double decisionTraffic = demand.quantile(peakAt, settings.decisionQuantile(), scenario);
+    assumptions.add("Organic traffic follows the fitted model: " + demand.spec().describe() + ".");
+    assumptions.add(String.format("Decisions are taken at P%.0f.", 100 * settings.decisionQuantile()));
+
+    UslModel usl = null;
+    NodePlan trafficNodes = null;
+    if (!in.loadSteps().isEmpty()) {
+      usl = UslFit.fit(in.loadSteps());
+      trafficNodes = throughputNodes(in, demand, usl, trafficQ, decisionTraffic, settings, lastData, assumptions, warnings);
+    }
+
+    List<ResourceForecast> resources = new ArrayList<>();
+    SplittableRandom random = new SplittableRandom(settings.seed());
+    for (Resource resource : in.plan().resources()) {
+      RegularSeries series = in.resources().get(resource.name());
+      ResourceModel relation = ResourceFit.fit(traffic, series);
+      double[] draws = simulate(demand, scenario, peakAt, relation, settings.draws(), random);
+      double[] value = {quantile(draws, 0.5), quantile(draws, 0.9), quantile(draws, 0.99)};
+      double decisionValue = quantile(draws, settings.decisionQuantile());
+      boolean extrapolated = decisionTraffic > relation.maxTraffic();
+      if (decisionTraffic > 1.1 * relation.maxTraffic()) {
+        warnings.add(String.format("%s: P%.0f traffic %.4g is %.1f× the highest seen with it (%.4g);"
+            + " the relation is extrapolated.", resource.name(), 100 * settings.decisionQuantile(),
+            decisionTraffic, decisionTraffic / relation.maxTraffic(), relation.maxTraffic()));
+      }
+      Runway runway = runway(demand, relation, resource, settings, lastData, random);
+      NodePlan nodes = nodePlan(resource, value, decisionValue, runway);
+      resources.add(new ResourceForecast(resource.name(), resource.series(), resource.unit(),
+          resource.perNode(), relation.describe(in.plan().traffic().series()), relation.rSquared(),
+          new Quantiles(value[0], value[1], value[2]),
+          new Quantiles(resource.demand(Math.max(0, value[0])), resource.demand(Math.max(0, value[1])),
+              resource.demand(Math.max(0, value[2]))),
+          nodes, extrapolated));
+      assumptions.add(String.format("%s: limit %s %s per %s, %d %s today, N+%d.", resource.name(),
+          number(resource.limit()), resource.unit(), resource.perNode() ? "node" : "instance",
+          resource.nodes(), resource.perNode() ? "nodes" : "instance(s)", resource.redundancy()));
+    }
+
+    TrafficForecast trafficForecast = new TrafficForecast(traffic.name(), in.plan().traffic().unit(),
+        iso(peakAt), new Quantiles(trafficQ[0], trafficQ[1], trafficQ[2]), maxObserved,
+        new DemandSummary(demand.spec().describe(), demand.terms(), demand.points(),
+            iso(demand.fittedFromEpochSecond()), iso(demand.fittedToEpochSecond()), demand.ridge(),
+            demand.validationPoints(), demand.promotionEffects()),
+        backtest, trafficNodes);
+    return new CapacityForecast(CapacityForecast.SCHEMA, planned, trafficForecast, resources,
+        usl == null ? null : usl(usl), in.data(), assumptions, warnings);
+  }
+
+  private record Window(String name, String type, long start, long end, double multiplier) {}
+
+  private static Window window(ForecastInputs in, long lastData, long horizon) {
+    if (in.calendar().planned().isEmpty()) {
+      return new Window("organic peak, next " + horizon / 86_400 + " days", null, lastData + 1,
+          lastData + horizon, Double.NaN);
+    }
+    PlannedPromotion p = in.calendar().planned().get();
+    return new Window(p.name(), p.type(), p.startEpochSecond(), p.endEpochSecond(),
+        p.expectedMultiplier().isPresent() ? p.expectedMultiplier().getAsDouble() : Double.NaN);
+  }
+
+  /** When the median peaks in [start, end), searched on the given step. */
+  static long peakTime(DemandModel demand, PromotionScenario scenario, long start, long end, long step) {
+    long best = start;
+    double bestValue = Double.NEGATIVE_INFINITY;
+    for (long t = start; t < end; t += step) {
+      double v = demand.median(t, scenario);
+      if (v > bestValue) {
+        bestValue = v;
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  private static double[] simulate(DemandModel demand, PromotionScenario scenario, long t,
+      ResourceModel relation, int draws, SplittableRandom random) {
+    double[] out = new double[draws];
+    for (int i = 0; i < draws; i++) {
+      double traffic = demand.quantile(t, uniform(random), scenario);
+      out[i] = relation.draw(traffic, uniform(random), normal(random));
+    }
+    Arrays.sort(out);
+    return out;
+  }
+
+  private static double uniform(SplittableRandom random) {
+    return (random.nextInt(1_000_000) + 0.5) / 1_000_000;
+  }
+
+  private static double normal(SplittableRandom random) {
+    // Box–Muller; one of the pair is enough here.
+    double u = uniform(random);
+    double v = uniform(random);
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  static double quantile(double[] sorted, double p) {
+    double h = (sorted.length - 1) * p;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(sorted.length - 1, lo + 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  }
+
+  private static NodePlan nodePlan(Resource r, double[] value, double decisionValue, Runway runway) {
+    int[] needed = new int[value.length];
+    for (int i = 0; i < value.length; i++) {
+      needed[i] = r.nodesNeeded(Math.max(0, value[i]));
+    }
+    int decisionNodes = r.nodesNeeded(Math.max(0, decisionValue));
+    double headroom = r.headroom(Math.max(0, decisionValue));
+    String decision;
+    if (headroom >= 0) {
+      decision = "fits";
+    } else if (r.perNode() || r.nodes() > 1) {
+      int more = decisionNodes - r.nodes();
+      decision = "needs " + more + " more " + (r.perNode() ? "node" : "instance") + (more == 1 ? "" : "s");
+    } else {
+      decision = "does not fit";
+    }
+    return new NodePlan(r.limit(), r.nodes(), r.redundancy(), r.usableCapacity(), needed, headroom,
+        decision, runway);
+  }
+
+  private static NodePlan throughputNodes(ForecastInputs in, DemandModel demand, UslModel usl,
+      double[] trafficQ, double decisionTraffic, ForecastSettings settings, long lastData,
+      List<String> assumptions, List<String> warnings) {
+    double perNode = usl.maxThroughput() * settings.throughputTarget();
+    if (!Double.isFinite(perNode)) {
+      warnings.add("The load-test steps show no throughput limit (κ = σ = 0): no node count from them.");
+      return null;
+    }
+    int current = in.plan().traffic().nodes();
+    int spares = in.plan().traffic().redundancy();
+    int[] needed = new int[trafficQ.length];
+    for (int i = 0; i < trafficQ.length; i++) {
+      needed[i] = nodes(trafficQ[i], perNode, spares);
+    }
+    int decisionNodes = nodes(decisionTraffic, perNode, spares);
+    double usable = perNode * Math.max(0, current - spares);
+    double headroom = current == 0 ? Double.NaN : (usable - decisionTraffic) / usable;
+    String decision = current == 0 ? decisionNodes + " nodes"
+        : decisionNodes <= current ? "fits"
+        : "needs " + (decisionNodes - current) + " more node" + (decisionNodes - current == 1 ? "" : "s");
+    assumptions.add(String.format("One application node carries %.0f %% of its USL maximum"
+        + " throughput, %.4g %s; N+%d.", 100 * settings.throughputTarget(), perNode,
+        in.plan().traffic().unit(), spares));
+    Runway runway = current == 0 ? null : trafficRunway(demand, usable, settings, lastData, in.traffic().stepSeconds());
+    return new NodePlan(perNode, current, spares, usable, needed,
+        Double.isNaN(headroom) ? 0 : headroom, decision, runway);
+  }
+
+  private static int nodes(double traffic, double perNode, int spares) {
+    return Math.max(1, (int) Math.ceil(traffic / perNode - 1e-9)) + spares;
+  }
+
+  private static Runway trafficRunway(DemandModel demand, double usable, ForecastSettings settings,
+      long lastData, long step) {
+    String p50 = null;
+    String p90 = null;
+    LocalDate first = LocalDate.ofInstant(Instant.ofEpochSecond(lastData), ZoneOffset.UTC).plusDays(1);
+    for (int day = 0; day < settings.runwayDays() && (p50 == null || p90 == null); day++) {
+      long dayStart = first.plusDays(day).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+      long peak = peakTime(demand, PromotionScenario.organic(), dayStart, dayStart + 86_399, Math.max(step, RUNWAY_STEP));
+      if (p50 == null && demand.median(peak, PromotionScenario.organic()) > usable) {
+        p50 = first.plusDays(day).toString();
+      }
+      if (p90 == null && demand.quantile(peak, settings.decisionQuantile(), PromotionScenario.organic()) > usable) {
+        p90 = first.plusDays(day).toString();
+      }
+    }
+    return new Runway(p50, p90, first.plusDays(settings.runwayDays() - 1).toString());
+  }
+
+  /**
+   * The first day whose organic daily peak needs more than the usable capacity: at the median
+   * (the relation's mean at median traffic) and at the decision quantile (by a smaller
+   * simulation of the same kind as the peak's).
+   */
+  private static Runway runway(DemandModel demand, ResourceModel relation, Resource resource,
+      ForecastSettings settings, long lastData, SplittableRandom random) {
+    String p50 = null;
+    String p90 = null;
+    double usable = resource.usableCapacity();
+    LocalDate first = LocalDate.ofInstant(Instant.ofEpochSecond(lastData), ZoneOffset.UTC).plusDays(1);
+    for (int day = 0; day < settings.runwayDays() && (p50 == null || p90 == null); day++) {
+      long dayStart = first.plusDays(day).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+      long peak = peakTime(demand, PromotionScenario.organic(), dayStart, dayStart + 86_399, RUNWAY_STEP);
+      double median = relation.mean(demand.median(peak, PromotionScenario.organic()));
+      if (p50 == null && resource.demand(Math.max(0, median)) > usable) {
+        p50 = first.plusDays(day).toString();
+      }
+      if (p90 == null) {
+        double[] draws = simulate(demand, PromotionScenario.organic(), peak, relation, 400, random);
+        if (resource.demand(Math.max(0, quantile(draws, settings.decisionQuantile()))) > usable) {
+          p90 = first.plusDays(day).toString();
+        }
+      }
+    }
+    return new Runway(p50, p90, first.plusDays(settings.runwayDays() - 1).toString());
+  }
+
+  private static Usl usl(UslModel m) {
+    return new Usl(m.sigma(), m.kappa(), m.lambda(), finite(m.sigmaStandardError()),
+        finite(m.kappaStandardError()), finite(m.lambdaStandardError()), m.rSquared(), m.steps(),
+        finite(m.peakConcurrency()), finite(m.maxThroughput()));
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  private static double max(RegularSeries s) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < s.slots(); i++) {
+      double v = s.value(i);
+      if (!Double.isNaN(v)) {
+        max = Math.max(max, v);
+      }
+    }
+    return max;
+  }
+
+  private static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+  }
+
+  static String iso(long epochSecond) {
+    return Instant.ofEpochSecond(epochSecond).toString();
+  }
+}

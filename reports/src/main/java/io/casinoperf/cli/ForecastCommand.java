@@ -1,0 +1,167 @@
+package io.casinoperf.cli;
+
+import io.casinoperf.capacity.demand.DemandFitter;
+import io.casinoperf.capacity.forecast.CapacityForecast;
+import io.casinoperf.capacity.forecast.CapacityForecaster;
+import io.casinoperf.capacity.forecast.ForecastInputs;
+import io.casinoperf.capacity.forecast.ForecastSettings;
+import io.casinoperf.capacity.series.Timestamps;
+import io.casinoperf.report.ForecastWriters;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code casinoperf forecast}: capacity for a planned promotion from historical metrics. */
+@Command(
+    name = "forecast",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Forecasts traffic and each resource for the calendar's planned promotion from metrics "
+          + "history, with P50/P90/P99, nodes needed with redundancy, headroom and runway "
+          + "(docs/FORECAST.md, inputs in docs/CAPACITY-INPUTS.md).",
+      "Writes forecast.json and prints a summary.",
+      "Exit codes: 0 done (1 with --strict when a resource does not fit), 2 bad input."
+    })
+final class ForecastCommand implements Callable<Integer> {
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|min|h|d|w)?");
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "METRICS",
+      description = "metrics history: CSV files (timestamp + value columns) and Prometheus "
+          + "query_range JSON files")
+  List<Path> metrics;
+
+  @Option(names = "--plan", required = true, paramLabel = "FILE",
+      description = "capacity file (YAML or JSON): traffic series, resources, limits, redundancy")
+  Path plan;
+
+  @Option(names = "--calendar", paramLabel = "FILE",
+      description = "promotion calendar (YAML or JSON): past promotions, incidents, the planned one; "
+          + "without it (or without a planned promotion) the organic peak of the next horizon")
+  Path calendar;
+
+  @Option(names = "--load-steps", paramLabel = "FILE",
+      description = "load-test steps CSV (concurrency, throughput_per_s, …) for the USL fit")
+  Path loadSteps;
+
+  @Option(names = "--step", defaultValue = "auto", paramLabel = "DURATION",
+      description = "common step of all series, e.g. 60s, 5m, 1h (default: the traffic's own)")
+  String step;
+
+  @Option(names = "--max-fill", defaultValue = "3", paramLabel = "STEPS",
+      description = "longest gap filled by interpolation; longer ones are reported (default: ${DEFAULT-VALUE})")
+  int maxFill;
+
+  @Option(names = "--horizon", defaultValue = "7d", paramLabel = "DURATION",
+      description = "forecast horizon: the validation block and each backtest window (default: ${DEFAULT-VALUE})")
+  String horizon;
+
+  @Option(names = "--origins", defaultValue = "4", paramLabel = "N",
+      description = "rolling origins of the backtest; 0 skips it (default: ${DEFAULT-VALUE})")
+  int origins;
+
+  @Option(names = "--changepoint", paramLabel = "TIME",
+      description = "a time the traffic trend may change slope (ISO-8601 or date); repeatable")
+  List<String> changepoints = new ArrayList<>();
+
+  @Option(names = "--decide-at", defaultValue = "90", paramLabel = "PERCENTILE",
+      description = "percentile the fits/needs-more decision uses, 51..99 (default: ${DEFAULT-VALUE})")
+  double decideAt;
+
+  @Option(names = "--throughput-target", defaultValue = "80", paramLabel = "PERCENT",
+      description = "share of the USL maximum throughput one node is planned at (default: ${DEFAULT-VALUE})")
+  double throughputTarget;
+
+  @Option(names = "--runway-days", defaultValue = "365", paramLabel = "DAYS",
+      description = "how far ahead the runway is searched (default: ${DEFAULT-VALUE})")
+  int runwayDays;
+
+  @Option(names = "--seed", defaultValue = "1",
+      description = "seed of the uncertainty simulation (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--out", defaultValue = "forecast-report", paramLabel = "DIR",
+      description = "where forecast.json goes (default: ${DEFAULT-VALUE})")
+  Path out;
+
+  @Option(names = "--strict", description = "exit 1 when any resource does not fit at the decision percentile")
+  boolean strict;
+
+  @Override
+  public Integer call() throws IOException {
+    ForecastSettings settings = settings();
+    long stepSeconds = step.equals("auto") ? 0 : seconds("--step", step);
+    if (maxFill < 0) {
+      throw new CasinoPerf.UserInputException("--max-fill=" + maxFill + ": expected 0 or more steps");
+    }
+    ForecastInputs inputs = ForecastInputs.load(metrics, calendar, plan, loadSteps, stepSeconds, maxFill);
+    CapacityForecast forecast;
+    try {
+      forecast = CapacityForecaster.forecast(inputs, settings);
+    } catch (IllegalArgumentException e) {
+      // The USL fit refuses steps it cannot fit (too few levels, no convergence).
+      throw new CasinoPerf.UserInputException((loadSteps == null ? "" : loadSteps + ": ") + e.getMessage());
+    }
+    OutputFiles.write(out.resolve("forecast.json"), ForecastWriters.json(forecast));
+    PrintWriter console = spec.commandLine().getOut();
+    console.print(ForecastWriters.console(forecast));
+    console.println("wrote " + out.resolve("forecast.json"));
+    console.flush();
+    boolean short_ = forecast.resources().stream().anyMatch(r -> !r.nodes().decision().equals("fits"))
+        || (forecast.traffic().nodes() != null && forecast.traffic().nodes().decision().startsWith("needs"));
+    return strict && short_ ? 1 : 0;
+  }
+
+  private ForecastSettings settings() {
+    long horizonSeconds = seconds("--horizon", horizon);
+    long[] points = new long[changepoints.size()];
+    for (int i = 0; i < points.length; i++) {
+      try {
+        points[i] = Timestamps.toEpochSeconds(changepoints.get(i));
+      } catch (IllegalArgumentException e) {
+        throw new CasinoPerf.UserInputException("--changepoint " + changepoints.get(i) + ": " + e.getMessage());
+      }
+    }
+    if (!(decideAt > 50 && decideAt < 100)) {
+      throw new CasinoPerf.UserInputException("--decide-at=" + decideAt + ": expected a percentile above 50 and below 100");
+    }
+    if (!(throughputTarget > 0 && throughputTarget <= 100)) {
+      throw new CasinoPerf.UserInputException("--throughput-target=" + throughputTarget + ": expected a percentage in (0, 100]");
+    }
+    if (origins < 0 || runwayDays < 1) {
+      throw new CasinoPerf.UserInputException("--origins must be 0 or more and --runway-days at least 1");
+    }
+    return new ForecastSettings(DemandFitter.Settings.defaults(horizonSeconds).withChangepoints(points),
+        origins, decideAt / 100, throughputTarget / 100, runwayDays, 20_000, seed);
+  }
+
+  /** 90s, 5m, 1h, 7d, 2w, or plain seconds. */
+  static long seconds(String option, String text) {
+    Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+      throw new CasinoPerf.UserInputException(option + "=" + text
+          + ": expected a positive duration such as 60s, 5m, 1h or 7d");
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2);
+    return switch (unit) {
+      case "m", "min" -> n * 60;
+      case "h" -> n * 3600;
+      case "d" -> n * 86_400;
+      case "w" -> n * 7 * 86_400;
+      default -> n;
+    };
+  }
+}

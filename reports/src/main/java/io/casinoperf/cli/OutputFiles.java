@@ -1,0 +1,24 @@
+package io.casinoperf.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Report files are written whole or not at all: to a temporary file, then renamed. */
+final class OutputFiles {
+  private OutputFiles() {}
+
+  static void write(Path file, String content) throws IOException {
+    Path folder = file.toAbsolutePath().getParent();
+    Files.createDirectories(folder);
+    Path temporary = Files.createTempFile(folder, ".casinoperf", ".tmp");
+    try {
+      Files.writeString(temporary, content, StandardCharsets.UTF_8);
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.casinoperf.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.casinoperf.capacity.demand.Backtest;
+import io.casinoperf.capacity.forecast.CapacityForecast;
+import io.casinoperf.capacity.forecast.CapacityForecast.NodePlan;
+import io.casinoperf.capacity.forecast.CapacityForecast.Quantiles;
+import io.casinoperf.capacity.forecast.CapacityForecast.ResourceForecast;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/** Renders a {@link CapacityForecast} as the documented forecast.json and a console summary. */
+public final class ForecastWriters {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ForecastWriters() {}
+
+  public static String json(CapacityForecast forecast) {
+    try {
+      return JSON.writeValueAsString(forecast) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What a planner reads first: the peak, then one line per resource, then the model's quality. */
+  public static String console(CapacityForecast f) {
+    StringBuilder out = new StringBuilder();
+    CapacityForecast.Planned p = f.planned();
+    out.append(String.format(Locale.ROOT, "Forecast for %s%s, %s .. %s%n", p.name(),
+        p.type() == null ? "" : " (" + p.type() + ")", p.start(), p.end()));
+    if (!p.multiplierSource().equals("none")) {
+      out.append(String.format(Locale.ROOT, "  traffic ×%.2f (%s)%n", p.multiplier(),
+          p.multiplierSource().equals("planner") ? "planner's multiplier" : "learned from past promotions"));
+    }
+    CapacityForecast.TrafficForecast t = f.traffic();
+    out.append(String.format(Locale.ROOT, "  %s peaks at %s: P50 %s  P90 %s  P99 %s %s (highest seen %s)%n",
+        t.series(), t.peakAt(), num(t.peak().p50()), num(t.peak().p90()), num(t.peak().p99()),
+        t.unit(), num(t.maxObserved())));
+    out.append('\n');
+    String header = String.format(Locale.ROOT, "%-22s %10s %10s %10s %14s %13s %9s  %-20s %s%n",
+        "resource", "P50", "P90", "P99", "limit", "nodes 50/90/99", "headroom", "decision", "runway P50 / P90");
+    out.append(header);
+    if (t.nodes() != null) {
+      out.append(row(t.series() + " (USL)", t.peak(), t.unit(), "/node", t.nodes()));
+    }
+    for (ResourceForecast r : f.resources()) {
+      out.append(row(r.name(), r.value(), r.unit(), r.perNode() ? "/node" : "", r.nodes()));
+    }
+    out.append('\n');
+    Backtest.Result b = t.backtest();
+    out.append("Demand model: ").append(t.model().description()).append(String.format(Locale.ROOT,
+        " (%d terms, %d points)%n", t.model().terms(), t.model().points()));
+    if (b != null) {
+      out.append(String.format(Locale.ROOT, "Backtest, %d origins × %s: MAPE %.1f %%, sMAPE %.1f %%, MASE %.2f;"
+          + " seasonal-naive MAPE %.1f %%, sMAPE %.1f %%, MASE %.2f%n", b.windows().size(),
+          duration(b.horizonSeconds()), b.mape(), b.smape(), b.mase(), b.naiveMape(), b.naiveSmape(),
+          b.naiveMase()));
+      out.append(String.format(Locale.ROOT, "  %s; 90 %% intervals held %.0f %% of actual values%n",
+          b.verdict(), 100 * b.coverage90()));
+    }
+    for (String warning : f.warnings()) {
+      out.append("warning: ").append(warning).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String row(String name, Quantiles q, String unit, String per, NodePlan n) {
+    String runway = n.runway() == null ? "-"
+        : or(n.runway().p50(), "after " + n.runway().searchedUntil()) + " / "
+            + or(n.runway().p90(), "after " + n.runway().searchedUntil());
+    return String.format(Locale.ROOT, "%-22s %10s %10s %10s %14s %13s %8.0f%%  %-20s %s%n", name,
+        num(q.p50()), num(q.p90()), num(q.p99()), num(n.limit()) + " " + unit + per,
+        n.nodesNeeded()[0] + "/" + n.nodesNeeded()[1] + "/" + n.nodesNeeded()[2] + " of " + n.currentNodes(),
+        100 * n.headroom(), n.decision(), runway);
+  }
+
+  private static String or(String value, String otherwise) {
+    return value == null ? otherwise : value;
+  }
+
+  private static String duration(long seconds) {
+    return seconds % 86_400 == 0 ? seconds / 86_400 + " d" : seconds / 3600.0 + " h";
+  }
+
+  /** Four significant digits, thousands grouped: 4,210, 61.23, 0.05123, 8.59e+09. */
+  static String num(double v) {
+    double a = Math.abs(v);
+    if (a >= 1e7) {
+      return String.format(Locale.ROOT, "%.3g", v);
+    }
+    if (a >= 1000) {
+      return String.format(Locale.ROOT, "%,.0f", v);
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+  }
+}
