@@ -73,7 +73,7 @@ public final class ForecastWriters {
             + or(n.runway().p90(), "after " + n.runway().searchedUntil());
     return String.format(Locale.ROOT, "%-22s %10s %10s %10s %14s %13s %8.0f%%  %-20s %s%n", name,
         num(q.p50()), num(q.p90()), num(q.p99()), num(n.limit()) + " " + unit + per,
-        n.nodesNeeded()[0] + "/" + n.nodesNeeded()[1] + "/" + n.nodesNeeded()[2] + " of " + n.currentNodes(),
+        n.nodesNeeded().p50() + "/" + n.nodesNeeded().p90() + "/" + n.nodesNeeded().p99() + " of " + n.currentNodes(),
         100 * n.headroom(), n.decision(), runway);
   }
 

@@ -73,7 +73,10 @@ public record CapacityForecast(String schema, Planned planned, TrafficForecast t
    * @param runway the first day organic demand (no promotion) crosses the usable capacity
    */
   public record NodePlan(double limit, int currentNodes, int redundancy, double usableCapacity,
-      int[] nodesNeeded, double headroom, String decision, Runway runway) {}
+      NodeCounts nodesNeeded, double headroom, String decision, Runway runway) {}
+
+  /** Nodes needed at P50, P90 and P99, spares included. */
+  public record NodeCounts(int p50, int p90, int p99) {}
 
   /**
    * @param p50 first day the median daily peak crosses the capacity, or null

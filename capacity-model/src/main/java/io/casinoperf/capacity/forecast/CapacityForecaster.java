@@ -233,8 +233,8 @@ public final class CapacityForecaster {
     } else {
       decision = "does not fit";
     }
-    return new NodePlan(r.limit(), r.nodes(), r.redundancy(), r.usableCapacity(), needed, headroom,
-        decision, runway);
+    return new NodePlan(r.limit(), r.nodes(), r.redundancy(), r.usableCapacity(),
+        new CapacityForecast.NodeCounts(needed[0], needed[1], needed[2]), headroom, decision, runway);
   }
 
   private static NodePlan throughputNodes(ForecastInputs in, DemandModel demand, UslModel usl,
@@ -261,7 +261,8 @@ public final class CapacityForecaster {
         + " throughput, %.4g %s; N+%d.", 100 * settings.throughputTarget(), perNode,
         in.plan().traffic().unit(), spares));
     Runway runway = current == 0 ? null : trafficRunway(demand, usable, settings, lastData, in.traffic().stepSeconds());
-    return new NodePlan(perNode, current, spares, usable, needed,
+    return new NodePlan(perNode, current, spares, usable,
+        new CapacityForecast.NodeCounts(needed[0], needed[1], needed[2]),
         Double.isNaN(headroom) ? 0 : headroom, decision, runway);
   }
 
