@@ -236,6 +236,21 @@ class BacktestTest {
   }
 
   @Test
+  void saysWhyAnExactlyRepeatingSeriesCannotBeScored() {
+    // Eight whole weeks of the same profile: plenty of history, but the seasonal-naive forecast
+    // never errs before any origin, so MASE divides by zero. "Too short" would send the user
+    // looking for more data that cannot help.
+    RegularSeries traffic = repeatWeekly(jaggedWeek(new Random(27)), 8, 0, new Random(28));
+
+    assertThatThrownBy(() -> Backtest.run(traffic, NO_PROMOTIONS, WEEK_AHEAD, 3))
+        .isInstanceOf(UnsuitableDataException.class)
+        .hasMessageContaining("rps repeats exactly every week")
+        .hasMessageContaining("MASE")
+        .hasMessageNotContaining("too short")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
   void refusesFewerThanOneOrigin() {
     Random random = new Random(26);
     RegularSeries traffic = repeatWeekly(jaggedWeek(random), 8, 5, random);
