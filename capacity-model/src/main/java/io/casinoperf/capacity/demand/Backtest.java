@@ -53,9 +53,11 @@ public final class Backtest {
 
   /**
    * Runs {@code origins} rolling origins, one horizon apart, ending at the end of the data.
-   * Origins without enough history before them are skipped.
+   * Origins without enough history before them are skipped, and so are origins where the
+   * seasonal-naive forecast made no error in the history (MASE would divide by zero).
    *
-   * @throws UnsuitableDataException when no origin has enough history
+   * @throws UnsuitableDataException when no origin has enough history, or the series repeats
+   *     exactly every season before each origin that has
    */
   public static Result run(RegularSeries traffic, SortedMap<String, List<long[]>> promotions,
       DemandFitter.Settings settings, int origins) {
@@ -76,6 +78,7 @@ public final class Backtest {
     int points = 0;
     int covered = 0;
     long seasonSeconds = 0;
+    int exactlyRepeating = 0;
     double[] row = new double[d.terms.columns];
     for (int k = origins; k >= 1; k--) {
       int origin = chunks - k * horizonChunks;
@@ -127,6 +130,7 @@ public final class Backtest {
         wCovered += y >= low && y <= high ? 1 : 0;
       }
       if (n == 0 || !(scale > 0)) {
+        exactlyRepeating += n > 0 && scale == 0 ? 1 : 0;
         continue;
       }
       windows.add(new Window(traffic.epochSecond(start), traffic.epochSecond(end - 1), n,
@@ -139,6 +143,11 @@ public final class Backtest {
       pctPoints += wPctPoints;
       points += n;
       covered += wCovered;
+    }
+    if (windows.isEmpty() && exactlyRepeating > 0) {
+      throw new UnsuitableDataException(traffic.name() + " repeats exactly every "
+          + (seasonSeconds == Terms.WEEK ? "week" : "day") + " before each origin: the"
+          + " seasonal-naive forecast makes no error there, so MASE (error over that) is undefined");
     }
     if (windows.isEmpty()) {
       throw new UnsuitableDataException(traffic.name() + " is too short to backtest " + origins
