@@ -137,8 +137,9 @@ public final class DemandModel {
     double deviation = errorQuantile(probability);
     if (extraVariance > 0) {
       double z = Distributions.normalQuantile(probability);
-      deviation = Math.copySign(Math.sqrt(deviation * deviation + z * z * extraVariance),
-          deviation == 0 ? z : deviation);
+      double bias = errorQuantile(0.5);
+      deviation = bias + Math.copySign(Math.sqrt((deviation - bias) * (deviation - bias)
+          + z * z * extraVariance), z);
     }
     double value = back(center + deviation);
     return Double.isNaN(scenario.multiplier()) ? value : value * scenario.multiplier();

@@ -26,6 +26,11 @@ public final class ResourceFit {
       throw new IllegalArgumentException("traffic is on a " + traffic.stepSeconds()
           + " s step but " + resource.name() + " on " + resource.stepSeconds() + " s");
     }
+    if (Math.floorMod(resource.startEpochSecond() - traffic.startEpochSecond(), traffic.stepSeconds()) != 0) {
+      throw new IllegalArgumentException(resource.name() + " and " + traffic.name()
+          + " are on the same step but different grids (" + resource.startEpochSecond() + " vs "
+          + traffic.startEpochSecond() + "): resample both with Cleaning.resample");
+    }
     int n = 0;
     double[] x = new double[resource.slots()];
     double[] y = new double[resource.slots()];

@@ -82,8 +82,11 @@ public final class ResourceModel {
   public double quantile(double traffic, double probability) {
     double deviation = residualQuantile(probability);
     double z = Distributions.normalQuantile(probability);
-    double spread = Math.sqrt(deviation * deviation + z * z * meanVariance(traffic));
-    return mean(traffic) + (probability < 0.5 ? -spread : probability > 0.5 ? spread : deviation);
+    // Held-out residuals may sit off zero when the resource drifts: their median is kept as a
+    // bias, and the curve's uncertainty widens the spread around it on the side of the quantile.
+    double center = residualQuantile(0.5);
+    double spread = Math.sqrt((deviation - center) * (deviation - center) + z * z * meanVariance(traffic));
+    return mean(traffic) + center + Math.copySign(spread, z);
   }
 
   /**
