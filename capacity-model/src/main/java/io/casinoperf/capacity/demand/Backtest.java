@@ -1,5 +1,6 @@
 package io.casinoperf.capacity.demand;
 
+import java.util.Locale;
 import io.casinoperf.capacity.series.RegularSeries;
 import io.casinoperf.capacity.series.UnsuitableDataException;
 import java.util.ArrayList;
@@ -45,8 +46,8 @@ public final class Backtest {
     /** One plain sentence for the report. */
     public String verdict() {
       return beatsSeasonalNaive()
-          ? String.format("the model beats the seasonal-naive forecast (MASE %.2f vs %.2f)", mase, naiveMase)
-          : String.format("the model does NOT beat the seasonal-naive forecast (MASE %.2f vs %.2f):"
+          ? String.format(Locale.ROOT, "the model beats the seasonal-naive forecast (MASE %.2f vs %.2f)", mase, naiveMase)
+          : String.format(Locale.ROOT, "the model does NOT beat the seasonal-naive forecast (MASE %.2f vs %.2f):"
               + " treat its forecast with caution", mase, naiveMase);
     }
   }
@@ -67,7 +68,12 @@ public final class Backtest {
     DemandFitter.Prepared d = DemandFitter.prepare(traffic, promotions, settings);
     int spc = d.slotsPerChunk();
     int horizonChunks = (int) Math.max(1, Math.ceil((double) settings.horizonSeconds() / d.chunkSeconds));
-    int chunks = d.moments.chunks;
+    // Origins count back from the last point with data (a blanked incident may end the series).
+    int lastPresent = traffic.slots() - 1;
+    while (lastPresent > 0 && Double.isNaN(traffic.value(lastPresent))) {
+      lastPresent--;
+    }
+    int chunks = lastPresent / spc + 1;
     long step = traffic.stepSeconds();
     List<Window> windows = new ArrayList<>();
     double absPct = 0;

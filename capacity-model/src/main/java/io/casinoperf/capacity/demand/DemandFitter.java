@@ -145,7 +145,8 @@ public final class DemandFitter {
           for (int daily = 0; daily <= d.terms.maxDaily; daily++) {
             for (int weekly = 0; weekly <= d.terms.maxWeekly; weekly++) {
               for (int yearly = 0; yearly <= maxYearly; yearly++) {
-                Spec spec = new Spec(log, trend, daily, weekly, yearly, window, 0);
+                for (int hourly = 0; hourly <= d.terms.maxHourly; hourly++) {
+                Spec spec = new Spec(log, trend, daily, weekly, yearly, hourly, window, 0);
                 java.util.Arrays.fill(sse, 0);
                 long counted = 0;
                 boolean feasible = true;
@@ -172,9 +173,10 @@ public final class DemandFitter {
                 for (int a = 0; a < anchors.length; a++) {
                   double score = sse[a] / counted;
                   if (best[form] == null || score < best[form].score()) {
-                    best[form] = new Candidate(new Spec(log, trend, daily, weekly, yearly, window,
-                        anchors[a]), score);
+                    best[form] = new Candidate(new Spec(log, trend, daily, weekly, yearly, hourly,
+                        window, anchors[a]), score);
                   }
+                }
                 }
               }
             }

@@ -7,12 +7,13 @@ import java.util.SortedMap;
 
 /**
  * The columns of the demand regression, at their largest: intercept, trend (years since the
- * first point), trend changepoints (hinges {@code max(0, t − c)}), daily, weekly and yearly
- * Fourier pairs {@code cos(2πkt/P), sin(2πkt/P)} up to the largest orders worth trying, and one
+ * first point), trend changepoints (hinges {@code max(0, t − c)}), daily, weekly, yearly and
+ * hourly (jobs that run every hour show in infrastructure metrics) Fourier pairs {@code cos(2πkt/P), sin(2πkt/P)} up to the largest orders worth trying, and one
  * indicator per promotion type (1 from a past promotion's start up to, not including, its end). A fitted model uses a
  * subset of these columns ({@link Spec}), so one pass over the data serves every candidate.
  */
 final class Terms {
+  static final long HOUR = 3600;
   static final long DAY = 86_400;
   static final long WEEK = 7 * DAY;
   static final double YEAR = 365.25 * DAY;
@@ -22,6 +23,7 @@ final class Terms {
   final int maxDaily;
   final int maxWeekly;
   final int maxYearly;
+  final int maxHourly;
   final List<String> promotionTypes;
   private final long[][][] windows;
 
@@ -30,6 +32,7 @@ final class Terms {
   final int firstDaily;
   final int firstWeekly;
   final int firstYearly;
+  final int firstHourly;
   final int firstPromotion;
   final int columns;
 
@@ -41,6 +44,7 @@ final class Terms {
     // slower cycle (weekly order 7 is daily order 1).
     this.maxDaily = stepSeconds >= DAY ? 0 : (int) Math.min(8, (DAY / stepSeconds - 1) / 2);
     this.maxWeekly = (int) Math.min(3, Math.max(0, (WEEK / stepSeconds - 1) / 2));
+    this.maxHourly = (int) Math.min(5, Math.max(0, (HOUR / stepSeconds - 1) / 2));
     this.maxYearly = spanSeconds >= 2 * YEAR ? (int) Math.min(6, Math.max(0, (YEAR / stepSeconds - 1) / 2)) : 0;
     this.promotionTypes = List.copyOf(promotions.keySet());
     this.windows = new long[promotionTypes.size()][][];
@@ -51,7 +55,8 @@ final class Terms {
     this.firstDaily = firstHinge + changepoints.length;
     this.firstWeekly = firstDaily + 2 * maxDaily;
     this.firstYearly = firstWeekly + 2 * maxWeekly;
-    this.firstPromotion = firstYearly + 2 * maxYearly;
+    this.firstHourly = firstYearly + 2 * maxYearly;
+    this.firstPromotion = firstHourly + 2 * maxHourly;
     this.columns = firstPromotion + promotionTypes.size();
   }
 
@@ -69,6 +74,7 @@ final class Terms {
     harmonics(t, DAY, maxDaily, row, firstDaily);
     harmonics(t, WEEK, maxWeekly, row, firstWeekly);
     harmonics(t, (long) YEAR, maxYearly, row, firstYearly);
+    harmonics(t, HOUR, maxHourly, row, firstHourly);
     for (int p = 0; p < windows.length; p++) {
       if (promotionOverride != null) {
         row[firstPromotion + p] = promotionOverride[p];
@@ -125,6 +131,9 @@ final class Terms {
     }
     for (int k = 0; k < 2 * spec.yearly(); k++) {
       used.add(firstYearly + k);
+    }
+    for (int k = 0; k < 2 * spec.hourly(); k++) {
+      used.add(firstHourly + k);
     }
     for (int p = 0; p < promotionTypes.size(); p++) {
       used.add(firstPromotion + p);

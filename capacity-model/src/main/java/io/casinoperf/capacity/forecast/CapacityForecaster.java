@@ -1,5 +1,6 @@
 package io.casinoperf.capacity.forecast;
 
+import java.util.Locale;
 import io.casinoperf.capacity.demand.Backtest;
 import io.casinoperf.capacity.demand.DemandFitter;
 import io.casinoperf.capacity.demand.DemandModel;
@@ -69,7 +70,7 @@ public final class CapacityForecaster {
           warnings.add("Backtest: " + backtest.verdict() + ".");
         }
         if (Math.abs(backtest.coverage90() - 0.9) > 0.1) {
-          warnings.add(String.format("Backtest: the 90 %% intervals held %.0f %% of actual values;"
+          warnings.add(String.format(Locale.ROOT, "Backtest: the 90 %% intervals held %.0f %% of actual values;"
               + " read the P90 and P99 figures with that in mind.", 100 * backtest.coverage90()));
         }
       } catch (UnsuitableDataException e) {
@@ -89,15 +90,15 @@ public final class CapacityForecaster {
       scenario = PromotionScenario.multiplied(window.type, window.multiplier);
       planned = new Planned(window.name, window.type, iso(window.start), iso(window.end),
           window.multiplier, "planner", learned);
-      assumptions.add(String.format("Traffic during %s is %.2f× organic traffic (the planner's"
+      assumptions.add(String.format(Locale.ROOT, "Traffic during %s is %.2f× organic traffic (the planner's"
           + " multiplier%s).", window.name, window.multiplier, learned == null ? ""
-          : String.format("; past %s promotions did %.2f×, 90 %% CI %.2f–%.2f", window.type,
+          : String.format(Locale.ROOT, "; past %s promotions did %.2f×, 90 %% CI %.2f–%.2f", window.type,
               learned.multiplier(), learned.low90(), learned.high90())));
     } else if (learned != null) {
       scenario = PromotionScenario.learned(window.type);
       planned = new Planned(window.name, window.type, iso(window.start), iso(window.end),
           learned.multiplier(), "learned", learned);
-      assumptions.add(String.format("Traffic during %s follows past %s promotions: %.2f× organic"
+      assumptions.add(String.format(Locale.ROOT, "Traffic during %s follows past %s promotions: %.2f× organic"
           + " (90 %% CI %.2f–%.2f, from %d points).", window.name, window.type,
           learned.multiplier(), learned.low90(), learned.high90(), learned.points()));
     } else {
@@ -116,7 +117,7 @@ public final class CapacityForecaster {
     double maxObserved = max(traffic);
     double decisionTraffic = demand.quantile(peakAt, settings.decisionQuantile(), scenario);
     assumptions.add("Organic traffic follows the fitted model: " + demand.spec().describe() + ".");
-    assumptions.add(String.format("Decisions are taken at P%.0f.", 100 * settings.decisionQuantile()));
+    assumptions.add(String.format(Locale.ROOT, "Decisions are taken at P%.0f.", 100 * settings.decisionQuantile()));
 
     UslModel usl = null;
     NodePlan trafficNodes = null;
@@ -135,7 +136,7 @@ public final class CapacityForecaster {
       double decisionValue = quantile(draws, settings.decisionQuantile());
       boolean extrapolated = decisionTraffic > relation.maxTraffic();
       if (decisionTraffic > 1.1 * relation.maxTraffic()) {
-        warnings.add(String.format("%s: P%.0f traffic %.4g is %.1f× the highest seen with it (%.4g);"
+        warnings.add(String.format(Locale.ROOT, "%s: P%.0f traffic %.4g is %.1f× the highest seen with it (%.4g);"
             + " the relation is extrapolated.", resource.name(), 100 * settings.decisionQuantile(),
             decisionTraffic, decisionTraffic / relation.maxTraffic(), relation.maxTraffic()));
       }
@@ -147,7 +148,7 @@ public final class CapacityForecaster {
           new Quantiles(resource.demand(Math.max(0, value[0])), resource.demand(Math.max(0, value[1])),
               resource.demand(Math.max(0, value[2]))),
           nodes, extrapolated));
-      assumptions.add(String.format("%s: limit %s %s per %s, %d %s today, N+%d.", resource.name(),
+      assumptions.add(String.format(Locale.ROOT, "%s: limit %s %s per %s, %d %s today, N+%d.", resource.name(),
           number(resource.limit()), resource.unit(), resource.perNode() ? "node" : "instance",
           resource.nodes(), resource.perNode() ? "nodes" : "instance(s)", resource.redundancy()));
     }
@@ -257,7 +258,7 @@ public final class CapacityForecaster {
     String decision = current == 0 ? decisionNodes + " nodes"
         : decisionNodes <= current ? "fits"
         : "needs " + (decisionNodes - current) + " more node" + (decisionNodes - current == 1 ? "" : "s");
-    assumptions.add(String.format("One application node carries %.0f %% of its USL maximum"
+    assumptions.add(String.format(Locale.ROOT, "One application node carries %.0f %% of its USL maximum"
         + " throughput, %.4g %s; N+%d.", 100 * settings.throughputTarget(), perNode,
         in.plan().traffic().unit(), spares));
     Runway runway = current == 0 ? null : trafficRunway(demand, usable, settings, lastData, in.traffic().stepSeconds());

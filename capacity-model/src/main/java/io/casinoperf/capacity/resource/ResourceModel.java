@@ -1,5 +1,6 @@
 package io.casinoperf.capacity.resource;
 
+import java.util.Locale;
 import io.casinoperf.capacity.algebra.Distributions;
 import java.util.Arrays;
 
@@ -101,8 +102,8 @@ public final class ResourceModel {
   /** Formula, e.g. {@code cpu = 4.1 + 0.0212·rps}. */
   public String describe(String trafficName) {
     double[] c = coefficients();
-    return String.format("%s = %.4g + %.4g·%s%s (R² %.3f, %d points)", name, c[0], c[1], trafficName,
-        curved ? String.format(" + %.4g·%s²", c[2], trafficName) : "", rSquared, points);
+    return String.format(Locale.ROOT, "%s = %.4g + %.4g·%s%s (R² %.3f, %d points)", name, c[0], c[1], trafficName,
+        curved ? String.format(Locale.ROOT, " + %.4g·%s²", c[2], trafficName) : "", rSquared, points);
   }
 
   double residualQuantile(double probability) {

@@ -1,0 +1,192 @@
+package io.casinoperf.capacity.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.casinoperf.capacity.forecast.CapacityForecast.ResourceForecast;
+import io.casinoperf.capacity.series.UnsuitableDataException;
+import io.casinoperf.capacity.testing.PlatformMetrics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The forecast on a platform generated from known parameters ({@link PlatformMetrics}): eight
+ * weeks at 15-minute steps, a Black Friday planned three days after the data.
+ */
+class CapacityForecasterTest {
+  private static final int DAYS = 56;
+  private static final long STEP = 900;
+
+  @TempDir static Path dir;
+  private static Path planned;
+  private static Path learned;
+  private static CapacityForecast forecast;
+
+  @BeforeAll
+  static void generate() throws Exception {
+    planned = dir.resolve("planned");
+    learned = dir.resolve("learned");
+    PlatformMetrics.write(planned, DAYS, STEP, 3.0, 2025);
+    PlatformMetrics.write(learned, DAYS, STEP, Double.NaN, 2025);
+    forecast = CapacityForecaster.forecast(inputs(planned, true), ForecastSettings.defaults());
+  }
+
+  private static ForecastInputs inputs(Path folder, boolean steps) {
+    return ForecastInputs.load(java.util.List.of(folder.resolve("metrics.csv")),
+        folder.resolve("calendar.yaml"), folder.resolve("plan.yaml"),
+        steps ? folder.resolve("load-steps.csv") : null, 0, 3);
+  }
+
+  private static long peakAt() {
+    return Instant.parse(forecast.traffic().peakAt()).getEpochSecond();
+  }
+
+  private static ResourceForecast resource(String name) {
+    return forecast.resources().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void peakTrafficIsThePlannersMultipleOfTheTrueOrganicPeak() {
+    double truth = 3 * Math.exp(PlatformMetrics.logTraffic(peakAt(), false));
+
+    assertThat(forecast.planned().multiplierSource()).isEqualTo("planner");
+    assertThat(forecast.traffic().peakAt()).endsWith("T20:00:00Z"); // the evening peak
+    assertThat(forecast.traffic().peak().p50()).isCloseTo(truth, within(0.05 * truth));
+    assertThat(forecast.traffic().peak().p90()).isGreaterThan(forecast.traffic().peak().p50());
+    assertThat(forecast.traffic().peak().p99()).isGreaterThan(forecast.traffic().peak().p90());
+    // 6 % log-normal noise: the true P90 is exp(1.2816 × 0.06) ≈ 1.08 × the median.
+    assertThat(forecast.traffic().peak().p90() / forecast.traffic().peak().p50()).isBetween(1.04, 1.16);
+  }
+
+  @Test
+  void resourcesFollowTheirTrueRelationAtThePeak() {
+    double rps = forecast.traffic().peak().p50();
+
+    assertThat(resource("app-cpu").value().p50())
+        .isCloseTo(PlatformMetrics.cpuPercent(rps), within(0.05 * PlatformMetrics.cpuPercent(rps)));
+    assertThat(resource("database-connections").value().p50())
+        .isCloseTo(PlatformMetrics.dbConnections(rps), within(0.05 * PlatformMetrics.dbConnections(rps)));
+    assertThat(resource("redis-memory").value().p50())
+        .isCloseTo(PlatformMetrics.redisBytes(rps), within(0.05 * PlatformMetrics.redisBytes(rps)));
+    assertThat(resource("app-cpu").relation()).contains("rps²"); // the CPU curve bends
+    assertThat(resource("app-cpu").extrapolated()).isTrue();
+  }
+
+  @Test
+  void nodeCountsAndDecisionsFollowFromTheTruth() {
+    double rps = 3 * Math.exp(PlatformMetrics.logTraffic(peakAt(), false));
+    // CPU per node on 6 nodes, in node-% units, against 70 % per node, N+1.
+    int cpuNodes = (int) Math.ceil(PlatformMetrics.cpuPercent(rps) * 6 / 70) + 1;
+    ResourceForecast cpu = resource("app-cpu");
+
+    assertThat(cpu.nodes().nodesNeeded().p50()).isBetween(cpuNodes - 1, cpuNodes + 1);
+    assertThat(cpu.nodes().decision()).isEqualTo("needs " + (cpu.nodes().nodesNeeded().p90() - 6) + " more nodes");
+    assertThat(cpu.nodes().headroom()).isNegative();
+    assertThat(resource("redis-memory").nodes().decision()).isEqualTo("fits");
+    assertThat(resource("redis-memory").nodes().headroom()).isBetween(0.0, 1.0);
+    // 40 + 0.12 × ~6,000 ≈ 760 connections at P50 against 800: close; P90 decides.
+    ResourceForecast db = resource("database-connections");
+    assertThat(db.nodes().decision()).isEqualTo(db.value().p90() > 800 ? "does not fit" : "fits");
+  }
+
+  @Test
+  void theUslLinePlansNodesFromTheLoadTestsMaximumThroughput() {
+    // σ = 0.03, κ = 0.0004, λ = 40: peak at √(0.97/0.0004) = 49.2 users, 579.8 requests/s.
+    double peakUsers = Math.sqrt(0.97 / 0.0004);
+    double maxThroughput = 40 * peakUsers / (1 + 0.03 * (peakUsers - 1) + 0.0004 * peakUsers * (peakUsers - 1));
+
+    assertThat(forecast.usl().maxThroughput()).isCloseTo(maxThroughput, within(0.04 * maxThroughput));
+    assertThat(forecast.traffic().nodes().limit()).isCloseTo(0.8 * forecast.usl().maxThroughput(), within(1e-9));
+    int expected = (int) Math.ceil(forecast.traffic().peak().p90() / forecast.traffic().nodes().limit()) + 1;
+    assertThat(forecast.traffic().nodes().nodesNeeded().p90()).isEqualTo(expected);
+  }
+
+  @Test
+  void withoutAMultiplierThePastPromotionsEffectIsUsed() {
+    CapacityForecast f = CapacityForecaster.forecast(inputs(learned, false), ForecastSettings.defaults());
+    long t = Instant.parse(f.traffic().peakAt()).getEpochSecond();
+    double truth = PlatformMetrics.FREE_SPINS * Math.exp(PlatformMetrics.logTraffic(t, false));
+
+    assertThat(f.planned().multiplierSource()).isEqualTo("learned");
+    assertThat(f.planned().multiplier()).isCloseTo(PlatformMetrics.FREE_SPINS, within(0.15));
+    assertThat(f.planned().learnedEffect().low90()).isLessThan(PlatformMetrics.FREE_SPINS);
+    assertThat(f.planned().learnedEffect().high90()).isGreaterThan(PlatformMetrics.FREE_SPINS);
+    assertThat(f.traffic().peak().p50()).isCloseTo(truth, within(0.07 * truth));
+    assertThat(f.usl()).isNull();
+    assertThat(f.traffic().nodes()).isNull();
+  }
+
+  @Test
+  void runwayIsWhenTheTrueOrganicPeakCrossesTheCapacity() {
+    // Slow growth (35 % a year) turns a few per cent of level error into weeks, so the check is
+    // on demand: on the runway day the true organic evening peak needs about 5 nodes × 70 % of
+    // CPU, and a month earlier clearly less.
+    String runway = resource("app-cpu").nodes().runway().p50();
+    assertThat(runway).isNotNull();
+    LocalDate day = LocalDate.parse(runway);
+
+    assertThat(trueCpuDemandAtEveningPeak(day) / 350).isBetween(0.95, 1.08);
+    assertThat(trueCpuDemandAtEveningPeak(day.minusDays(28)) / 350).isLessThan(trueCpuDemandAtEveningPeak(day) / 350);
+    assertThat(LocalDate.parse(resource("app-cpu").nodes().runway().p90())).isBefore(day);
+    // Database connections: 40 + 0.12 × ~2,000 organic is far below 800 for a year.
+    assertThat(resource("database-connections").nodes().runway().p50()).isNull();
+  }
+
+  private static double trueCpuDemandAtEveningPeak(LocalDate day) {
+    long peak = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() + 20 * 3600;
+    return PlatformMetrics.cpuPercent(Math.exp(PlatformMetrics.logTraffic(peak, false))) * 6;
+  }
+
+  @Test
+  void theSameInputsAndSeedGiveTheSameForecast() {
+    CapacityForecast again = CapacityForecaster.forecast(inputs(planned, true), ForecastSettings.defaults());
+
+    assertThat(again).isEqualTo(forecast);
+  }
+
+  @Test
+  void withoutAPlannedPromotionTheNextOrganicPeakIsForecast() throws Exception {
+    Path folder = dir.resolve("organic");
+    PlatformMetrics.write(folder, DAYS, STEP, Double.NaN, 7);
+    String calendar = Files.readString(folder.resolve("calendar.yaml"));
+    Files.writeString(folder.resolve("calendar.yaml"), calendar.substring(0, calendar.indexOf("planned:")));
+
+    CapacityForecast f = CapacityForecaster.forecast(inputs(folder, false), ForecastSettings.defaults());
+
+    assertThat(f.planned().multiplierSource()).isEqualTo("none");
+    assertThat(f.planned().name()).isEqualTo("organic peak, next 7 days");
+    assertThat(f.traffic().peak().p50()).isLessThan(forecast.traffic().peak().p50() / 2);
+  }
+
+  @Test
+  void aPlannedTypeWithNoHistoryNeedsAMultiplier() throws Exception {
+    Path folder = dir.resolve("tournament");
+    PlatformMetrics.write(folder, DAYS, STEP, Double.NaN, 7);
+    Path calendar = folder.resolve("calendar.yaml");
+    Files.writeString(calendar, Files.readString(calendar).replace("type: free-spins, start: 2025-03-01",
+        "type: tournament, start: 2025-03-01"));
+
+    assertThatThrownBy(() -> CapacityForecaster.forecast(inputs(folder, false), ForecastSettings.defaults()))
+        .isInstanceOf(UnsuitableDataException.class)
+        .hasMessage("the planned promotion's type 'tournament' has no past promotion in the fitted"
+            + " history: give planned.multiplier in the calendar");
+  }
+
+  @Test
+  void theBacktestAndTheModelAreReported() {
+    assertThat(forecast.traffic().backtest().windows()).hasSize(4);
+    assertThat(forecast.traffic().backtest().beatsSeasonalNaive()).isTrue();
+    assertThat(forecast.traffic().model().description()).startsWith("log-linear");
+    assertThat(forecast.data()).extracting(CapacityForecast.SeriesQuality::series)
+        .containsExactly("rps", "cpu_percent", "db_connections", "redis_used_bytes");
+    assertThat(forecast.assumptions()).anySatisfy(a -> assertThat(a).contains("3.00×"));
+    assertThat(forecast.warnings()).anySatisfy(w -> assertThat(w).contains("extrapolated"));
+  }
+}

@@ -1,0 +1,90 @@
+package io.casinoperf.capacity.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.casinoperf.capacity.series.MetricsFormatException;
+import io.casinoperf.capacity.series.RawSeries;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForecastInputsTest {
+  @TempDir Path dir;
+
+  private Path plan() throws Exception {
+    return Files.writeString(dir.resolve("plan.yaml"), """
+        traffic: {series: rps, unit: requests/s}
+        resources:
+          - {name: app-cpu, series: cpu, unit: "%", perNode: true, nodes: 2, limit: 70}
+        """);
+  }
+
+  /** A minute grid over two hours, with a duplicated sample and a 10-minute hole. */
+  private Path metrics() throws Exception {
+    StringBuilder csv = new StringBuilder("timestamp,rps,cpu\n");
+    for (int i = 0; i < 120; i++) {
+      if (i >= 50 && i < 60) {
+        continue;
+      }
+      csv.append(1_700_000_040L + 60L * i).append(',').append(100 + i).append(',').append(20 + i % 7).append('\n');
+    }
+    csv.append(1_700_000_040L).append(",102,22\n");
+    return Files.writeString(dir.resolve("metrics.csv"), csv.toString());
+  }
+
+  @Test
+  void findsThePlansSeriesCleansThemOntoOneGridAndBlanksIncidents() throws Exception {
+    Path calendar = Files.writeString(dir.resolve("calendar.yaml"),
+        "incidents:\n  - {name: deploy, start: 1700001240, end: 1700001540}\n");
+
+    ForecastInputs in = ForecastInputs.load(List.of(metrics()), calendar, plan(), null, 0, 3);
+
+    assertThat(in.traffic().stepSeconds()).isEqualTo(60);
+    assertThat(in.resources()).containsOnlyKeys("app-cpu");
+    CapacityForecast.SeriesQuality rps = in.data().get(0);
+    assertThat(rps.series()).isEqualTo("rps");
+    assertThat(rps.duplicatesMerged()).isEqualTo(1);
+    assertThat(rps.longGaps()).singleElement().asString().contains("(10 steps)");
+    // Incident 1700001240..1700001540 covers slots 20..25 (six minutes, both ends included).
+    assertThat(rps.excludedPoints()).isEqualTo(6);
+    assertThat(in.traffic().value(19)).isFinite();
+    assertThat(in.traffic().value(20)).isNaN();
+    assertThat(in.traffic().value(25)).isNaN();
+    assertThat(in.traffic().value(26)).isFinite();
+    assertThat(rps.points()).isEqualTo(110 - 6);
+  }
+
+  @Test
+  void aSeriesThePlanNamesButNoFileHasIsAnErrorOnThePlan() throws Exception {
+    Path plan = Files.writeString(dir.resolve("plan.yaml"), """
+        traffic: {series: requests, unit: requests/s}
+        resources:
+          - {name: app-cpu, series: cpu, unit: "%", perNode: true, nodes: 2, limit: 70}
+        """);
+
+    assertThatThrownBy(() -> ForecastInputs.load(List.of(metrics()), null, plan, null, 0, 3))
+        .isInstanceOf(MetricsFormatException.class)
+        .hasMessage(plan + ": the traffic series 'requests' is in none of the metrics files; they hold [rps, cpu]");
+  }
+
+  @Test
+  void theSameSeriesInTwoFilesIsAmbiguous() throws Exception {
+    Path first = metrics();
+    Path second = Files.copy(first, dir.resolve("again.csv"));
+
+    assertThatThrownBy(() -> ForecastInputs.load(List.of(first, second), null, plan(), null, 0, 3))
+        .isInstanceOf(MetricsFormatException.class)
+        .hasMessageContaining("again.csv: series 'rps' is also in");
+  }
+
+  @Test
+  void theTypicalSpacingIsTheMostCommonOne() {
+    long[] times = {0, 300, 600, 900, 1200, 1260, 1560, 1860};
+    RawSeries raw = new RawSeries("rps", times, new double[times.length]);
+
+    assertThat(ForecastInputs.typicalSpacing(raw)).isEqualTo(300);
+  }
+}
