@@ -1,0 +1,124 @@
+package io.casinoperf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.casinoperf.capacity.testing.PlatformMetrics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The forecast command end to end on a generated platform: files in, forecast.json out, exit codes. */
+class ForecastCommandTest {
+  @TempDir static Path data;
+  @TempDir Path dir;
+
+  record Result(int exitCode, String out, String err) {}
+
+  @BeforeAll
+  static void generate() throws Exception {
+    PlatformMetrics.write(data, 42, 900, 3.0, 11);
+  }
+
+  private Result forecast(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> all = new ArrayList<>(List.of("forecast", "--out", dir.resolve("report").toString()));
+    all.addAll(Arrays.asList(args));
+    int code = CasinoPerf.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private static String file(String name) {
+    return data.resolve(name).toString();
+  }
+
+  private Result full(String... extra) {
+    List<String> args = new ArrayList<>(List.of(file("metrics.csv"), "--plan", file("plan.yaml"),
+        "--calendar", file("calendar.yaml"), "--load-steps", file("load-steps.csv")));
+    args.addAll(Arrays.asList(extra));
+    return forecast(args.toArray(String[]::new));
+  }
+
+  @Test
+  void writesTheDocumentedForecastJsonAndASummary() throws Exception {
+    Result result = full();
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("report/forecast.json").toFile());
+    assertThat(json.get("schema").asText()).isEqualTo("casinoperf-forecast/1");
+    assertThat(json.at("/planned/name").asText()).isEqualTo("Black Friday");
+    assertThat(json.at("/planned/multiplier").asDouble()).isEqualTo(3.0);
+    double p50 = json.at("/traffic/peak/p50").asDouble();
+    double p90 = json.at("/traffic/peak/p90").asDouble();
+    assertThat(p90).isGreaterThan(p50);
+    assertThat(json.get("resources")).hasSize(3);
+    JsonNode cpu = json.get("resources").get(0);
+    assertThat(cpu.get("name").asText()).isEqualTo("app-cpu");
+    assertThat(cpu.at("/nodes/nodesNeeded/p90").asInt()).isGreaterThan(6);
+    assertThat(cpu.at("/nodes/decision").asText()).startsWith("needs ");
+    assertThat(json.at("/usl/maxThroughput").asDouble()).isPositive();
+    assertThat(json.at("/traffic/backtest/mase").asDouble()).isPositive();
+    // The console says the same numbers.
+    assertThat(result.out()).contains("Forecast for Black Friday (free-spins)")
+        .contains(String.format(java.util.Locale.ROOT, "%,.0f", p50))
+        .contains(cpu.at("/nodes/decision").asText())
+        .contains("wrote " + dir.resolve("report/forecast.json"));
+  }
+
+  @Test
+  void strictFailsWhenAResourceDoesNotFit() {
+    assertThat(full("--strict").exitCode()).isEqualTo(1);
+    assertThat(full().exitCode()).isZero();
+  }
+
+  @Test
+  void theSeedMakesTheForecastRepeatable() throws Exception {
+    full("--seed", "5");
+    String first = Files.readString(dir.resolve("report/forecast.json"));
+    full("--seed", "5");
+
+    assertThat(Files.readString(dir.resolve("report/forecast.json"))).isEqualTo(first);
+  }
+
+  @Test
+  void badInputIsOneLineAndExitTwo() throws Exception {
+    Path nan = Files.writeString(dir.resolve("nan.csv"), "timestamp,rps\n1700000000,1\n1700000060,NaN\n");
+    Path constant = Files.writeString(dir.resolve("constant.csv"),
+        "timestamp,rps,cpu_percent,db_connections,redis_used_bytes\n" + constantRows());
+    List<List<String>> cases = List.of(
+        List.of(file("metrics.csv"), "--plan", dir.resolve("missing.yaml").toString()),
+        List.of(nan.toString(), "--plan", file("plan.yaml")),
+        List.of(constant.toString(), "--plan", file("plan.yaml")),
+        List.of(file("metrics.csv"), "--plan", file("metrics.csv")),
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--horizon", "soon"),
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--decide-at", "100"),
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--load-steps", file("plan.yaml")),
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--changepoint", "next tuesday"));
+    for (List<String> args : cases) {
+      Result result = forecast(args.toArray(String[]::new));
+
+      assertThat(result.exitCode()).as(args.toString()).isEqualTo(2);
+      assertThat(result.err()).as(args.toString()).startsWith("casinoperf: ").doesNotContain("\tat ");
+      assertThat(result.err().strip().lines()).as(args.toString()).hasSize(1);
+    }
+    assertThat(forecast(nan.toString(), "--plan", file("plan.yaml")).err()).contains("nan.csv:3:");
+    assertThat(forecast(constant.toString(), "--plan", file("plan.yaml")).err()).contains("rps is constant");
+  }
+
+  private static String constantRows() {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      rows.append(1_700_000_000L + 60L * i).append(",100,").append(20 + i % 3).append(",50,1000\n");
+    }
+    return rows.toString();
+  }
+}
