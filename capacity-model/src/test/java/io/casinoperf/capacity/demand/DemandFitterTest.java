@@ -98,6 +98,33 @@ class DemandFitterTest {
   }
 
   @Test
+  void aChangepointLetsTheTrendBendWhereTrafficDid() {
+    // Flat for five weeks, then growing 3 % a day: the changepoint at day 35 lets the trend follow.
+    Random random = new Random(21);
+    long change = Synthetic.START + 35 * Terms.DAY;
+    int n = (int) (DAYS * Terms.DAY / STEP);
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      long t = Synthetic.START + i * STEP;
+      double days = Math.max(0, (t - change) / (double) Terms.DAY);
+      values[i] = 1000 * Math.exp(0.03 * days + 0.3 * Math.cos(2 * Math.PI * (t % Terms.DAY) / Terms.DAY)
+          + 0.03 * random.nextGaussian());
+    }
+    RegularSeries traffic = RegularSeries.of("rps", Synthetic.START, STEP, values);
+    DemandFitter.Settings settings = new DemandFitter.Settings(7 * Terms.DAY, new long[] {change},
+        new int[] {0}, 1e10);
+    long future = Synthetic.START + (DAYS + 7) * Terms.DAY;
+    double truth = 1000 * Math.exp(0.03 * (DAYS + 7 - 35) + 0.3);
+
+    DemandModel bent = DemandFitter.fit(traffic, new TreeMap<>(), settings);
+    DemandModel straight = DemandFitter.fit(traffic, new TreeMap<>(), settings.withChangepoints(new long[0]));
+
+    assertThat(bent.median(future, PromotionScenario.organic())).isCloseTo(truth, within(0.05 * truth));
+    assertThat(Math.abs(straight.median(future, PromotionScenario.organic()) - truth))
+        .isGreaterThan(2 * Math.abs(bent.median(future, PromotionScenario.organic()) - truth));
+  }
+
+  @Test
   void gapsAreSkippedNotFilled() {
     List<long[]> windows = Synthetic.promotions(DAYS);
     double[] values = Synthetic.series(DAYS, STEP, windows, 9).values();
