@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads a timestamp in any of the forms metric exports use, to epoch seconds (UTC unless an offset
@@ -20,6 +21,9 @@ public final class Timestamps {
   private static final double MILLIS_THRESHOLD = 1e11;
   private static final DateTimeFormatter LOCAL =
       DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss][.SSS]", Locale.ROOT);
+  // Compiled once: a metrics file calls this for every row (525,600 times for a year of minutes).
+  private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+  private static final Pattern OFFSET_SUFFIX = Pattern.compile(".*[+-][0-9]{2}:?[0-9]{2}$");
 
   private Timestamps() {}
 
@@ -31,7 +35,7 @@ public final class Timestamps {
     if (t.isEmpty()) {
       throw new IllegalArgumentException("empty timestamp");
     }
-    if (t.matches("[0-9]+(\\.[0-9]+)?")) {
+    if (NUMBER.matcher(t).matches()) {
       double number = Double.parseDouble(t);
       return number >= MILLIS_THRESHOLD
           ? Math.floorDiv((long) number, 1000)
@@ -41,7 +45,7 @@ public final class Timestamps {
       if (t.length() == 10) {
         return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
       }
-      if (t.endsWith("Z") || t.matches(".*[+-][0-9]{2}:?[0-9]{2}$")) {
+      if (t.endsWith("Z") || OFFSET_SUFFIX.matcher(t).matches()) {
         return OffsetDateTime.parse(t.replace(' ', 'T')).toEpochSecond();
       }
       return LocalDateTime.parse(t, LOCAL).toEpochSecond(ZoneOffset.UTC);
