@@ -65,7 +65,16 @@ public final class Backtest {
     if (origins < 1) {
       throw new IllegalArgumentException("at least one origin");
     }
-    DemandFitter.Prepared d = DemandFitter.prepare(traffic, promotions, settings);
+    return run(DemandFitter.prepare(traffic, promotions, settings), origins);
+  }
+
+  /** The same, on a series already prepared for fitting (one pass over the data for both). */
+  public static Result run(DemandFitter.Prepared d, int origins) {
+    if (origins < 1) {
+      throw new IllegalArgumentException("at least one origin");
+    }
+    RegularSeries traffic = d.series;
+    DemandFitter.Settings settings = d.settings;
     int spc = d.slotsPerChunk();
     int horizonChunks = (int) Math.max(1, Math.ceil((double) settings.horizonSeconds() / d.chunkSeconds));
     // Origins count back from the last point with data (a blanked incident may end the series).

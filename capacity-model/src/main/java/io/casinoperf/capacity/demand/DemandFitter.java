@@ -50,8 +50,11 @@ public final class DemandFitter {
     }
   }
 
-  /** The series with its terms and sums, ready for any number of fits. */
-  static final class Prepared {
+  /**
+   * The series with its terms and sums, ready for any number of fits: prepare once, then {@link
+   * #fit(Prepared)} and {@link Backtest#run(Prepared, int)} share the one pass over the data.
+   */
+  public static final class Prepared {
     final RegularSeries series;
     final Terms terms;
     final Moments moments;
@@ -79,11 +82,20 @@ public final class DemandFitter {
    */
   public static DemandModel fit(RegularSeries traffic, SortedMap<String, List<long[]>> promotions,
       Settings settings) {
-    Prepared prepared = prepare(traffic, promotions, settings);
+    return fit(prepare(traffic, promotions, settings));
+  }
+
+  /** Fits a prepared series on all of it. */
+  public static DemandModel fit(Prepared prepared) {
     return fitUpTo(prepared, prepared.moments.chunks);
   }
 
-  static Prepared prepare(RegularSeries traffic, SortedMap<String, List<long[]>> promotions,
+  /**
+   * One pass over the data for every later fit.
+   *
+   * @throws UnsuitableDataException when the series is empty or constant
+   */
+  public static Prepared prepare(RegularSeries traffic, SortedMap<String, List<long[]>> promotions,
       Settings settings) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;

@@ -59,13 +59,14 @@ public final class CapacityForecaster {
           .add(new long[] {p.startEpochSecond(), p.endEpochSecond()});
     }
     DemandFitter.Settings fit = settings.fit();
-    DemandModel demand = DemandFitter.fit(traffic, past, fit);
+    DemandFitter.Prepared prepared = DemandFitter.prepare(traffic, past, fit);
+    DemandModel demand = DemandFitter.fit(prepared);
     List<String> warnings = new ArrayList<>();
     List<String> assumptions = new ArrayList<>();
     Backtest.Result backtest = null;
     if (settings.backtestOrigins() > 0) {
       try {
-        backtest = Backtest.run(traffic, past, fit, settings.backtestOrigins());
+        backtest = Backtest.run(prepared, settings.backtestOrigins());
         if (!backtest.beatsSeasonalNaive()) {
           warnings.add("Backtest: " + backtest.verdict() + ".");
         }
