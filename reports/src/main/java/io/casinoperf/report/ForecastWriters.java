@@ -71,10 +71,11 @@ public final class ForecastWriters {
     String runway = n.runway() == null ? "-"
         : or(n.runway().p50(), "after " + n.runway().searchedUntil()) + " / "
             + or(n.runway().p90(), "after " + n.runway().searchedUntil());
-    return String.format(Locale.ROOT, "%-22s %10s %10s %10s %14s %13s %8.0f%%  %-20s %s%n", name,
+    String headroom = n.headroom() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * n.headroom());
+    return String.format(Locale.ROOT, "%-22s %10s %10s %10s %14s %13s %9s  %-20s %s%n", name,
         num(q.p50()), num(q.p90()), num(q.p99()), num(n.limit()) + " " + unit + per,
         n.nodesNeeded().p50() + "/" + n.nodesNeeded().p90() + "/" + n.nodesNeeded().p99() + " of " + n.currentNodes(),
-        100 * n.headroom(), n.decision(), runway);
+        headroom, n.decision(), runway);
   }
 
   private static String or(String value, String otherwise) {

@@ -68,12 +68,13 @@ public record CapacityForecast(String schema, Planned planned, TrafficForecast t
    * @param redundancy spares kept
    * @param usableCapacity limit × (nodes − spares), in demand units
    * @param nodesNeeded at P50, P90, P99, spares included
-   * @param headroom (usable − demand) ÷ usable at the decision quantile; negative does not fit
+   * @param headroom (usable − demand) ÷ usable at the decision quantile; negative does not fit;
+   *     null when today's node count is not known
    * @param decision "fits", "needs N more nodes" or "does not fit", at the decision quantile
    * @param runway the first day organic demand (no promotion) crosses the usable capacity
    */
   public record NodePlan(double limit, int currentNodes, int redundancy, double usableCapacity,
-      NodeCounts nodesNeeded, double headroom, String decision, Runway runway) {}
+      NodeCounts nodesNeeded, Double headroom, String decision, Runway runway) {}
 
   /** Nodes needed at P50, P90 and P99, spares included. */
   public record NodeCounts(int p50, int p90, int p99) {}

@@ -256,7 +256,7 @@ public final class CapacityForecaster {
     int decisionNodes = nodes(decisionTraffic, perNode, spares);
     double usable = perNode * Math.max(0, current - spares);
     double headroom = current == 0 ? Double.NaN : (usable - decisionTraffic) / usable;
-    String decision = current == 0 ? decisionNodes + " nodes"
+    String decision = current == 0 ? decisionNodes + " nodes (today's count not given)"
         : decisionNodes <= current ? "fits"
         : "needs " + (decisionNodes - current) + " more node" + (decisionNodes - current == 1 ? "" : "s");
     assumptions.add(String.format(Locale.ROOT, "One application node carries %.0f %% of its USL maximum"
@@ -265,7 +265,7 @@ public final class CapacityForecaster {
     Runway runway = current == 0 ? null : trafficRunway(demand, usable, settings, lastData, in.traffic().stepSeconds());
     return new NodePlan(perNode, current, spares, usable,
         new CapacityForecast.NodeCounts(needed[0], needed[1], needed[2]),
-        Double.isNaN(headroom) ? 0 : headroom, decision, runway);
+        Double.isNaN(headroom) ? null : headroom, decision, runway);
   }
 
   private static int nodes(double traffic, double perNode, int spares) {

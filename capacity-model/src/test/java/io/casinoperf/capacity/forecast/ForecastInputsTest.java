@@ -58,6 +58,32 @@ class ForecastInputsTest {
   }
 
   @Test
+  void prometheusAndCsvFilesMixAndSeriesAreNamedAsPrometheusPrintsThem() throws Exception {
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < 120; i++) {
+      values.append(i == 0 ? "" : ",").append("[").append(1_700_000_040L + 60L * i).append(",\"")
+          .append(20 + i % 7).append("\"]");
+    }
+    Path prometheus = Files.writeString(dir.resolve("cpu.json"), "{\"status\":\"success\",\"data\":"
+        + "{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"__name__\":\"cpu\",\"job\":\"app\"},"
+        + "\"values\":[" + values + "]}]}}");
+    Path plan = Files.writeString(dir.resolve("plan.yaml"), """
+        traffic: {series: rps, unit: requests/s}
+        resources:
+          - {name: app-cpu, series: 'cpu{job="app"}', unit: "%", perNode: true, nodes: 2, limit: 70}
+        """);
+    Path rps = Files.writeString(dir.resolve("rps.csv"), Files.readString(metrics()).replace(",cpu", "")
+        .replaceAll("(?m)^(\\d+,\\d+),\\d+$", "$1"));
+
+    ForecastInputs in = ForecastInputs.load(List.of(rps, prometheus), null, plan, null, 0, 3);
+
+    assertThat(in.resources().get("app-cpu").name()).isEqualTo("cpu{job=\"app\"}");
+    assertThat(in.resources().get("app-cpu").presentCount()).isEqualTo(120);
+    assertThat(in.data()).extracting(CapacityForecast.SeriesQuality::file)
+        .containsExactly(rps.toString(), prometheus.toString());
+  }
+
+  @Test
   void aSeriesThePlanNamesButNoFileHasIsAnErrorOnThePlan() throws Exception {
     Path plan = Files.writeString(dir.resolve("plan.yaml"), """
         traffic: {series: requests, unit: requests/s}
