@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Report files are written whole or not at all: to a temporary file, then renamed. */
 final class OutputFiles {
@@ -16,9 +18,17 @@ final class OutputFiles {
     Path temporary = Files.createTempFile(folder, ".casinoperf", ".tmp");
     try {
       Files.writeString(temporary, content, StandardCharsets.UTF_8);
+      readableByAll(temporary);
       Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Temporary files are private (0600); a report is for everyone who can read the folder. */
+  private static void readableByAll(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 }

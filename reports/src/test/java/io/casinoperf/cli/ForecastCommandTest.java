@@ -54,6 +54,8 @@ class ForecastCommandTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(dir.resolve("report/forecast.json").toFile());
+    assertThat(java.nio.file.Files.getPosixFilePermissions(dir.resolve("report/forecast.json")))
+        .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
     assertThat(json.get("schema").asText()).isEqualTo("casinoperf-forecast/1");
     assertThat(json.at("/planned/name").asText()).isEqualTo("Black Friday");
     assertThat(json.at("/planned/multiplier").asDouble()).isEqualTo(3.0);

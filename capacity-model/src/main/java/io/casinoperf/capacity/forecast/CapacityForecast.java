@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record CapacityForecast(String schema, Planned planned, TrafficForecast traffic,
     List<ResourceForecast> resources, Usl usl, List<SeriesQuality> data,
-    List<String> assumptions, List<String> warnings) {
+    List<String> assumptions, List<String> warnings, Charts charts) {
   public static final String SCHEMA = "casinoperf-forecast/1";
 
   public CapacityForecast {
@@ -98,4 +98,43 @@ public record CapacityForecast(String schema, Planned planned, TrafficForecast t
       longGaps = List.copyOf(longGaps);
     }
   }
+
+  /**
+   * What the capacity report draws: each series over time, each relation, the USL curve and the
+   * calendar.
+   *
+   * @param usl null without load-test steps
+   */
+  public record Charts(SeriesChart traffic, List<SeriesChart> resources,
+      List<RelationChart> relations, UslChart usl, List<Span> promotions, List<Span> incidents) {
+    public Charts {
+      resources = List.copyOf(resources);
+      relations = List.copyOf(relations);
+      promotions = List.copyOf(promotions);
+      incidents = List.copyOf(incidents);
+    }
+  }
+
+  /**
+   * A series over time: history in buckets (epoch seconds of each bucket's start, the mean and
+   * the maximum inside it), the model's fitted values there, and the forecast band.
+   *
+   * @param capacity the series value at which today's nodes are full (usable capacity, per node
+   *     when per-node), or null for traffic
+   */
+  public record SeriesChart(String series, String unit, long[] times, double[] mean, double[] max,
+      double[] fitted, long[] forecastTimes, double[] p05, double[] p50, double[] p95,
+      Double capacity) {}
+
+  /** Traffic–resource pairs (a sample) and the fitted relation with its 90 % band. */
+  public record RelationChart(String resource, double[] traffic, double[] value,
+      double[] curveTraffic, double[] curveMean, double[] curveP05, double[] curveP95,
+      double maxTrafficSeen) {}
+
+  /** The load-test steps and the fitted USL curve. */
+  public record UslChart(double[] concurrency, double[] throughput, double[] curveConcurrency,
+      double[] curveThroughput) {}
+
+  /** A promotion or incident window on the time axis. */
+  public record Span(String name, String type, String start, String end, boolean planned) {}
 }

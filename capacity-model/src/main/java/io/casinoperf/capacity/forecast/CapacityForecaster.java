@@ -129,6 +129,10 @@ public final class CapacityForecaster {
 
     List<ResourceForecast> resources = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(settings.seed());
+    ForecastCharts.Band band = ForecastCharts.trafficBand(demand, scenario, lastData, window.start,
+        window.end, traffic.stepSeconds());
+    List<CapacityForecast.SeriesChart> resourceCharts = new ArrayList<>();
+    List<CapacityForecast.RelationChart> relationCharts = new ArrayList<>();
     for (Resource resource : in.plan().resources()) {
       RegularSeries series = in.resources().get(resource.name());
       ResourceModel relation = ResourceFit.fit(traffic, series);
@@ -141,6 +145,8 @@ public final class CapacityForecaster {
             + " the relation is extrapolated.", resource.name(), 100 * settings.decisionQuantile(),
             decisionTraffic, decisionTraffic / relation.maxTraffic(), relation.maxTraffic()));
       }
+      resourceCharts.add(ForecastCharts.resource(series, resource, relation, traffic, demand, band));
+      relationCharts.add(ForecastCharts.relation(resource.name(), traffic, series, relation, trafficQ[2]));
       Runway runway = runway(demand, relation, resource, settings, lastData, random);
       NodePlan nodes = nodePlan(resource, value, decisionValue, runway);
       resources.add(new ResourceForecast(resource.name(), resource.series(), resource.unit(),
@@ -160,8 +166,23 @@ public final class CapacityForecaster {
             iso(demand.fittedFromEpochSecond()), iso(demand.fittedToEpochSecond()), demand.ridge(),
             demand.validationPoints(), demand.promotionEffects()),
         backtest, trafficNodes);
+    List<CapacityForecast.Span> promotions = new ArrayList<>();
+    for (Promotion p : in.calendar().past()) {
+      promotions.add(new CapacityForecast.Span(p.name(), p.type(), iso(p.startEpochSecond()),
+          iso(p.endEpochSecond()), false));
+    }
+    if (window.type != null) {
+      promotions.add(new CapacityForecast.Span(window.name, window.type, iso(window.start), iso(window.end), true));
+    }
+    List<CapacityForecast.Span> incidents = in.calendar().incidents().stream()
+        .map(i -> new CapacityForecast.Span(i.name(), "incident", iso(i.startEpochSecond()),
+            iso(i.endEpochSecond()), false))
+        .toList();
+    CapacityForecast.Charts charts = new CapacityForecast.Charts(
+        ForecastCharts.traffic(traffic, in.plan().traffic().unit(), demand, band), resourceCharts,
+        relationCharts, usl == null ? null : ForecastCharts.usl(in.loadSteps(), usl), promotions, incidents);
     return new CapacityForecast(CapacityForecast.SCHEMA, planned, trafficForecast, resources,
-        usl == null ? null : usl(usl), in.data(), assumptions, warnings);
+        usl == null ? null : usl(usl), in.data(), assumptions, warnings, charts);
   }
 
   private record Window(String name, String type, long start, long end, double multiplier) {}

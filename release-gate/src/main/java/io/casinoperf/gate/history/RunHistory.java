@@ -11,6 +11,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -154,6 +156,10 @@ public final class RunHistory {
     Path temporary = Files.createTempFile(folder, "." + id, ".tmp");
     try {
       json.writeValue(temporary.toFile(), content);
+      if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        // Temporary files are private; a stored run is for every reader of the history.
+        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       if (replace) {
         move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       } else {
