@@ -25,6 +25,7 @@ public final class CasinoPerf implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

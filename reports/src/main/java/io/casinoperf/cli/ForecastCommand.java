@@ -6,6 +6,7 @@ import io.casinoperf.capacity.forecast.CapacityForecaster;
 import io.casinoperf.capacity.forecast.ForecastInputs;
 import io.casinoperf.capacity.forecast.ForecastSettings;
 import io.casinoperf.capacity.series.Timestamps;
+import io.casinoperf.report.CapacityHtml;
 import io.casinoperf.report.ForecastWriters;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
       "Forecasts traffic and each resource for the calendar's planned promotion from metrics "
           + "history, with P50/P90/P99, nodes needed with redundancy, headroom and runway "
           + "(docs/FORECAST.md, inputs in docs/CAPACITY-INPUTS.md).",
-      "Writes forecast.json and prints a summary.",
+      "Writes forecast.json and capacity.html and prints a summary.",
       "Exit codes: 0 done (1 with --strict when a resource does not fit), 2 bad input."
     })
 final class ForecastCommand implements Callable<Integer> {
@@ -115,9 +116,10 @@ final class ForecastCommand implements Callable<Integer> {
       throw new CasinoPerf.UserInputException((loadSteps == null ? "" : loadSteps + ": ") + e.getMessage());
     }
     OutputFiles.write(out.resolve("forecast.json"), ForecastWriters.json(forecast));
+    OutputFiles.write(out.resolve("capacity.html"), CapacityHtml.render(forecast));
     PrintWriter console = spec.commandLine().getOut();
     console.print(ForecastWriters.console(forecast));
-    console.println("wrote " + out.resolve("forecast.json"));
+    console.println("wrote " + out.resolve("forecast.json") + " and " + out.resolve("capacity.html"));
     console.flush();
     boolean short_ = forecast.resources().stream().anyMatch(r -> !r.nodes().decision().equals("fits"))
         || (forecast.traffic().nodes() != null && forecast.traffic().nodes().decision().startsWith("needs"));

@@ -73,7 +73,7 @@ class ForecastCommandTest {
     assertThat(result.out()).contains("Forecast for Black Friday (free-spins)")
         .contains(String.format(java.util.Locale.ROOT, "%,.0f", p50))
         .contains(cpu.at("/nodes/decision").asText())
-        .contains("wrote " + dir.resolve("report/forecast.json"));
+        .contains("wrote " + dir.resolve("report/forecast.json") + " and " + dir.resolve("report/capacity.html"));
   }
 
   @Test
