@@ -1,0 +1,102 @@
+package io.casinoperf.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.casinoperf.capacity.forecast.CapacityForecast;
+import io.casinoperf.capacity.forecast.CapacityForecaster;
+import io.casinoperf.capacity.forecast.ForecastInputs;
+import io.casinoperf.capacity.forecast.ForecastSettings;
+import io.casinoperf.capacity.testing.PlatformMetrics;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** capacity.html for a generated platform: the right numbers and decisions, nothing external, a real render. */
+class CapacityHtmlTest {
+  /** Anything a browser would fetch: src/href not to an in-page #id, url(...) not to #id, imports, scripts. */
+  static final Pattern EXTERNAL = Pattern.compile(
+      "(?i)(?:\\b(?:src|href)\\s*=\\s*[\"']?(?!#|data:)[a-z/])|url\\((?!['\"]?#)|@import|<script|<link|<iframe");
+
+  @TempDir static Path dir;
+  private static CapacityForecast forecast;
+  private static String html;
+
+  @BeforeAll
+  static void render() throws Exception {
+    PlatformMetrics.write(dir, 42, 900, 3.0, 3);
+    // A resource name that would be markup if it were not escaped.
+    Path plan = dir.resolve("plan.yaml");
+    Files.writeString(plan, Files.readString(plan).replace("name: redis-memory", "name: \"redis <b>memory</b>\""));
+    ForecastInputs inputs = ForecastInputs.load(List.of(dir.resolve("metrics.csv")), dir.resolve("calendar.yaml"),
+        plan, dir.resolve("load-steps.csv"), 0, 3);
+    forecast = CapacityForecaster.forecast(inputs, ForecastSettings.defaults());
+    html = CapacityHtml.render(forecast);
+    Files.writeString(dir.resolve("capacity.html"), html);
+  }
+
+  @Test
+  void headlineCarriesEachResourcesNumbersAndDecision() {
+    for (CapacityForecast.ResourceForecast r : forecast.resources()) {
+      assertThat(html).contains(ForecastWriters.num(r.value().p50()), ForecastWriters.num(r.value().p90()),
+          r.nodes().nodesNeeded().p50() + " / " + r.nodes().nodesNeeded().p90() + " / " + r.nodes().nodesNeeded().p99());
+    }
+    assertThat(html).containsPattern("app-cpu</b> <span class=\"badge short\">needs \\d+ more nodes</span>");
+    assertThat(html).containsPattern("redis &lt;b&gt;memory&lt;/b&gt;</b> <span class=\"badge fits\">fits</span>");
+    assertThat(html).contains("Capacity forecast: Black Friday").contains("×3.00 (the planner&#39;s multiplier)");
+    assertThat(html).contains(ForecastWriters.num(forecast.traffic().peak().p90()));
+  }
+
+  @Test
+  void modelQualityIsInPlainWords() {
+    var b = forecast.traffic().backtest();
+    assertThat(html).contains(escaped(b.verdict()))
+        .contains(String.format(Locale.ROOT, "%.1f %%", 100 * b.coverage90()))
+        .contains(String.format(Locale.ROOT, "%.2f", b.naiveMase()));
+    for (String assumption : forecast.assumptions()) {
+      assertThat(html).contains(escaped(assumption));
+    }
+  }
+
+  /** As the template library escapes text. */
+  private static String escaped(String text) {
+    return com.samskivert.mustache.Escapers.HTML.escape(text);
+  }
+
+  @Test
+  void everyChartIsInlineAndValuesAreEscaped() {
+    assertThat(html).doesNotContain("<b>memory</b>");
+    assertThat(EXTERNAL.matcher(html).find()).as(() -> {
+      var m = EXTERNAL.matcher(html);
+      m.find();
+      return html.substring(Math.max(0, m.start() - 80), Math.min(html.length(), m.end() + 80));
+    }).isFalse();
+    // Four series × (all history + zoom) as SVG, three relations as PNG, one USL chart.
+    assertThat(Pattern.compile("<svg id=").matcher(html).results().count()).isEqualTo(9);
+    assertThat(Pattern.compile("<img id=\"relation-").matcher(html).results().count()).isEqualTo(3);
+    assertThat(html.length()).isLessThan(2_000_000);
+  }
+
+  @Test
+  void theExternalReferenceCheckCatchesWhatItMust() {
+    assertThat(EXTERNAL.matcher("<img src=\"https://cdn.example/x.png\">").find()).isTrue();
+    assertThat(EXTERNAL.matcher("<a href='//cdn.example/'>").find()).isTrue();
+    assertThat(EXTERNAL.matcher("background: url(http://x/y.png)").find()).isTrue();
+    assertThat(EXTERNAL.matcher("<script>1</script>").find()).isTrue();
+    assertThat(EXTERNAL.matcher("clip-path='url(#c1)' <a href=\"#top\"> src=\"data:image/png;base64,AA\"").find()).isFalse();
+  }
+
+  @Test
+  void rendersInARealBrowser() throws Exception {
+    BufferedImage shot = HeadlessBrowser.screenshot(dir.resolve("capacity.html"), 1200, 2400, dir);
+
+    assertThat(shot.getWidth()).isEqualTo(1200);
+    assertThat(HeadlessBrowser.inkedShare(shot)).isGreaterThan(0.03);
+    assertThat(HeadlessBrowser.colours(shot)).isGreaterThan(200);
+  }
+}
