@@ -108,13 +108,7 @@ final class ForecastCommand implements Callable<Integer> {
       throw new CasinoPerf.UserInputException("--max-fill=" + maxFill + ": expected 0 or more steps");
     }
     ForecastInputs inputs = ForecastInputs.load(metrics, calendar, plan, loadSteps, stepSeconds, maxFill);
-    CapacityForecast forecast;
-    try {
-      forecast = CapacityForecaster.forecast(inputs, settings);
-    } catch (IllegalArgumentException e) {
-      // The USL fit refuses steps it cannot fit (too few levels, no convergence).
-      throw new CasinoPerf.UserInputException((loadSteps == null ? "" : loadSteps + ": ") + e.getMessage());
-    }
+    CapacityForecast forecast = CapacityForecaster.forecast(inputs, settings);
     OutputFiles.write(out.resolve("forecast.json"), ForecastWriters.json(forecast));
     OutputFiles.write(out.resolve("capacity.html"), CapacityHtml.render(forecast));
     PrintWriter console = spec.commandLine().getOut();
@@ -142,8 +136,14 @@ final class ForecastCommand implements Callable<Integer> {
     if (!(throughputTarget > 0 && throughputTarget <= 100)) {
       throw new CasinoPerf.UserInputException("--throughput-target=" + throughputTarget + ": expected a percentage in (0, 100]");
     }
-    if (origins < 0 || runwayDays < 1) {
-      throw new CasinoPerf.UserInputException("--origins must be 0 or more and --runway-days at least 1");
+    if (origins < 0 || origins > 52) {
+      throw new CasinoPerf.UserInputException("--origins=" + origins + ": expected 0 to 52");
+    }
+    if (runwayDays < 1 || runwayDays > 3650) {
+      throw new CasinoPerf.UserInputException("--runway-days=" + runwayDays + ": expected 1 to 3650");
+    }
+    if (horizonSeconds > 365 * 86_400L) {
+      throw new CasinoPerf.UserInputException("--horizon=" + horizon + ": at most a year (365d)");
     }
     return new ForecastSettings(DemandFitter.Settings.defaults(horizonSeconds).withChangepoints(points),
         origins, decideAt / 100, throughputTarget / 100, runwayDays, 20_000, seed);
@@ -152,18 +152,22 @@ final class ForecastCommand implements Callable<Integer> {
   /** 90s, 5m, 1h, 7d, 2w, or plain seconds. */
   static long seconds(String option, String text) {
     Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-      throw new CasinoPerf.UserInputException(option + "=" + text
-          + ": expected a positive duration such as 60s, 5m, 1h or 7d");
+    try {
+      if (m.matches() && Long.parseLong(m.group(1)) > 0) {
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return Math.multiplyExact(n, switch (unit) {
+          case "m", "min" -> 60L;
+          case "h" -> 3600L;
+          case "d" -> 86_400L;
+          case "w" -> 7 * 86_400L;
+          default -> 1L;
+        });
+      }
+    } catch (ArithmeticException | NumberFormatException e) {
+      // too large: reported below
     }
-    long n = Long.parseLong(m.group(1));
-    String unit = m.group(2) == null ? "s" : m.group(2);
-    return switch (unit) {
-      case "m", "min" -> n * 60;
-      case "h" -> n * 3600;
-      case "d" -> n * 86_400;
-      case "w" -> n * 7 * 86_400;
-      default -> n;
-    };
+    throw new CasinoPerf.UserInputException(option + "=" + text
+        + ": expected a positive duration such as 60s, 5m, 1h or 7d");
   }
 }

@@ -88,6 +88,9 @@ public final class ForecastWriters {
 
   /** Four significant digits, thousands grouped: 4,210, 61.23, 0.05123, 8.59e+09. */
   static String num(double v) {
+    if (!Double.isFinite(v)) {
+      return "n/a";
+    }
     double a = Math.abs(v);
     if (a >= 1e7) {
       return String.format(Locale.ROOT, "%.3g", v);

@@ -104,7 +104,11 @@ class ForecastCommandTest {
         List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--horizon", "soon"),
         List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--decide-at", "100"),
         List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--load-steps", file("plan.yaml")),
-        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--changepoint", "next tuesday"));
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--changepoint", "next tuesday"),
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--horizon", "99999999999999w"),
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--horizon", "400d"),
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--runway-days", "2000000000"),
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--step", "7m"));
     for (List<String> args : cases) {
       Result result = forecast(args.toArray(String[]::new));
 

@@ -31,7 +31,8 @@ public final class DemandFitter {
    * @param windowDays history windows to try, in days back from the end; 0 means all history
    * @param maxCondition condition number of XᵀX above which a ridge penalty is added
    */
-  public record Settings(long horizonSeconds, long[] changepoints, int[] windowDays, double maxCondition) {
+  public record Settings(long horizonSeconds, long[] changepoints, int[] windowDays, double maxCondition,
+      String requiredPromotionType) {
     public Settings {
       if (horizonSeconds < 1) {
         throw new IllegalArgumentException("the horizon must be positive");
@@ -40,13 +41,25 @@ public final class DemandFitter {
       windowDays = windowDays.clone();
     }
 
+    public Settings(long horizonSeconds, long[] changepoints, int[] windowDays, double maxCondition) {
+      this(horizonSeconds, changepoints, windowDays, maxCondition, null);
+    }
+
     /** All history, the last 13, 4 and 2 weeks; no changepoints; condition 1e10. */
     public static Settings defaults(long horizonSeconds) {
       return new Settings(horizonSeconds, new long[0], new int[] {0, 91, 28, 14}, 1e10);
     }
 
     public Settings withChangepoints(long[] epochSeconds) {
-      return new Settings(horizonSeconds, epochSeconds, windowDays, maxCondition);
+      return new Settings(horizonSeconds, epochSeconds, windowDays, maxCondition, requiredPromotionType);
+    }
+
+    /**
+     * Only models whose history holds promotions of this type (when any past promotion of it is
+     * in the data), so the effect a forecast needs is learned rather than windowed away.
+     */
+    public Settings requiring(String promotionType) {
+      return new Settings(horizonSeconds, changepoints, windowDays, maxCondition, promotionType);
     }
   }
 
@@ -71,6 +84,11 @@ public final class DemandFitter {
 
     int slotsPerChunk() {
       return moments.slotsPerChunk;
+    }
+
+    /** Whether the log (multiplicative) models could be tried: every value above 0. */
+    public boolean multiplicativeAllowed() {
+      return moments.logAvailable;
     }
   }
 
@@ -140,6 +158,7 @@ public final class DemandFitter {
       blocks++;
     }
     int[] anchors = d.chunkSeconds > Terms.DAY ? new int[] {0} : new int[] {0, 1, 7};
+    final int required = requiredColumn(d, toChunk);
     Candidate[] best = new Candidate[2];
     boolean[] forms = m.logAvailable ? new boolean[] {true, false} : new boolean[] {false};
     int smallest = Integer.MAX_VALUE;
@@ -159,6 +178,14 @@ public final class DemandFitter {
               for (int yearly = 0; yearly <= maxYearly; yearly++) {
                 for (int hourly = 0; hourly <= d.terms.maxHourly; hourly++) {
                 Spec spec = new Spec(log, trend, daily, weekly, yearly, hourly, window, 0);
+                // The final refit on the window up to the end must be possible (an incident may
+                // have emptied the end of the history) and must hold the required promotion type.
+                int finalFrom = window == 0 ? 0 : Math.max(0, toChunk - windowChunks);
+                int[] finalColumns = usable(d, spec, finalFrom, toChunk);
+                if (m.count(finalFrom, toChunk) < 2L * finalColumns.length + 2
+                    || (required >= 0 && java.util.Arrays.stream(finalColumns).noneMatch(c -> c == required))) {
+                  continue;
+                }
                 java.util.Arrays.fill(sse, 0);
                 long counted = 0;
                 boolean feasible = true;
@@ -218,6 +245,16 @@ public final class DemandFitter {
       }
     }
     return refit(d, chosen, toChunk, chosenErrors);
+  }
+
+  /** The column of the required promotion type when the history before toChunk holds it, else -1. */
+  private static int requiredColumn(Prepared d, int toChunk) {
+    String type = d.settings.requiredPromotionType();
+    if (type == null || !d.terms.promotionTypes.contains(type)) {
+      return -1;
+    }
+    int column = d.terms.firstPromotion + d.terms.promotionTypes.indexOf(type);
+    return d.moments.diagonal(0, toChunk, column) > 0 ? column : -1;
   }
 
   private static int chunks(Prepared d, int days) {
@@ -346,7 +383,8 @@ public final class DemandFitter {
     long end = Math.min(d.series.epochSecond(d.series.slots() - 1), start + toChunk * d.chunkSeconds - 1);
     return new DemandModel(d.terms, spec, cols, beta, solution.ridge(),
         solution.conditionNumber(), validationErrors, coefficientVariance,
-        start + from * d.chunkSeconds, end, n, promotionMeans, promotionPoints);
+        start + from * d.chunkSeconds, end, n, promotionMeans, promotionPoints,
+        m.xty(from, toChunk, new int[] {0}, false)[0] / Math.max(1, n));
   }
 
   static double lagOneAutocorrelation(double[] x) {

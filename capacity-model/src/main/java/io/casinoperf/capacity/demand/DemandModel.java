@@ -33,7 +33,7 @@ public final class DemandModel {
   DemandModel(Terms terms, Spec spec, int[] columns, double[] beta, double ridge,
       double conditionNumber, double[] validationErrors, double[] coefficientVariance,
       long fromEpochSecond, long toEpochSecond, long points, double[] promotionMeans,
-      long[] promotionPoints) {
+      long[] promotionPoints, double meanLevel) {
     this.terms = terms;
     this.spec = spec;
     this.columns = columns;
@@ -46,7 +46,7 @@ public final class DemandModel {
     this.fromEpochSecond = fromEpochSecond;
     this.toEpochSecond = toEpochSecond;
     this.points = points;
-    this.effects = effects(promotionMeans, promotionPoints);
+    this.effects = effects(promotionMeans, promotionPoints, meanLevel);
   }
 
   public Spec spec() {
@@ -192,7 +192,7 @@ public final class DemandModel {
     return -1;
   }
 
-  private List<PromotionEffect> effects(double[] promotionMeans, long[] promotionPoints) {
+  private List<PromotionEffect> effects(double[] promotionMeans, long[] promotionPoints, double meanLevel) {
     List<PromotionEffect> out = new ArrayList<>();
     double z = Distributions.normalQuantile(0.95);
     for (int type = 0; type < terms.promotionTypes.size(); type++) {
@@ -207,8 +207,12 @@ public final class DemandModel {
         out.add(new PromotionEffect(name, Math.exp(b), Math.exp(b - z * se), Math.exp(b + z * se),
             promotionPoints[type]));
       } else {
-        // Additive effect over the organic level those windows would have had.
+        // Additive effect over the organic level those windows would have had (or, should that
+        // come out at or below zero, over the mean level of the fitted range).
         double base = promotionMeans[type] - b;
+        if (!(base > 0)) {
+          base = meanLevel;
+        }
         out.add(new PromotionEffect(name, (base + b) / base, (base + b - z * se) / base,
             (base + b + z * se) / base, promotionPoints[type]));
       }

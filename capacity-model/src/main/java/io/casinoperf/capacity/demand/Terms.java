@@ -9,7 +9,7 @@ import java.util.SortedMap;
  * The columns of the demand regression, at their largest: intercept, trend (years since the
  * first point), trend changepoints (hinges {@code max(0, t − c)}), daily, weekly, yearly and
  * hourly (jobs that run every hour show in infrastructure metrics) Fourier pairs {@code cos(2πkt/P), sin(2πkt/P)} up to the largest orders worth trying, and one
- * indicator per promotion type (1 from a past promotion's start up to, not including, its end). A fitted model uses a
+ * indicator per promotion type (the share of each step inside a past promotion of that type, which runs from its start up to, not including, its end). A fitted model uses a
  * subset of these columns ({@link Spec}), so one pass over the data serves every candidate.
  */
 final class Terms {
@@ -19,6 +19,7 @@ final class Terms {
   static final double YEAR = 365.25 * DAY;
 
   final long originEpochSecond;
+  final long stepSeconds;
   final long[] changepoints;
   final int maxDaily;
   final int maxWeekly;
@@ -39,6 +40,7 @@ final class Terms {
   Terms(long originEpochSecond, long stepSeconds, long spanSeconds, long[] changepoints,
       SortedMap<String, List<long[]>> promotions) {
     this.originEpochSecond = originEpochSecond;
+    this.stepSeconds = stepSeconds;
     this.changepoints = changepoints.clone();
     // Orders stop below the Nyquist limit of the step, and where a pair would only repeat a
     // slower cycle (weekly order 7 is daily order 1).
@@ -79,14 +81,13 @@ final class Terms {
       if (promotionOverride != null) {
         row[firstPromotion + p] = promotionOverride[p];
       } else {
+        // The share of the step [t, t + step) inside promotions of the type: a step coarser than
+        // a promotion still carries its part of it.
         double inside = 0;
         for (long[] window : windows[p]) {
-          if (t >= window[0] && t < window[1]) {
-            inside = 1;
-            break;
-          }
+          inside += Math.max(0, Math.min(t + stepSeconds, window[1]) - Math.max(t, window[0]));
         }
-        row[firstPromotion + p] = inside;
+        row[firstPromotion + p] = Math.min(1, inside / stepSeconds);
       }
     }
   }

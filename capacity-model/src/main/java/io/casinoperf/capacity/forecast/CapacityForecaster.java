@@ -21,6 +21,7 @@ import io.casinoperf.capacity.resource.ResourceFit;
 import io.casinoperf.capacity.resource.ResourceModel;
 import io.casinoperf.capacity.series.RegularSeries;
 import io.casinoperf.capacity.series.UnsuitableDataException;
+import io.casinoperf.capacity.usl.LoadStep;
 import io.casinoperf.capacity.usl.UslFit;
 import io.casinoperf.capacity.usl.UslModel;
 import java.time.Instant;
@@ -59,6 +60,10 @@ public final class CapacityForecaster {
           .add(new long[] {p.startEpochSecond(), p.endEpochSecond()});
     }
     DemandFitter.Settings fit = settings.fit();
+    if (in.calendar().planned().isPresent()
+        && in.calendar().planned().get().expectedMultiplier().isEmpty()) {
+      fit = fit.requiring(in.calendar().planned().get().type());
+    }
     DemandFitter.Prepared prepared = DemandFitter.prepare(traffic, past, fit);
     DemandModel demand = DemandFitter.fit(prepared);
     List<String> warnings = new ArrayList<>();
@@ -97,8 +102,7 @@ public final class CapacityForecaster {
               learned.multiplier(), learned.low90(), learned.high90())));
     } else if (learned != null) {
       scenario = PromotionScenario.learned(window.type);
-      planned = new Planned(window.name, window.type, iso(window.start), iso(window.end),
-          learned.multiplier(), "learned", learned);
+      planned = null; // the multiplier in effect is known once the peak is
       assumptions.add(String.format(Locale.ROOT, "Traffic during %s follows past %s promotions: %.2f× organic"
           + " (90 %% CI %.2f–%.2f, from %d points).", window.name, window.type,
           learned.multiplier(), learned.low90(), learned.high90(), learned.points()));
@@ -106,16 +110,51 @@ public final class CapacityForecaster {
       throw new UnsuitableDataException("the planned promotion's type '" + window.type
           + "' has no past promotion in the fitted history: give planned.multiplier in the calendar");
     }
+    long firstData = traffic.epochSecond(0);
+    long span = lastData - firstData;
+    if (window.end <= firstData) {
+      throw new UnsuitableDataException("the planned window (" + iso(window.start) + " to "
+          + iso(window.end) + ") ends before the history starts (" + iso(firstData) + ")");
+    }
+    if (window.start - lastData > 2 * span) {
+      throw new UnsuitableDataException(String.format(Locale.ROOT, "the planned window starts %.0f days"
+          + " after the history ends, more than twice the %.0f days of history: too far to extrapolate",
+          (window.start - lastData) / 86_400.0, span / 86_400.0));
+    }
     if (window.start < lastData) {
       warnings.add("The planned window starts before the history ends (" + iso(lastData) + ").");
+    } else if (window.start - lastData > fit.horizonSeconds()) {
+      warnings.add(String.format(Locale.ROOT, "The planned window starts %.0f days after the history"
+          + " ends, beyond the %.0f-day horizon the intervals were calibrated on: P90 and P99 are"
+          + " likely too narrow (a longer --horizon calibrates further ahead).",
+          (window.start - lastData) / 86_400.0, fit.horizonSeconds() / 86_400.0));
+    }
+    if (traffic.stepSeconds() > window.end - window.start) {
+      warnings.add(String.format(Locale.ROOT, "The step (%d s) is longer than the planned window"
+          + " (%d s): the forecast is of a step's mean, not of the peak inside it; a finer --step"
+          + " (and finer data) shows the peak.", traffic.stepSeconds(), window.end - window.start));
+    }
+    if (!prepared.multiplicativeAllowed()) {
+      warnings.add(traffic.name() + " has values at or below 0: only additive (linear-scale) models"
+          + " were tried.");
     }
 
     long peakAt = peakTime(demand, scenario, window.start, window.end, traffic.stepSeconds());
+    if (planned == null) {
+      double effective = demand.median(peakAt, scenario) / demand.median(peakAt, PromotionScenario.organic());
+      planned = new Planned(window.name, window.type, iso(window.start), iso(window.end), effective,
+          "learned", learned);
+    }
     double[] trafficQ = new double[LEVELS.length];
     for (int i = 0; i < LEVELS.length; i++) {
       trafficQ[i] = demand.quantile(peakAt, LEVELS[i], scenario);
     }
     double maxObserved = max(traffic);
+    if (!Double.isFinite(trafficQ[2]) || trafficQ[2] > 1000 * maxObserved) {
+      throw new UnsuitableDataException(String.format(Locale.ROOT, "the forecast peak traffic (P99 %.4g)"
+          + " is more than 1000× the highest ever seen (%.4g): check the planned window and multiplier",
+          trafficQ[2], maxObserved));
+    }
     double decisionTraffic = demand.quantile(peakAt, settings.decisionQuantile(), scenario);
     assumptions.add("Organic traffic follows the fitted model: " + demand.spec().describe() + ".");
     assumptions.add(String.format(Locale.ROOT, "Decisions are taken at P%.0f.", 100 * settings.decisionQuantile()));
@@ -123,7 +162,12 @@ public final class CapacityForecaster {
     UslModel usl = null;
     NodePlan trafficNodes = null;
     if (!in.loadSteps().isEmpty()) {
-      usl = UslFit.fit(in.loadSteps());
+      try {
+        usl = UslFit.fit(in.loadSteps());
+      } catch (IllegalArgumentException e) {
+        throw new UnsuitableDataException("load-test steps: " + e.getMessage());
+      }
+      uslWarnings(in, usl, warnings);
       trafficNodes = throughputNodes(in, demand, usl, trafficQ, decisionTraffic, settings, lastData, assumptions, warnings);
     }
 
@@ -289,8 +333,29 @@ public final class CapacityForecaster {
         Double.isNaN(headroom) ? null : headroom, decision, runway);
   }
 
+  private static void uslWarnings(ForecastInputs in, UslModel usl, List<String> warnings) {
+    double lowest = in.loadSteps().stream().mapToDouble(LoadStep::concurrency).min().orElse(0);
+    double highest = in.loadSteps().stream().mapToDouble(LoadStep::concurrency).max().orElse(0);
+    double measured = in.loadSteps().stream().mapToDouble(LoadStep::throughputPerSecond).max().orElse(0);
+    if (Double.isFinite(usl.peakConcurrency())
+        && (usl.peakConcurrency() < lowest || usl.peakConcurrency() > highest)) {
+      warnings.add(String.format(Locale.ROOT, "The USL peak (%.3g users) lies outside the tested"
+          + " concurrencies (%.3g to %.3g): the per-node maximum is extrapolated.",
+          usl.peakConcurrency(), lowest, highest));
+    }
+    if (Double.isFinite(usl.maxThroughput()) && usl.maxThroughput() > 1.5 * measured) {
+      warnings.add(String.format(Locale.ROOT, "The USL maximum (%.4g/s per node) is %.1f× the highest"
+          + " throughput measured (%.4g/s).", usl.maxThroughput(), usl.maxThroughput() / measured, measured));
+    }
+    if (usl.rSquared() < 0.9) {
+      warnings.add(String.format(Locale.ROOT, "The USL fits the load-test steps poorly (R² %.2f).",
+          usl.rSquared()));
+    }
+  }
+
   private static int nodes(double traffic, double perNode, int spares) {
-    return Math.max(1, (int) Math.ceil(traffic / perNode - 1e-9)) + spares;
+    double whole = Math.max(1, Math.ceil(traffic / perNode - 1e-9));
+    return (int) Math.min(Integer.MAX_VALUE, whole + spares);
   }
 
   private static Runway trafficRunway(DemandModel demand, double usable, ForecastSettings settings,
@@ -300,7 +365,7 @@ public final class CapacityForecaster {
     LocalDate first = LocalDate.ofInstant(Instant.ofEpochSecond(lastData), ZoneOffset.UTC).plusDays(1);
     for (int day = 0; day < settings.runwayDays() && (p50 == null || p90 == null); day++) {
       long dayStart = first.plusDays(day).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-      long peak = peakTime(demand, PromotionScenario.organic(), dayStart, dayStart + 86_399, Math.max(step, RUNWAY_STEP));
+      long peak = peakTime(demand, PromotionScenario.organic(), dayStart, dayStart + 86_399, RUNWAY_STEP);
       if (p50 == null && demand.median(peak, PromotionScenario.organic()) > usable) {
         p50 = first.plusDays(day).toString();
       }

@@ -9,6 +9,7 @@ import io.casinoperf.capacity.series.MetricsFormatException;
 import io.casinoperf.capacity.series.PrometheusMetrics;
 import io.casinoperf.capacity.series.RawSeries;
 import io.casinoperf.capacity.series.RegularSeries;
+import io.casinoperf.capacity.series.UnsuitableDataException;
 import io.casinoperf.capacity.usl.LoadStep;
 import io.casinoperf.capacity.usl.LoadSteps;
 import java.nio.file.Path;
@@ -68,6 +69,11 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
     }
     RawSeries rawTraffic = require(found, plan.traffic().series(), "traffic", planFile);
     long step = stepSeconds > 0 ? stepSeconds : typicalSpacing(rawTraffic);
+    if (86_400 % step != 0 && step % 86_400 != 0) {
+      throw new UnsuitableDataException("a step of " + step + " s does not divide a day, so days and"
+          + " weeks would not line up" + (stepSeconds > 0 ? "" : " (it is the traffic's most common spacing)")
+          + ": give --step, e.g. 60s, 5m, 15m or 1h");
+    }
     List<CapacityForecast.SeriesQuality> quality = new ArrayList<>();
     List<long[]> incidents = calendar.incidentWindows();
     RegularSeries traffic = clean(rawTraffic, origin.get(rawTraffic.name()), step, maxFillSteps,
@@ -130,7 +136,9 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
     double[] values = grid.values();
     int excluded = 0;
     for (long[] window : incidents) {
-      long from = Math.max(0, grid.slotOf(window[0] + step - 1));
+      // Every step that overlaps the incident goes, not only those starting inside it: a step's
+      // value is the mean of its raw points.
+      long from = Math.max(0, grid.slotOf(window[0]));
       long to = Math.min(values.length - 1L, grid.slotOf(window[1]));
       for (long i = from; i <= to; i++) {
         if (!Double.isNaN(values[(int) i])) {

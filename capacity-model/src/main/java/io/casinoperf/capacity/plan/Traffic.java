@@ -22,6 +22,10 @@ public record Traffic(String series, String unit, int nodes, int redundancy) {
     if (redundancy < 0) {
       throw new InvalidField("redundancy", redundancy + " is negative (N+1 is 1)");
     }
+    if (nodes > 0 && redundancy >= nodes) {
+      throw new InvalidField("redundancy", "N+" + redundancy + " leaves none of the " + nodes
+          + " nodes to carry the traffic");
+    }
   }
 
   /** Traffic with no node information. */

@@ -180,6 +180,51 @@ class CapacityForecasterTest {
   }
 
   @Test
+  void thePlannedTypesEffectIsLearnedEvenWhenItsPromotionsAreOnlyEarlyInTheHistory() throws Exception {
+    // Only the first free-spins promotion (day 9) keeps its type; the later ones become another
+    // type. A window of the last weeks would hold no free spins: the model must keep one that does.
+    Path folder = dir.resolve("early");
+    PlatformMetrics.write(folder, DAYS, STEP, Double.NaN, 7);
+    Path calendar = folder.resolve("calendar.yaml");
+    Files.writeString(calendar, Files.readString(calendar)
+        .replace("name: \"Free spins 2\", type: free-spins", "name: \"Free spins 2\", type: tournament")
+        .replace("name: \"Free spins 3\", type: free-spins", "name: \"Free spins 3\", type: tournament"));
+
+    CapacityForecast f = CapacityForecaster.forecast(inputs(folder, false), ForecastSettings.defaults());
+
+    assertThat(f.planned().multiplierSource()).isEqualTo("learned");
+    assertThat(f.planned().multiplier()).isCloseTo(PlatformMetrics.FREE_SPINS, within(0.3));
+  }
+
+  @Test
+  void anIncidentCoveringTheEndOfTheHistoryLeavesAForecast() throws Exception {
+    Path folder = dir.resolve("incident");
+    PlatformMetrics.write(folder, DAYS, STEP, 3.0, 7);
+    Path calendar = folder.resolve("calendar.yaml");
+    Files.writeString(calendar, Files.readString(calendar)
+        + "incidents:\n  - {name: outage, start: 2025-02-05T12:00:00Z, end: 2025-02-27T00:00:00Z}\n");
+
+    CapacityForecast f = CapacityForecaster.forecast(inputs(folder, false), ForecastSettings.defaults());
+
+    assertThat(f.data().get(0).excludedPoints()).isGreaterThan(20 * 96);
+    assertThat(f.traffic().peak().p50()).isPositive();
+  }
+
+  @Test
+  void absurdOrFarAwayForecastsAreRefused() throws Exception {
+    Path folder = dir.resolve("far");
+    PlatformMetrics.write(folder, DAYS, STEP, 1e9, 7);
+    assertThatThrownBy(() -> CapacityForecaster.forecast(inputs(folder, false), ForecastSettings.defaults()))
+        .isInstanceOf(UnsuitableDataException.class).hasMessageContaining("more than 1000× the highest ever seen");
+
+    Path calendar = folder.resolve("calendar.yaml");
+    Files.writeString(calendar, Files.readString(calendar).replace("multiplier: 1.0E9", "multiplier: 2")
+        .replace("start: 2025-03-01", "start: 2026-03-01").replace("end: 2025-03-01", "end: 2026-03-01"));
+    assertThatThrownBy(() -> CapacityForecaster.forecast(inputs(folder, false), ForecastSettings.defaults()))
+        .isInstanceOf(UnsuitableDataException.class).hasMessageContaining("too far to extrapolate");
+  }
+
+  @Test
   void theBacktestAndTheModelAreReported() {
     assertThat(forecast.traffic().backtest().windows()).hasSize(4);
     assertThat(forecast.traffic().backtest().beatsSeasonalNaive()).isTrue();

@@ -107,6 +107,28 @@ class ForecastInputsTest {
   }
 
   @Test
+  void anIncidentInsideACoarseStepBlanksThatStep() throws Exception {
+    // 10-minute steps; the incident, under four minutes, lies inside one of them.
+    Path calendar = Files.writeString(dir.resolve("calendar.yaml"),
+        "incidents:\n  - {name: blip, start: 1700001420, end: 1700001580}\n");
+
+    ForecastInputs in = ForecastInputs.load(List.of(metrics()), calendar, plan(), null, 600, 3);
+
+    long slot = in.traffic().slotOf(1_700_001_420L);
+    assertThat(in.traffic().value((int) slot)).isNaN();
+    assertThat(in.traffic().value((int) slot - 1)).isFinite();
+    assertThat(in.traffic().value((int) slot + 1)).isFinite();
+    assertThat(in.data().get(0).excludedPoints()).isEqualTo(1);
+  }
+
+  @Test
+  void aStepThatDoesNotDivideADayIsRefused() throws Exception {
+    assertThatThrownBy(() -> ForecastInputs.load(List.of(metrics()), null, plan(), null, 420, 3))
+        .isInstanceOf(io.casinoperf.capacity.series.UnsuitableDataException.class)
+        .hasMessageContaining("a step of 420 s does not divide a day");
+  }
+
+  @Test
   void theTypicalSpacingIsTheMostCommonOne() {
     long[] times = {0, 300, 600, 900, 1200, 1260, 1560, 1860};
     RawSeries raw = new RawSeries("rps", times, new double[times.length]);

@@ -186,4 +186,11 @@ class CapacityPlanTest {
     assertRefused(dir.resolve("absent.json"), 0).hasMessageContaining("no such file");
     assertRefused(file("bad.yaml", "traffic: {series: rps\nresources: [\n"), 2).hasMessageContaining("not valid YAML");
   }
+
+  @Test
+  void trafficSparesMustLeaveANodeToCarryIt() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Traffic("rps", "requests/s", 1, 1))
+        .hasMessageContaining("N+1 leaves none of the 1 nodes to carry the traffic");
+    org.assertj.core.api.Assertions.assertThat(new Traffic("rps", "requests/s", 0, 1).redundancy()).isEqualTo(1);
+  }
 }
