@@ -12,6 +12,7 @@ import io.casinoperf.gate.verdict.GateSettings;
 import io.casinoperf.gate.verdict.RunVerdict;
 import io.casinoperf.gate.verdict.ServiceLevel;
 import io.casinoperf.report.GateReport;
+import io.casinoperf.report.GateHtml;
 import io.casinoperf.report.GateReportWriters;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Judges a Gatling run against a baseline from the run history: p99 (p50, p95 reported), "
           + "error rate and absolute SLOs, per request and for all requests (docs/STATISTICS.md).",
-      "Writes verdict.json, junit.xml and summary.md, prints a table, stores the run.",
+      "Writes verdict.json, junit.xml, summary.md and gate.html, prints a table, stores the run.",
       "Exit codes: 0 pass, 1 regression or SLO breach, 2 bad input, 3 inconclusive."
     })
 final class GateCommand implements Callable<Integer> {
@@ -111,7 +112,7 @@ final class GateCommand implements Callable<Integer> {
   String inconclusive;
 
   @Option(names = "--out", defaultValue = "gate-report", paramLabel = "DIR",
-      description = "where verdict.json, junit.xml and summary.md go (default: ${DEFAULT-VALUE})")
+      description = "where verdict.json, junit.xml, summary.md and gate.html go (default: ${DEFAULT-VALUE})")
   Path out;
 
   @Option(names = "--no-save", description = "do not store the run in the history")
@@ -164,13 +165,16 @@ final class GateCommand implements Callable<Integer> {
       id = saved.id();
       err.println("stored as " + saved.id() + " in " + history);
     }
-    GateReport report = GateReport.of(verdict, candidate, id, label, baseline, inconclusiveFails);
+    String gatlingCandidate = gatlingReport(logs);
+    GateReport report = GateReport.of(verdict, candidate, id, label, baseline, inconclusiveFails,
+        new GateReport.GatlingReports(gatlingCandidate, null));
     if (candidate.partial()) {
       err.println("warning: a log was cut off: the run counts as inconclusive, never as a pass");
     }
     OutputFiles.write(out.resolve("verdict.json"), GateReportWriters.json(report));
     OutputFiles.write(out.resolve("junit.xml"), GateReportWriters.junitXml(report, inconclusiveFails));
     OutputFiles.write(out.resolve("summary.md"), GateReportWriters.markdown(report));
+    OutputFiles.write(out.resolve("gate.html"), GateHtml.render(report, link(gatlingCandidate), null));
     spec.commandLine().getOut().print(GateReportWriters.consoleTable(report));
     spec.commandLine().getOut().flush();
 
@@ -214,5 +218,26 @@ final class GateCommand implements Callable<Integer> {
     return new RunSummary(candidate.injectors(), candidate.start(), candidate.start(),
         new io.casinoperf.gate.summary.RequestStats(), new TreeMap<>(), new TreeMap<>(), 0, 0,
         Map.of(), new Timeline(), false, new ArrayList<>());
+  }
+
+  /** Gatling's index.html beside the run's log (one injector), when Gatling wrote one. */
+  private static String gatlingReport(List<Path> logs) {
+    if (logs.size() != 1) {
+      return null;
+    }
+    Path index = logs.get(0).toAbsolutePath().getParent().resolve("index.html");
+    return java.nio.file.Files.isRegularFile(index) ? index.toString() : null;
+  }
+
+  /** A link from the report folder to the file: relative when they share a root. */
+  private String link(String file) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      return out.toAbsolutePath().normalize().relativize(Path.of(file).normalize()).toString();
+    } catch (IllegalArgumentException e) {
+      return Path.of(file).toUri().toString();
+    }
   }
 }

@@ -22,6 +22,10 @@ import java.util.Optional;
  * @param baseline what the candidate was compared with; null when there was no baseline
  * @param requestsToDetectTenPercent responses per side for an 80 % chance to flag +10 % p99; null
  *     when it cannot be estimated (no baseline)
+ * @param distributions response-time distributions, candidate beside baseline, for all requests
+ *     and each regressed request
+ * @param timeline the candidate's requests and KOs per second
+ * @param gatlingReports Gatling's own HTML reports of the two runs, where they are on disk
  */
 public record GateReport(
     String verdict,
@@ -31,7 +35,30 @@ public record GateReport(
     Baseline baseline,
     Settings settings,
     List<Request> requests,
-    Long requestsToDetectTenPercent) {
+    Long requestsToDetectTenPercent,
+    List<Distribution> distributions,
+    TimelineData timeline,
+    GatlingReports gatlingReports) {
+
+  /**
+   * Percentiles from 1 to 99.999, spaced for a log axis of 1 / (1 − p) as HdrHistogram plots
+   * them; the same nearest-rank definition as the verdict.
+   */
+  public static final double[] DISTRIBUTION_PERCENTILES = {1, 10, 20, 30, 40, 50, 60, 70, 75, 80,
+      85, 90, 92.5, 95, 96, 97, 98, 98.5, 99, 99.25, 99.5, 99.6, 99.7, 99.8, 99.9, 99.925, 99.95,
+      99.97, 99.99, 99.995, 99.999};
+
+  /** One request's distribution. */
+  public record Distribution(String path, List<DistributionPoint> points) {}
+
+  /** A percentile, ms, in each run; baseline null without a baseline. */
+  public record DistributionPoint(double percentile, long candidateMillis, Long baselineMillis) {}
+
+  /** Requests and KOs started in each second, from {@code firstEpochSecond}. */
+  public record TimelineData(long firstEpochSecond, long[] requestsPerSecond, long[] kosPerSecond) {}
+
+  /** Paths of index.html of Gatling's reports; null when not known or not on disk. */
+  public record GatlingReports(String candidate, String baseline) {}
 
   public record Candidate(String id, String label, String simulation, String start, String end,
       boolean partial, List<String> warnings) {}
@@ -60,6 +87,13 @@ public record GateReport(
 
   public static GateReport of(RunVerdict verdict, RunSummary candidate, String candidateId,
       String label, Optional<Baselines.Baseline> baseline, boolean inconclusiveFails) {
+    return of(verdict, candidate, candidateId, label, baseline, inconclusiveFails,
+        new GatlingReports(null, null));
+  }
+
+  public static GateReport of(RunVerdict verdict, RunSummary candidate, String candidateId,
+      String label, Optional<Baselines.Baseline> baseline, boolean inconclusiveFails,
+      GatlingReports gatlingReports) {
     List<Request> rows = new ArrayList<>();
     rows.add(request(verdict.allRequests(), candidate, verdict.settings().confidence()));
     for (RequestVerdict request : verdict.requests()) {
@@ -80,7 +114,43 @@ public record GateReport(
         rows,
         verdict.requestsToDetectTenPercent().isPresent()
             ? verdict.requestsToDetectTenPercent().getAsLong()
-            : null);
+            : null,
+        distributions(verdict, candidate, baseline.map(Baselines.Baseline::summary)),
+        new TimelineData(candidate.timeline().firstEpochSecond(),
+            candidate.timeline().requestsPerSecond(), candidate.timeline().kosPerSecond()),
+        gatlingReports);
+  }
+
+  private static List<Distribution> distributions(RunVerdict verdict, RunSummary candidate,
+      Optional<RunSummary> baseline) {
+    List<Distribution> out = new ArrayList<>();
+    out.add(distribution(verdict.allRequests().path(), candidate.all(),
+        baseline.map(RunSummary::all).orElse(null)));
+    for (RequestVerdict request : verdict.requests()) {
+      if (!request.overall().label().equals("regression")) {
+        continue;
+      }
+      out.add(distribution(request.path(), stats(candidate, request.path()),
+          baseline.map(b -> stats(b, request.path())).orElse(null)));
+    }
+    return out;
+  }
+
+  private static Distribution distribution(String path, RequestStats candidate, RequestStats baseline) {
+    List<DistributionPoint> points = new ArrayList<>();
+    for (double p : DISTRIBUTION_PERCENTILES) {
+      points.add(new DistributionPoint(p, candidate == null || candidate.count() == 0 ? 0 : candidate.percentileMillis(p),
+          baseline == null || baseline.count() == 0 ? null : baseline.percentileMillis(p)));
+    }
+    return new Distribution(path, points);
+  }
+
+  private static RequestStats stats(RunSummary summary, String path) {
+    return summary.requests().entrySet().stream()
+        .filter(e -> e.getKey().path().equals(path))
+        .map(java.util.Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   private static String reason(RunVerdict verdict) {

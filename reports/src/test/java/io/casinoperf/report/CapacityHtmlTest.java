@@ -19,9 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** capacity.html for a generated platform: the right numbers and decisions, nothing external, a real render. */
 class CapacityHtmlTest {
-  /** Anything a browser would fetch: src/href not to an in-page #id, url(...) not to #id, imports, scripts. */
+  /**
+   * Anything a browser would fetch on its own: a src (or SVG xlink:href) other than a data URI or
+   * an in-page #id, url(...) other than #id, imports, scripts, stylesheets, frames. Plain links
+   * ({@code <a href>}) are followed only when clicked.
+   */
   static final Pattern EXTERNAL = Pattern.compile(
-      "(?i)(?:\\b(?:src|href)\\s*=\\s*[\"']?(?!#|data:)[a-z/])|url\\((?!['\"]?#)|@import|<script|<link|<iframe");
+      "(?i)(?:\\b(?:src|xlink:href)\\s*=\\s*[\"']?(?!#|data:)[a-z/.])|url\\((?!['\"]?#)|@import"
+          + "|<script|<link|<iframe|<object|<embed");
 
   @TempDir static Path dir;
   private static CapacityForecast forecast;
@@ -85,10 +90,12 @@ class CapacityHtmlTest {
   @Test
   void theExternalReferenceCheckCatchesWhatItMust() {
     assertThat(EXTERNAL.matcher("<img src=\"https://cdn.example/x.png\">").find()).isTrue();
-    assertThat(EXTERNAL.matcher("<a href='//cdn.example/'>").find()).isTrue();
+    assertThat(EXTERNAL.matcher("<image xlink:href='https://x/y.png'/>").find()).isTrue();
+    assertThat(EXTERNAL.matcher("<link rel=stylesheet href=//cdn.example/s.css>").find()).isTrue();
     assertThat(EXTERNAL.matcher("background: url(http://x/y.png)").find()).isTrue();
     assertThat(EXTERNAL.matcher("<script>1</script>").find()).isTrue();
     assertThat(EXTERNAL.matcher("clip-path='url(#c1)' <a href=\"#top\"> src=\"data:image/png;base64,AA\"").find()).isFalse();
+    assertThat(EXTERNAL.matcher("<a href=\"../run/index.html\">Gatling's report</a>").find()).isFalse();
   }
 
   @Test
