@@ -83,8 +83,8 @@ public final class CapacityHtml {
     row.put("decisionShort", fits ? "fits" : more ? decision : decision.startsWith("does not") ? "does not fit" : decision);
     row.put("decisionClass", fits ? "fits" : more ? "short" : "nofit");
     row.put("decisionText", fits
-        ? String.format(Locale.ROOT, "%d nodes needed at P90 of %d today, %s headroom", n.nodesNeeded().p90(),
-            n.currentNodes(), n.headroom() == null ? "unknown" : String.format(Locale.ROOT, "%.0f %%", 100 * n.headroom()))
+        ? String.format(Locale.ROOT, "%d %s needed at P90 of %d today, %s headroom", n.nodesNeeded().p90(),
+            n.nodesNeeded().p90() == 1 ? "node" : "nodes", n.currentNodes(), n.headroom() == null ? "unknown" : String.format(Locale.ROOT, "%.0f %%", 100 * n.headroom()))
         : String.format(Locale.ROOT, "%d needed at P90%s; P90 demand is %s of today's usable capacity",
             n.nodesNeeded().p90(), n.currentNodes() == 0 ? "" : " (" + n.currentNodes() + " today)",
             n.headroom() == null ? "unknown" : String.format(Locale.ROOT, "%.0f %%", 100 * (1 - n.headroom()))));
