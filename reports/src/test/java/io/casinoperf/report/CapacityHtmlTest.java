@@ -19,9 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** capacity.html for a generated platform: the right numbers and decisions, nothing external, a real render. */
 class CapacityHtmlTest {
-  /** Anything a browser would fetch: src/href not to an in-page #id, url(...) not to #id, imports, scripts. */
-  static final Pattern EXTERNAL = Pattern.compile(
-      "(?i)(?:\\b(?:src|href)\\s*=\\s*[\"']?(?!#|data:)[a-z/])|url\\((?!['\"]?#)|@import|<script|<link|<iframe");
+  private static final Pattern EXTERNAL = SelfContainedPages.EXTERNAL;
 
   @TempDir static Path dir;
   private static CapacityForecast forecast;
@@ -71,11 +69,7 @@ class CapacityHtmlTest {
   @Test
   void everyChartIsInlineAndValuesAreEscaped() {
     assertThat(html).doesNotContain("<b>memory</b>");
-    assertThat(EXTERNAL.matcher(html).find()).as(() -> {
-      var m = EXTERNAL.matcher(html);
-      m.find();
-      return html.substring(Math.max(0, m.start() - 80), Math.min(html.length(), m.end() + 80));
-    }).isFalse();
+    assertThat(SelfContainedPages.firstExternalReference(html)).isEmpty();
     // Four series × (all history + zoom) as SVG, three relations as PNG, one USL chart.
     assertThat(Pattern.compile("<svg id=").matcher(html).results().count()).isEqualTo(9);
     assertThat(Pattern.compile("<img id=\"relation-").matcher(html).results().count()).isEqualTo(3);
