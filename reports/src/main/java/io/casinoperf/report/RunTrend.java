@@ -7,7 +7,6 @@ import io.casinoperf.gate.summary.RequestStats;
 import io.casinoperf.gate.summary.RunSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,9 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
   public static final String ALL_REQUESTS = "All requests";
 
   public RunTrend {
+    if (runs.isEmpty()) {
+      throw new IllegalArgumentException("a trend needs at least one run");
+    }
     otherSimulations = Map.copyOf(otherSimulations);
     runs = List.copyOf(runs);
     requests = List.copyOf(requests);
@@ -140,7 +142,7 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
 
     List<Run> runs = new ArrayList<>();
     TreeSet<String> paths = new TreeSet<>();
-    Map<Object, RunRecord> lastPass = new HashMap<>();
+    List<RunRecord> passed = new ArrayList<>();
     for (RunRecord record : recorded) {
       if (!record.comparability().simulation().equals(chosen)) {
         continue;
@@ -152,11 +154,10 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
         points.put(key.path(), Point.of(stats));
         paths.add(key.path());
       });
-      Object workload = List.of(record.comparability().target(), record.comparability().parameters());
       Outcome outcome = Outcome.of(record);
-      runs.add(new Run(record, outcome, lastPass.get(workload), points));
+      runs.add(new Run(record, outcome, lastPassOfSameWorkload(passed, record), points));
       if (outcome == Outcome.PASS) {
-        lastPass.put(workload, record);
+        passed.add(record);
       }
     }
     List<String> requests = new ArrayList<>();
@@ -164,6 +165,15 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
     paths.remove(ALL_REQUESTS);
     requests.addAll(paths);
     return new RunTrend(chosen, simulation.isEmpty(), others, runs, requests, listing.problems());
+  }
+
+  private static RunRecord lastPassOfSameWorkload(List<RunRecord> passed, RunRecord run) {
+    for (int i = passed.size() - 1; i >= 0; i--) {
+      if (passed.get(i).comparability().sameWorkload(run.comparability())) {
+        return passed.get(i);
+      }
+    }
+    return null;
   }
 
   private static String choose(String asked, Map<String, Integer> counts, RunHistory history) {
