@@ -10,15 +10,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar casinoperf.jar COMMAND}: the gate, the run history and the capacity forecast. Exit codes everywhere: 0
- * ok or pass, 1 regression or SLO breach, 2 bad input or usage, 3 inconclusive.
+ * {@code java -jar casinoperf.jar COMMAND}: the gate, the run history, the capacity forecast and
+ * HTML reports from stored results. Exit codes everywhere: 0 ok or pass, 1 regression or SLO
+ * breach, 2 bad input or usage, 3 inconclusive.
  */
 @Command(
     name = "casinoperf",
     mixinStandardHelpOptions = true,
     versionProvider = CasinoPerf.Version.class,
     description = "Load-test results and capacity planning for casino platforms.",
-    subcommands = {GateCommand.class, HistoryCommand.class, ForecastCommand.class})
+    subcommands = {GateCommand.class, HistoryCommand.class, ForecastCommand.class, ReportCommand.class})
 public final class CasinoPerf implements Runnable {
   public static final int EXIT_BAD_INPUT = 2;
 

@@ -19,14 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** capacity.html for a generated platform: the right numbers and decisions, nothing external, a real render. */
 class CapacityHtmlTest {
-  /**
-   * Anything a browser would fetch on its own: a src (or SVG xlink:href) other than a data URI or
-   * an in-page #id, url(...) other than #id, imports, scripts, stylesheets, frames. Plain links
-   * ({@code <a href>}) are followed only when clicked.
-   */
-  static final Pattern EXTERNAL = Pattern.compile(
-      "(?i)(?:\\b(?:src|xlink:href)\\s*=\\s*[\"']?(?!#|data:)[a-z/.])|url\\((?!['\"]?#)|@import"
-          + "|<script|<link|<iframe|<object|<embed");
+  private static final Pattern EXTERNAL = SelfContainedPages.EXTERNAL;
 
   @TempDir static Path dir;
   private static CapacityForecast forecast;
@@ -76,11 +69,7 @@ class CapacityHtmlTest {
   @Test
   void everyChartIsInlineAndValuesAreEscaped() {
     assertThat(html).doesNotContain("<b>memory</b>");
-    assertThat(EXTERNAL.matcher(html).find()).as(() -> {
-      var m = EXTERNAL.matcher(html);
-      m.find();
-      return html.substring(Math.max(0, m.start() - 80), Math.min(html.length(), m.end() + 80));
-    }).isFalse();
+    assertThat(SelfContainedPages.firstExternalReference(html)).isEmpty();
     // Four series × (all history + zoom) as SVG, three relations as PNG, one USL chart.
     assertThat(Pattern.compile("<svg id=").matcher(html).results().count()).isEqualTo(9);
     assertThat(Pattern.compile("<img id=\"relation-").matcher(html).results().count()).isEqualTo(3);

@@ -85,7 +85,7 @@ class GateHtmlTest {
   @Test
   void linksGatlingsReportAndFetchesNothing() {
     assertThat(html).contains("<a href=\"../run-2/index.html\">");
-    assertThat(CapacityHtmlTest.EXTERNAL.matcher(html).find()).isFalse();
+    assertThat(SelfContainedPages.EXTERNAL.matcher(html).find()).isFalse();
     assertThat(html).doesNotContain("Login <b>");
   }
 

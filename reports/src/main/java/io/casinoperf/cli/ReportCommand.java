@@ -1,0 +1,150 @@
+package io.casinoperf.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.casinoperf.capacity.forecast.CapacityForecast;
+import io.casinoperf.gate.history.RunHistory;
+import io.casinoperf.report.CapacityHtml;
+import io.casinoperf.report.RunTrend;
+import io.casinoperf.report.TrendHtml;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code casinoperf report trend|capacity}: HTML reports from stored results, without judging or
+ * forecasting again. One nested class per report; each writes one self-contained file.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Writes an HTML report from stored results: the trend of the run history, or a "
+        + "capacity forecast's forecast.json.",
+    subcommands = {ReportCommand.Trend.class, ReportCommand.Capacity.class})
+final class ReportCommand implements Runnable {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** What every report does at the end: write its file whole, and say where. */
+  abstract static class Report implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    void write(Path file, String html) throws IOException {
+      OutputFiles.write(file, html);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("wrote " + file);
+      out.flush();
+    }
+
+    PrintWriter err() {
+      return spec.commandLine().getErr();
+    }
+  }
+
+  @Command(name = "trend", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {
+        "p99 and error rate per request across the stored runs of one simulation, one point per "
+            + "run, regressions and passes marked, with a table of the runs (docs/REPORTS.md).",
+        "Writes trend.html. Exit codes: 0 written, 2 bad input (empty history, unknown simulation)."
+      })
+  static final class Trend extends Report {
+    @Option(names = "--history", defaultValue = "casinoperf-history", paramLabel = "DIR",
+        description = "run history folder (default: ${DEFAULT-VALUE})")
+    Path history;
+
+    @Option(names = "--simulation", paramLabel = "CLASS",
+        description = "simulation class (or its simple name) whose runs to show "
+            + "(default: the simulation of the newest run)")
+    String simulation;
+
+    @Option(names = "--out", defaultValue = "trend-report", paramLabel = "DIR",
+        description = "where trend.html goes (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!Files.isDirectory(history)) {
+        throw new CasinoPerf.UserInputException("--history " + history + ": no such folder");
+      }
+      RunTrend trend = RunTrend.read(new RunHistory(history), Optional.ofNullable(simulation));
+      trend.problems().forEach(problem -> err().println("warning: " + problem));
+      err().println(trend.runs().size() + " runs of " + trend.simulation());
+      write(out.resolve("trend.html"), TrendHtml.render(trend));
+      return 0;
+    }
+  }
+
+  @Command(name = "capacity", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {
+        "capacity.html again from a forecast.json the forecast command wrote (docs/FORECAST.md).",
+        "Exit codes: 0 written, 2 bad input (missing file, not a forecast.json)."
+      })
+  static final class Capacity extends Report {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(paramLabel = "FORECAST_JSON", description = "forecast.json of schema " + CapacityForecast.SCHEMA)
+    Path forecast;
+
+    @Option(names = "--out", defaultValue = "capacity-report", paramLabel = "DIR",
+        description = "where capacity.html goes (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      write(out.resolve("capacity.html"), CapacityHtml.render(read(forecast)));
+      return 0;
+    }
+
+    /**
+     * A forecast.json read back.
+     *
+     * @throws CasinoPerf.UserInputException when the file is missing, not JSON, of another schema,
+     *     or does not match the schema's layout
+     */
+    static CapacityForecast read(Path file) throws IOException {
+      if (!Files.isRegularFile(file)) {
+        throw new CasinoPerf.UserInputException(file + ": no such file");
+      }
+      try {
+        JsonNode tree = JSON.readTree(Files.readAllBytes(file));
+        String schema = tree == null || !tree.isObject() || !tree.path("schema").isTextual() ? null
+            : tree.get("schema").asText();
+        if (!CapacityForecast.SCHEMA.equals(schema)) {
+          throw new CasinoPerf.UserInputException(file + ": not a forecast.json (schema "
+              + (schema == null ? "missing" : "'" + schema + "'") + ", expected " + CapacityForecast.SCHEMA + ")");
+        }
+        return JSON.treeToValue(tree, CapacityForecast.class);
+      } catch (JsonProcessingException e) {
+        throw new CasinoPerf.UserInputException(file + ": not a readable forecast.json" + where(e) + ": "
+            + e.getOriginalMessage().lines().findFirst().orElse(""));
+      }
+    }
+
+    /** The field path for a value of the wrong shape, else the line and column. */
+    private static String where(JsonProcessingException e) {
+      if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+          path.append(r.getFieldName() != null ? "/" + r.getFieldName() : "/" + r.getIndex());
+        }
+        return " (at " + path + ")";
+      }
+      JsonLocation at = e.getLocation();
+      return at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+  }
+}

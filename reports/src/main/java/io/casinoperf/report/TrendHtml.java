@@ -1,0 +1,105 @@
+package io.casinoperf.report;
+
+import com.samskivert.mustache.Template;
+import io.casinoperf.report.RunTrend.Outcome;
+import io.casinoperf.report.RunTrend.Point;
+import io.casinoperf.report.RunTrend.Run;
+import io.casinoperf.report.chart.SvgCharts;
+import io.casinoperf.report.chart.TrendCharts;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** trend.html: p99 and error rate per request across a simulation's stored runs, one self-contained file. */
+public final class TrendHtml {
+  private static final Template TEMPLATE = HtmlTemplates.load("trend");
+  private static final DateTimeFormatter RECORDED =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private TrendHtml() {}
+
+  public static String render(RunTrend trend) {
+    List<Run> runs = trend.runs();
+    Map<String, Object> page = new LinkedHashMap<>();
+    page.put("simulation", trend.simulation());
+    page.put("chosen", trend.chosenByDefault() ? "the simulation of the newest run" : "as asked");
+    page.put("others", trend.otherSimulations().isEmpty() ? null : trend.otherSimulations().entrySet().stream()
+        .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " run)" : " runs)"))
+        .collect(Collectors.joining(", ")));
+    page.put("runCount", runs.size());
+    page.put("first", RECORDED.format(runs.get(0).record().recordedAt()));
+    page.put("last", RECORDED.format(runs.get(runs.size() - 1).record().recordedAt()));
+    page.put("passes", count(runs, Outcome.PASS));
+    page.put("regressions", count(runs, Outcome.REGRESSION));
+    page.put("inconclusive", count(runs, Outcome.INCONCLUSIVE));
+    page.put("problems", trend.problems());
+    page.put("charts", charts(trend));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = runs.size() - 1; i >= 0; i--) {
+      rows.add(row(runs.get(i)));
+    }
+    page.put("rows", rows);
+    return TEMPLATE.execute(page);
+  }
+
+  private static List<Map<String, Object>> charts(RunTrend trend) {
+    List<Run> runs = trend.runs();
+    List<Outcome> outcomes = runs.stream().map(Run::outcome).toList();
+    List<String> ticks = runs.stream().map(Run::axisLabel).toList();
+    List<Map<String, Object>> charts = new ArrayList<>();
+    int index = 0;
+    for (String path : trend.requests()) {
+      double[] p99 = new double[runs.size()];
+      double[] errors = new double[runs.size()];
+      for (int i = 0; i < runs.size(); i++) {
+        Point point = runs.get(i).points().get(path);
+        boolean sent = point != null && point.count() > 0;
+        p99[i] = sent ? point.p99Millis() : Double.NaN;
+        errors[i] = sent ? point.errorRate() : Double.NaN;
+      }
+      charts.add(Map.of("path", path,
+          "p99", SvgCharts.svg(TrendCharts.perRun("p99 response time", "p99 (ms)", p99, outcomes, ticks, false),
+              "p99-" + index, path + ": p99 per run", 540, 340),
+          "errors", SvgCharts.svg(TrendCharts.perRun("Error rate", "KO responses (%)", errors, outcomes, ticks, true),
+              "errors-" + index, path + ": error rate per run", 540, 340)));
+      index++;
+    }
+    return charts;
+  }
+
+  private static Map<String, Object> row(Run run) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    Point all = run.all();
+    row.put("class", run.outcome().cssClass());
+    row.put("symbol", run.outcome().symbol());
+    row.put("id", run.record().id());
+    row.put("label", run.record().label());
+    row.put("recordedAt", RECORDED.format(run.record().recordedAt()));
+    row.put("verdict", run.record().verdict().orElse("not judged") + (run.record().partial() ? ", partial" : ""));
+    row.put("count", String.format(Locale.ROOT, "%,d", all.count()));
+    row.put("p99", p99(all));
+    row.put("errorRate", percent(all.errorRate()));
+    row.put("lastPass", run.lastPassBefore() == null ? "–"
+        : run.lastPassBefore().label().isBlank() ? Run.shortId(run.lastPassBefore()) : run.lastPassBefore().label());
+    return row;
+  }
+
+  /** As the table prints a p99: whole milliseconds. */
+  static String p99(Point point) {
+    return point.count() == 0 ? "–" : point.p99Millis() + " ms";
+  }
+
+  /** As the table prints an error rate: percent, two decimals. */
+  static String percent(double share) {
+    return String.format(Locale.ROOT, "%.2f %%", 100 * share);
+  }
+
+  private static long count(List<Run> runs, Outcome outcome) {
+    return runs.stream().filter(r -> r.outcome() == outcome).count();
+  }
+}

@@ -1,0 +1,149 @@
+package io.casinoperf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.casinoperf.capacity.forecast.CapacityForecast;
+import io.casinoperf.capacity.testing.PlatformMetrics;
+import io.casinoperf.report.ForecastWriters;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report command end to end: a gated history and a forecast.json in, HTML out, exit codes. */
+class ReportCommandTest {
+  @TempDir static Path data;
+  @TempDir Path dir;
+  private static Path history;
+  private static Path forecastJson;
+  private static Path forecastHtml;
+
+  record Result(int exitCode, String out, String err) {}
+
+  @BeforeAll
+  static void gateThreeRunsAndForecastOnePromotion() throws Exception {
+    GatedRuns runs = new GatedRuns(data.resolve("runs"));
+    runs.gate("v1", 20);
+    runs.gate("lobby-1", 20, 0, "casino.LobbyBrowseSimulation");
+    runs.gate("v2", 30);
+    history = runs.history();
+
+    PlatformMetrics.write(data, 42, 900, 3.0, 11);
+    Result forecast = run("forecast", data.resolve("metrics.csv").toString(), "--plan", data.resolve("plan.yaml").toString(),
+        "--calendar", data.resolve("calendar.yaml").toString(), "--load-steps", data.resolve("load-steps.csv").toString(),
+        "--out", data.resolve("forecast").toString());
+    assertThat(forecast.exitCode()).as(forecast.err()).isZero();
+    forecastJson = data.resolve("forecast/forecast.json");
+    forecastHtml = data.resolve("forecast/capacity.html");
+  }
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = CasinoPerf.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private Result report(String... args) {
+    List<String> all = new ArrayList<>(List.of("report"));
+    all.addAll(List.of(args));
+    return run(all.toArray(String[]::new));
+  }
+
+  private static void assertOneLineError(Result result, String expected) {
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err()).startsWith("casinoperf: ").contains(expected).doesNotContain("\tat ");
+    assertThat(result.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void trendWritesTrendHtmlOfTheNewestRunsSimulation() throws Exception {
+    Result result = report("trend", "--history", history.toString(), "--out", dir.resolve("out").toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    Path page = dir.resolve("out/trend.html");
+    assertThat(result.out()).isEqualTo("wrote " + page + "\n");
+    assertThat(result.err()).contains("2 runs of casino.FlashSpinPeakSimulation");
+    assertThat(page).content().contains("<b>casino.FlashSpinPeakSimulation</b> (the simulation of the newest run)")
+        .contains(">v1<").contains(">v2<").contains("▲ regression").doesNotContain(">lobby-1<");
+    assertThat(Files.getPosixFilePermissions(page)).contains(PosixFilePermission.OTHERS_READ);
+  }
+
+  @Test
+  void trendOfAnotherSimulationByItsSimpleName() {
+    Result result = report("trend", "--history", history.toString(), "--simulation", "LobbyBrowseSimulation",
+        "--out", dir.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(dir.resolve("trend.html")).content().contains("<b>casino.LobbyBrowseSimulation</b> (as asked)")
+        .contains(">lobby-1<").doesNotContain(">v1<");
+  }
+
+  @Test
+  void trendOfNothingIsOneLineAndExitTwo() throws Exception {
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+
+    assertOneLineError(report("trend", "--history", empty.toString()), "no runs in " + empty);
+    assertOneLineError(report("trend", "--history", dir.resolve("missing").toString()), "missing: no such folder");
+    assertOneLineError(report("trend", "--history", history.toString(), "--simulation", "SlotSimulation"),
+        "no runs of simulation SlotSimulation in " + history + "; it holds casino.FlashSpinPeakSimulation (2 runs), "
+            + "casino.LobbyBrowseSimulation (1 run)");
+    assertThat(dir.resolve("trend-report")).doesNotExist();
+  }
+
+  @Test
+  void capacityFromForecastJsonIsTheForecastCommandsOwnPage() throws Exception {
+    Result result = report("capacity", forecastJson.toString(), "--out", dir.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo("wrote " + dir.resolve("capacity.html") + "\n");
+    // The same page, but for the random prefix SVG clip-path ids carry.
+    assertThat(withoutClipIds(Files.readString(dir.resolve("capacity.html"))))
+        .isEqualTo(withoutClipIds(Files.readString(forecastHtml)));
+  }
+
+  private static String withoutClipIds(String html) {
+    return html.replaceAll("_\\d+clip-", "_clip-");
+  }
+
+  @Test
+  void forecastJsonReadsBackToTheSameForecast() throws Exception {
+    CapacityForecast read = ReportCommand.Capacity.read(forecastJson);
+
+    assertThat(ForecastWriters.json(read)).isEqualTo(Files.readString(forecastJson));
+    assertThat(read.traffic().backtest().windows()).isNotEmpty();
+    assertThat(read.usl()).isNotNull();
+  }
+
+  @Test
+  void capacityOfSomethingElseIsOneLineAndExitTwo() throws Exception {
+    String json = Files.readString(forecastJson);
+    Path other = Files.writeString(dir.resolve("other.json"), json.replace("casinoperf-forecast/1", "casinoperf-forecast/9"));
+    Path run = Files.list(history).findFirst().orElseThrow();
+    Path cut = Files.writeString(dir.resolve("cut.json"), json.substring(0, json.length() / 2));
+    Path wrong = Files.writeString(dir.resolve("wrong.json"),
+        json.replaceFirst("\"multiplier\" : [0-9.]+", "\"multiplier\" : \"three\""));
+
+    assertOneLineError(report("capacity", dir.resolve("nope.json").toString()), "nope.json: no such file");
+    assertOneLineError(report("capacity", other.toString()),
+        "other.json: not a forecast.json (schema 'casinoperf-forecast/9', expected casinoperf-forecast/1)");
+    assertOneLineError(report("capacity", run.toString()), "not a forecast.json (schema missing");
+    assertOneLineError(report("capacity", cut.toString()), "cut.json: not a readable forecast.json (line ");
+    assertOneLineError(report("capacity", wrong.toString()), "wrong.json: not a readable forecast.json (at /planned/multiplier)");
+    assertThat(dir.resolve("capacity-report")).doesNotExist();
+  }
+
+  @Test
+  void withoutASubcommandItListsTheReports() {
+    Result result = report();
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("trend").contains("capacity");
+  }
+}
