@@ -158,23 +158,29 @@ final class GateCommand implements Callable<Integer> {
     boolean inconclusiveFails = inconclusive.equals("fail");
 
     String id = "";
+    String gatlingCandidate = gatlingReport(logs);
     if (!noSave) {
       RunRecord saved = runs.save(candidate, label, comparability,
           candidate.partial() ? Optional.of("inconclusive") : Optional.of(verdict.overall().label()),
-          Clock.systemUTC());
+          Optional.ofNullable(gatlingCandidate), Clock.systemUTC());
       id = saved.id();
       err.println("stored as " + saved.id() + " in " + history);
     }
-    String gatlingCandidate = gatlingReport(logs);
+    // The baseline's Gatling report, when it was recorded and is still on disk (one run, not a pool).
+    String gatlingBaseline = baseline.filter(b -> b.runs().size() == 1)
+        .flatMap(b -> b.runs().get(0).gatlingReport())
+        .filter(path -> java.nio.file.Files.isRegularFile(Path.of(path)))
+        .orElse(null);
     GateReport report = GateReport.of(verdict, candidate, id, label, baseline, inconclusiveFails,
-        new GateReport.GatlingReports(gatlingCandidate, null));
+        new GateReport.GatlingReports(gatlingCandidate, gatlingBaseline));
     if (candidate.partial()) {
       err.println("warning: a log was cut off: the run counts as inconclusive, never as a pass");
     }
     OutputFiles.write(out.resolve("verdict.json"), GateReportWriters.json(report));
     OutputFiles.write(out.resolve("junit.xml"), GateReportWriters.junitXml(report, inconclusiveFails));
     OutputFiles.write(out.resolve("summary.md"), GateReportWriters.markdown(report));
-    OutputFiles.write(out.resolve("gate.html"), GateHtml.render(report, link(gatlingCandidate), null));
+    OutputFiles.write(out.resolve("gate.html"),
+        GateHtml.render(report, link(gatlingCandidate), link(gatlingBaseline)));
     spec.commandLine().getOut().print(GateReportWriters.consoleTable(report));
     spec.commandLine().getOut().flush();
 

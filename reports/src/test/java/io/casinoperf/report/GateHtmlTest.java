@@ -85,6 +85,8 @@ class GateHtmlTest {
   @Test
   void linksGatlingsReportAndFetchesNothing() {
     assertThat(html).contains("<a href=\"../run-2/index.html\">");
+    // The baseline's report was recorded in the history when run-1 was judged.
+    assertThat(html).contains("<a href=\"../run-1/index.html\">");
     assertThat(SelfContainedPages.EXTERNAL.matcher(html).find()).isFalse();
     assertThat(html).doesNotContain("Login <b>");
   }

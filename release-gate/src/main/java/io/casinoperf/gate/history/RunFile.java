@@ -18,7 +18,8 @@ record RunFile(
     String verdict,
     ComparabilityFile comparability,
     RequestFile all,
-    List<RequestFile> requests) {
+    List<RequestFile> requests,
+    String gatlingReport) {
 
   static final String FORMAT = "casinoperf-run/1";
 

@@ -34,7 +34,8 @@ final class RunFiles {
         new RunFile.ComparabilityFile(c.simulation(), c.target(), c.parameters(), c.gatlingVersion(),
             c.javaVersion(), c.injectorCores()),
         request(RequestKey.of("All requests"), summary.all()),
-        requests);
+        requests,
+        record.gatlingReport().orElse(null));
   }
 
   static RunRecord record(RunFile file) {
@@ -49,7 +50,8 @@ final class RunFiles {
             c.parameters() == null ? Map.of() : c.parameters(), c.gatlingVersion(), c.javaVersion(),
             c.injectorCores()),
         Optional.ofNullable(file.verdict()),
-        file.partial());
+        file.partial(),
+        Optional.ofNullable(file.gatlingReport()));
   }
 
   /** The summary of a stored run; its headers are rebuilt from the stored metadata. */

@@ -63,10 +63,17 @@ public final class RunHistory {
    */
   public RunRecord save(RunSummary summary, String label, Comparability comparability,
       Optional<String> verdict, Clock clock) {
+    return save(summary, label, comparability, verdict, Optional.empty(), clock);
+  }
+
+  /** The same, remembering where Gatling's HTML report of the run is. */
+  public RunRecord save(RunSummary summary, String label, Comparability comparability,
+      Optional<String> verdict, Optional<String> gatlingReport, Clock clock) {
     createFolder();
     for (int attempt = 0; attempt < 5; attempt++) {
       RunRecord record = new RunRecord(newId(summary, comparability), label == null ? "" : label,
-          clock.instant(), summary.start(), summary.end(), comparability, verdict, summary.partial());
+          clock.instant(), summary.start(), summary.end(), comparability, verdict, summary.partial(),
+          gatlingReport);
       try {
         write(record.id(), RunFiles.toFile(record, summary), false);
         return record;
@@ -131,7 +138,7 @@ public final class RunHistory {
       RunFile old = read(file);
       RunFile marked = new RunFile(old.format(), old.id(), old.label(), old.recordedAt(),
           old.runStart(), old.runEnd(), old.partial(), verdict, old.comparability(), old.all(),
-          old.requests());
+          old.requests(), old.gatlingReport());
       write(id, marked, true);
       return RunFiles.record(marked);
     } catch (IOException | RuntimeException e) {

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param recordedAt when it was stored
  * @param verdict the gate's verdict on it (pass, improvement, inconclusive, regression), if judged
  * @param partial true when one of its logs was cut off
+ * @param gatlingReport where Gatling's HTML report of the run was when it was stored, if known
  */
 public record RunRecord(
     String id,
@@ -20,7 +21,14 @@ public record RunRecord(
     Instant runEnd,
     Comparability comparability,
     Optional<String> verdict,
-    boolean partial) {
+    boolean partial,
+    Optional<String> gatlingReport) {
+
+  /** A run whose Gatling report is not known. */
+  public RunRecord(String id, String label, Instant recordedAt, Instant runStart, Instant runEnd,
+      Comparability comparability, Optional<String> verdict, boolean partial) {
+    this(id, label, recordedAt, runStart, runEnd, comparability, verdict, partial, Optional.empty());
+  }
 
   /** Whether the run may serve as a baseline: judged pass or improvement, and complete. */
   public boolean passed() {

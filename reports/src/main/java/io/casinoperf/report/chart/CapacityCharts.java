@@ -58,7 +58,7 @@ public final class CapacityCharts {
     forecast.addSeries(band);
 
     DateAxis time = new DateAxis("time (UTC)");
-    NumberAxis value = new NumberAxis(c.series() + " (" + c.unit() + ")");
+    NumberAxis value = ChartStyle.numberAxis(c.series() + " (" + c.unit() + ")");
     XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
     lineRenderer.setDrawSeriesLineAsPath(true);
     lineRenderer.setSeriesPaint(0, ChartStyle.BLUE);
@@ -106,8 +106,8 @@ public final class CapacityCharts {
     for (int i = 0; i < r.curveTraffic().length; i++) {
       fit.add(r.curveTraffic()[i], r.curveMean()[i], r.curveP05()[i], r.curveP95()[i]);
     }
-    NumberAxis x = new NumberAxis(trafficName + " (" + trafficUnit + ")");
-    NumberAxis y = new NumberAxis(r.resource() + " (" + unit + ")");
+    NumberAxis x = ChartStyle.numberAxis(trafficName + " (" + trafficUnit + ")");
+    NumberAxis y = ChartStyle.numberAxis(r.resource() + " (" + unit + ")");
     XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
     dots.setSeriesPaint(0, ChartStyle.translucent(ChartStyle.BLUE, 90));
     dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
@@ -148,8 +148,8 @@ public final class CapacityCharts {
     renderer.setSeriesShapesVisible(1, false);
     renderer.setSeriesPaint(1, ChartStyle.VERMILLION);
     renderer.setSeriesStroke(1, ChartStyle.SOLID);
-    XYPlot plot = new XYPlot(data, new NumberAxis("concurrency (users)"),
-        new NumberAxis("throughput (" + trafficUnit + " per node)"), renderer);
+    XYPlot plot = new XYPlot(data, ChartStyle.numberAxis("concurrency (users)"),
+        ChartStyle.numberAxis("throughput (" + trafficUnit + " per node)"), renderer);
     if (fit.peakConcurrency() != null) {
       plot.addDomainMarker(marker(fit.peakConcurrency(), String.format(java.util.Locale.ROOT,
           "peak: %.0f users, %.0f/s", fit.peakConcurrency(), fit.maxThroughput()), ChartStyle.BLACK,

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Stroke;
+import java.util.Locale;
 import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
@@ -41,6 +42,13 @@ public final class ChartStyle {
 
   private ChartStyle() {}
 
+  /** A value axis whose ticks use the same digits on every machine (1,000.5, not 1.000,5). */
+  public static NumberAxis numberAxis(String label) {
+    NumberAxis axis = new NumberAxis(label);
+    axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+    return axis;
+  }
+
   /** Same colour with the given opacity (0–255), for bands and shaded windows. */
   public static Color translucent(Color color, int alpha) {
     return new Color(color.getRed(), color.getGreen(), color.getBlue(), alpha);
@@ -71,11 +79,12 @@ public final class ChartStyle {
   private static void style(org.jfree.chart.axis.ValueAxis axis) {
     axis.setLabelFont(LABEL);
     axis.setTickLabelFont(TICK);
+    // Ticks read the same on every machine: UTC, and English month names and digits whatever
+    // the JVM's locale.
     if (axis instanceof DateAxis date) {
       date.setTimeZone(TimeZone.getTimeZone("UTC"));
+      date.setStandardTickUnits(DateAxis.createStandardDateTickUnits(TimeZone.getTimeZone("UTC"), Locale.ROOT));
     }
-    if (axis instanceof NumberAxis number) {
-      number.setAutoRangeIncludesZero(false);
-    }
+
   }
 }

@@ -46,7 +46,7 @@ public final class GateCharts {
     percentile.setNumberFormatOverride(new PercentileFormat());
     percentile.setRange(1, 2e5);
     percentile.setSmallestValue(1);
-    NumberAxis millis = new NumberAxis("response time (ms)");
+    NumberAxis millis = ChartStyle.numberAxis("response time (ms)");
     millis.setAutoRangeIncludesZero(true);
     XYStepRenderer renderer = new XYStepRenderer();
     renderer.setDrawSeriesLineAsPath(true);
@@ -76,7 +76,7 @@ public final class GateCharts {
     renderer.setSeriesStroke(0, ChartStyle.SOLID);
     renderer.setSeriesPaint(1, ChartStyle.VERMILLION);
     renderer.setSeriesStroke(1, ChartStyle.DASHED);
-    NumberAxis count = new NumberAxis("per second");
+    NumberAxis count = ChartStyle.numberAxis("per second");
     count.setAutoRangeIncludesZero(true);
     XYPlot plot = new XYPlot(data, new DateAxis("time (UTC)"), count, renderer);
     return new JFreeChart("Candidate: throughput and errors", ChartStyle.TITLE, plot, true);
