@@ -180,7 +180,7 @@ final class GateCommand implements Callable<Integer> {
     OutputFiles.write(out.resolve("junit.xml"), GateReportWriters.junitXml(report, inconclusiveFails));
     OutputFiles.write(out.resolve("summary.md"), GateReportWriters.markdown(report));
     OutputFiles.write(out.resolve("gate.html"),
-        GateHtml.render(report, link(gatlingCandidate), link(gatlingBaseline)));
+        GateHtml.render(report, OutputFiles.link(out, gatlingCandidate), OutputFiles.link(out, gatlingBaseline)));
     spec.commandLine().getOut().print(GateReportWriters.consoleTable(report));
     spec.commandLine().getOut().flush();
 
@@ -235,15 +235,5 @@ final class GateCommand implements Callable<Integer> {
     return java.nio.file.Files.isRegularFile(index) ? index.toString() : null;
   }
 
-  /** A link from the report folder to the file: relative when they share a root. */
-  private String link(String file) {
-    if (file == null) {
-      return null;
-    }
-    try {
-      return out.toAbsolutePath().normalize().relativize(Path.of(file).normalize()).toString();
-    } catch (IllegalArgumentException e) {
-      return Path.of(file).toUri().toString();
-    }
-  }
+
 }

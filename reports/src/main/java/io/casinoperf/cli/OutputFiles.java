@@ -31,4 +31,16 @@ final class OutputFiles {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
+
+  /** A link from a report folder to a file: relative when they share a root, else a file: URI; null stays null. */
+  static String link(Path folder, String file) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      return folder.toAbsolutePath().normalize().relativize(Path.of(file).toAbsolutePath().normalize()).toString();
+    } catch (IllegalArgumentException e) {
+      return Path.of(file).toUri().toString();
+    }
+  }
 }

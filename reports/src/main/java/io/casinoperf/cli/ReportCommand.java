@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.casinoperf.capacity.forecast.CapacityForecast;
 import io.casinoperf.gate.history.RunHistory;
 import io.casinoperf.report.CapacityHtml;
+import io.casinoperf.report.GateHtml;
+import io.casinoperf.report.GateReport;
 import io.casinoperf.report.RunTrend;
 import io.casinoperf.report.TrendHtml;
 import java.io.IOException;
@@ -22,15 +24,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code casinoperf report trend|capacity}: HTML reports from stored results, without judging or
+ * {@code casinoperf report trend|capacity|gate}: HTML reports from stored results, without judging or
  * forecasting again. One nested class per report; each writes one self-contained file.
  */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = "Writes an HTML report from stored results: the trend of the run history, or a "
-        + "capacity forecast's forecast.json.",
-    subcommands = {ReportCommand.Trend.class, ReportCommand.Capacity.class})
+    description = "Writes an HTML report from stored results: the trend of the run history, a "
+        + "capacity forecast's forecast.json, or a gate's verdict.json.",
+    subcommands = {ReportCommand.Trend.class, ReportCommand.Capacity.class, ReportCommand.Gate.class})
 final class ReportCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -135,7 +137,7 @@ final class ReportCommand implements Runnable {
     }
 
     /** The field path for a value of the wrong shape, else the line and column. */
-    private static String where(JsonProcessingException e) {
+    static String where(JsonProcessingException e) {
       if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference r : m.getPath()) {
@@ -145,6 +147,51 @@ final class ReportCommand implements Runnable {
       }
       JsonLocation at = e.getLocation();
       return at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+  }
+
+  @Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {
+        "gate.html again from a verdict.json the gate command wrote (docs/REPORTS.md).",
+        "Exit codes: 0 written, 2 bad input (missing file, not a verdict.json)."
+      })
+  static final class Gate extends Report {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(paramLabel = "VERDICT_JSON", description = "verdict.json of a gate run")
+    Path verdict;
+
+    @Option(names = "--out", defaultValue = "gate-report", paramLabel = "DIR",
+        description = "where gate.html goes (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!Files.isRegularFile(verdict)) {
+        throw new CasinoPerf.UserInputException(verdict + ": no such file");
+      }
+      GateReport report;
+      try {
+        JsonNode tree = JSON.readTree(Files.readAllBytes(verdict));
+        if (tree == null || !tree.isObject() || !tree.path("verdict").isTextual()
+            || !tree.path("requests").isArray() || !tree.path("candidate").isObject()) {
+          throw new CasinoPerf.UserInputException(verdict
+              + ": not a verdict.json (expected the gate's verdict, candidate and requests)");
+        }
+        report = JSON.treeToValue(tree, GateReport.class);
+      } catch (JsonProcessingException e) {
+        throw new CasinoPerf.UserInputException(verdict + ": not a readable verdict.json" + Capacity.where(e)
+            + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+      }
+      GateReport.GatlingReports gatling = report.gatlingReports() == null
+          ? new GateReport.GatlingReports(null, null) : report.gatlingReports();
+      write(out.resolve("gate.html"), GateHtml.render(report,
+          OutputFiles.link(out, existing(gatling.candidate())), OutputFiles.link(out, existing(gatling.baseline()))));
+      return 0;
+    }
+
+    private static String existing(String file) {
+      return file != null && Files.isRegularFile(Path.of(file)) ? file : null;
     }
   }
 }

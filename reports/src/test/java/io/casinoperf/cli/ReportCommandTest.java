@@ -23,6 +23,7 @@ class ReportCommandTest {
   private static Path history;
   private static Path forecastJson;
   private static Path forecastHtml;
+  private static Path gateReport;
 
   record Result(int exitCode, String out, String err) {}
 
@@ -33,6 +34,7 @@ class ReportCommandTest {
     runs.gate("lobby-1", 20, 0, "casino.LobbyBrowseSimulation");
     runs.gate("v2", 30);
     history = runs.history();
+    gateReport = data.resolve("runs/gate-report");
 
     PlatformMetrics.write(data, 42, 900, 3.0, 11);
     Result forecast = run("forecast", data.resolve("metrics.csv").toString(), "--plan", data.resolve("plan.yaml").toString(),
@@ -140,10 +142,27 @@ class ReportCommandTest {
   }
 
   @Test
+  void gateFromVerdictJsonIsTheGateCommandsOwnPage() throws Exception {
+    Result result = report("gate", gateReport.resolve("verdict.json").toString(), "--out", dir.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(withoutClipIds(Files.readString(dir.resolve("gate.html"))))
+        .isEqualTo(withoutClipIds(Files.readString(gateReport.resolve("gate.html"))))
+        .contains("<b>REGRESSION</b>");
+  }
+
+  @Test
+  void gateOfSomethingElseIsOneLineAndExitTwo() {
+    assertOneLineError(report("gate", dir.resolve("nope.json").toString()), "nope.json: no such file");
+    assertOneLineError(report("gate", forecastJson.toString()),
+        "forecast.json: not a verdict.json (expected the gate's verdict, candidate and requests)");
+  }
+
+  @Test
   void withoutASubcommandItListsTheReports() {
     Result result = report();
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("trend").contains("capacity");
+    assertThat(result.out()).contains("trend").contains("capacity").contains("gate");
   }
 }
