@@ -73,6 +73,10 @@ final class ReportCommand implements Runnable {
             + "(default: the simulation of the newest run)")
     String simulation;
 
+    @Option(names = "--charts", defaultValue = "12", paramLabel = "N",
+        description = "chart all requests and the N busiest requests; 0 charts every request (default: ${DEFAULT-VALUE})")
+    int charts;
+
     @Option(names = "--out", defaultValue = "trend-report", paramLabel = "DIR",
         description = "where trend.html goes (default: ${DEFAULT-VALUE})")
     Path out;
@@ -85,7 +89,10 @@ final class ReportCommand implements Runnable {
       RunTrend trend = RunTrend.read(new RunHistory(history), Optional.ofNullable(simulation));
       trend.problems().forEach(problem -> err().println("warning: " + problem));
       err().println(trend.runs().size() + " runs of " + trend.simulation());
-      write(out.resolve("trend.html"), TrendHtml.render(trend));
+      if (charts < 0) {
+        throw new CasinoPerf.UserInputException("--charts=" + charts + ": expected 0 or more");
+      }
+      write(out.resolve("trend.html"), TrendHtml.render(trend, charts));
       return 0;
     }
   }

@@ -3,8 +3,6 @@ package io.casinoperf.report;
 import io.casinoperf.gate.history.HistoryException;
 import io.casinoperf.gate.history.RunHistory;
 import io.casinoperf.gate.history.RunRecord;
-import io.casinoperf.gate.summary.RequestStats;
-import io.casinoperf.gate.summary.RunSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -85,8 +83,8 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
    * @param errorRate KO share in [0, 1]
    */
   public record Point(long count, long p99Millis, double errorRate) {
-    static Point of(RequestStats stats) {
-      return new Point(stats.count(), stats.percentileMillis(99), stats.errorRate());
+    static Point of(RunHistory.RequestTotals stats) {
+      return new Point(stats.count(), stats.p99Millis(), stats.errorRate());
     }
   }
 
@@ -147,10 +145,10 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
       if (!record.comparability().simulation().equals(chosen)) {
         continue;
       }
-      RunSummary summary = history.load(record.id()).summary();
+      RunHistory.RunTotals totals = history.loadTotals(record.id());
       Map<String, Point> points = new LinkedHashMap<>();
-      points.put(ALL_REQUESTS, Point.of(summary.all()));
-      summary.requests().forEach((key, stats) -> {
+      points.put(ALL_REQUESTS, Point.of(totals.all()));
+      totals.requests().forEach((key, stats) -> {
         points.put(key.path(), Point.of(stats));
         paths.add(key.path());
       });

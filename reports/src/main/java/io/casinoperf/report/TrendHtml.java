@@ -23,7 +23,18 @@ public final class TrendHtml {
 
   private TrendHtml() {}
 
+  /** Charts for all requests and at most this many single requests, the busiest first. */
+  public static final int DEFAULT_CHARTED_REQUESTS = 12;
+
   public static String render(RunTrend trend) {
+    return render(trend, DEFAULT_CHARTED_REQUESTS);
+  }
+
+  /**
+   * @param chartedRequests how many single requests get charts, the busiest first (all requests
+   *     are always charted; 0 charts every request); the rest are named below the charts
+   */
+  public static String render(RunTrend trend, int chartedRequests) {
     List<Run> runs = trend.runs();
     Map<String, Object> page = new LinkedHashMap<>();
     page.put("simulation", trend.simulation());
@@ -38,7 +49,10 @@ public final class TrendHtml {
     page.put("regressions", count(runs, Outcome.REGRESSION));
     page.put("inconclusive", count(runs, Outcome.INCONCLUSIVE));
     page.put("problems", trend.problems());
-    page.put("charts", charts(trend));
+    List<String> charted = charted(trend, chartedRequests);
+    page.put("charts", charts(trend, charted));
+    List<String> notCharted = trend.requests().stream().filter(r -> !charted.contains(r)).toList();
+    page.put("notCharted", notCharted.isEmpty() ? null : String.join(", ", notCharted));
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = runs.size() - 1; i >= 0; i--) {
       rows.add(row(runs.get(i)));
@@ -47,13 +61,32 @@ public final class TrendHtml {
     return TEMPLATE.execute(page);
   }
 
-  private static List<Map<String, Object>> charts(RunTrend trend) {
+  private static List<String> charted(RunTrend trend, int limit) {
+    List<String> requests = trend.requests();
+    if (limit <= 0 || requests.size() <= limit + 1) {
+      return requests;
+    }
+    Map<String, Long> traffic = new LinkedHashMap<>();
+    for (String path : requests) {
+      long total = 0;
+      for (Run run : trend.runs()) {
+        Point point = run.points().get(path);
+        total += point == null ? 0 : point.count();
+      }
+      traffic.put(path, total);
+    }
+    List<String> busiest = requests.stream().filter(r -> !r.equals(RunTrend.ALL_REQUESTS))
+        .sorted((a, b) -> Long.compare(traffic.get(b), traffic.get(a))).limit(limit).toList();
+    return requests.stream().filter(r -> r.equals(RunTrend.ALL_REQUESTS) || busiest.contains(r)).toList();
+  }
+
+  private static List<Map<String, Object>> charts(RunTrend trend, List<String> charted) {
     List<Run> runs = trend.runs();
     List<Outcome> outcomes = runs.stream().map(Run::outcome).toList();
     List<String> ticks = runs.stream().map(Run::axisLabel).toList();
     List<Map<String, Object>> charts = new ArrayList<>();
     int index = 0;
-    for (String path : trend.requests()) {
+    for (String path : charted) {
       double[] p99 = new double[runs.size()];
       double[] errors = new double[runs.size()];
       for (int i = 0; i < runs.size(); i++) {

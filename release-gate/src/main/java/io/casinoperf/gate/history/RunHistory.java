@@ -44,6 +44,35 @@ public final class RunHistory {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  /**
+   * Readers that skip what they do not need: listing reads only each run's metadata, totals leave
+   * out the per-second blocks (most of a stored run's bytes).
+   */
+  private final ObjectMapper headers = json.copy().addMixIn(RunFile.class, HeaderOnly.class);
+  private final ObjectMapper totals = json.copy().addMixIn(RunFile.RequestFile.class, TotalsOnly.class);
+
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"all", "requests"})
+  private interface HeaderOnly {}
+
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"okHistogram", "blocks"})
+  private interface TotalsOnly {}
+
+  /** A request's totals in a stored run: responses, KOs and every response time (ms). */
+  public record RequestTotals(long count, long koCount, org.HdrHistogram.Histogram latencies) {
+    /** The gate's p99: nearest rank over every response. */
+    public long p99Millis() {
+      return io.casinoperf.gate.summary.LatencyHistograms.percentile(latencies, 99);
+    }
+
+    public double errorRate() {
+      return count == 0 ? 0 : (double) koCount / count;
+    }
+  }
+
+  /** A stored run's totals, all requests and each request, without the blocks. */
+  public record RunTotals(RunRecord record, RequestTotals all,
+      java.util.SortedMap<io.casinoperf.gate.summary.RequestKey, RequestTotals> requests) {}
+
   /** What {@link #list()} found: the readable runs, oldest first, and a line per unreadable file. */
   public record Listing(List<RunRecord> runs, List<String> problems) {}
 
@@ -97,7 +126,7 @@ public final class RunHistory {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
       for (Path file : files) {
         try {
-          runs.add(RunFiles.record(read(file)));
+          runs.add(RunFiles.record(read(file, headers)));
         } catch (IOException | RuntimeException e) {
           problems.add(file + ": unreadable, skipped (" + oneLine(e) + ")");
         }
@@ -128,6 +157,42 @@ public final class RunHistory {
     }
   }
 
+  /**
+   * The run's totals per request: counts, KOs and latency histograms, without its per-second
+   * blocks — a fraction of {@link #load}'s work, for reading many runs (the trend report).
+   *
+   * @throws HistoryException when there is no such run or its file cannot be read
+   */
+  public RunTotals loadTotals(String id) {
+    Path file = fileOf(id);
+    if (!Files.isRegularFile(file)) {
+      throw new HistoryException("no run " + id + " in " + folder);
+    }
+    try {
+      RunFile content = read(file, totals);
+      java.util.TreeMap<io.casinoperf.gate.summary.RequestKey, RequestTotals> requests = new java.util.TreeMap<>();
+      for (RunFile.RequestFile request : content.requests()) {
+        requests.put(new io.casinoperf.gate.summary.RequestKey(
+            request.groups() == null ? List.of() : request.groups(), request.name()), totals(request));
+      }
+      return new RunTotals(RunFiles.record(content), totals(content.all()), requests);
+    } catch (IOException | DataFormatException | RuntimeException e) {
+      throw new HistoryException(file + ": unreadable (" + oneLine(e) + ")", e);
+    }
+  }
+
+  private static RequestTotals totals(RunFile.RequestFile request) throws DataFormatException {
+    if (request == null || request.histogram() == null) {
+      throw new DataFormatException("a request without its histogram");
+    }
+    org.HdrHistogram.Histogram latencies = HistogramCodec.decodeLatencies(request.histogram());
+    if (latencies.getTotalCount() != request.count() || request.koCount() < 0 || request.koCount() > request.count()) {
+      throw new DataFormatException("count " + request.count() + " and KOs " + request.koCount()
+          + " disagree with the histogram's " + latencies.getTotalCount() + " responses");
+    }
+    return new RequestTotals(request.count(), request.koCount(), latencies);
+  }
+
   /** Records the gate's verdict on a stored run (e.g. to make it a baseline), atomically. */
   public RunRecord markVerdict(String id, String verdict) {
     Path file = fileOf(id);
@@ -147,7 +212,11 @@ public final class RunHistory {
   }
 
   private RunFile read(Path file) throws IOException {
-    RunFile content = json.readValue(file.toFile(), RunFile.class);
+    return read(file, json);
+  }
+
+  private RunFile read(Path file, ObjectMapper reader) throws IOException {
+    RunFile content = reader.readValue(file.toFile(), RunFile.class);
     if (content == null || !RunFile.FORMAT.equals(content.format())) {
       throw new IOException("not a " + RunFile.FORMAT + " file (format "
           + (content == null ? "missing" : content.format()) + ")");

@@ -71,6 +71,28 @@ class RunHistoryTest {
   }
 
   @Test
+  void totalsMatchTheFullRunWithoutItsBlocks() throws Exception {
+    RunHistory history = new RunHistory(dir.resolve("totals"));
+    RunSummary original = run(Instant.parse("2026-11-27T10:00:00Z").toEpochMilli(), 5);
+    RunRecord saved = history.save(original, "v1", FLASH, Optional.of("pass"),
+        Optional.of("/runs/flash/index.html"), CLOCK);
+
+    RunHistory.RunTotals totals = history.loadTotals(saved.id());
+
+    assertThat(totals.record()).isEqualTo(saved);
+    assertThat(totals.record().gatlingReport()).contains("/runs/flash/index.html");
+    assertThat(totals.all().count()).isEqualTo(original.all().count());
+    assertThat(totals.all().koCount()).isEqualTo(original.all().koCount());
+    assertThat(totals.all().p99Millis()).isEqualTo(original.all().percentileMillis(99));
+    assertThat(totals.requests().keySet()).isEqualTo(original.requests().keySet());
+    original.requests().forEach((key, stats) -> {
+      assertThat(totals.requests().get(key).p99Millis()).isEqualTo(stats.percentileMillis(99));
+      assertThat(totals.requests().get(key).errorRate()).isEqualTo(stats.errorRate());
+    });
+    assertThat(history.list().runs()).containsExactly(saved);
+  }
+
+  @Test
   void listsRunsOldestFirstAndReportsButKeepsCorruptFiles() throws Exception {
     RunHistory history = new RunHistory(dir);
     RunRecord later = history.save(run(2_000_000_000_000L, 1), "b", FLASH, Optional.empty(), CLOCK);

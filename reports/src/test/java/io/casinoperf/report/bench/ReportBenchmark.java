@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
 /**
  * How long the HTML reports take to write, JVM start excluded: capacity.html for a year of
  * one-minute data (the forecast computed beforehand) and gate.html for a 50-request run against
- * its baseline. Each timed after one warm-up; the first (cold) render is reported too.
+ * its baseline, trend.html for a history of 100 such runs. Each timed after one warm-up; the first (cold) render is reported too.
  * {@code ReportBenchmark FOLDER [REPETITIONS [capacity|gate|all]]}.
  */
 public final class ReportBenchmark {
@@ -48,6 +48,16 @@ public final class ReportBenchmark {
           year.resolve("load-steps.csv"), 0, 3), ForecastSettings.defaults());
       time("capacity.html (1 year of 1-min data)", repetitions, () -> CapacityHtml.render(forecast));
     }
+    if (which.equals("all") || which.equals("trend")) {
+      io.casinoperf.gate.history.RunHistory history = history(folder.resolve("history-100"));
+      time("trend.html (100 runs, 50 requests each)", repetitions, () -> {
+        try {
+          return io.casinoperf.report.TrendHtml.render(io.casinoperf.report.RunTrend.read(history, Optional.empty()));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    }
     if (which.equals("all") || which.equals("gate")) {
       GateReport gate = gateReport(folder.resolve("gate-50"));
       time("gate.html (50 requests)", repetitions, () -> GateHtml.render(gate, null, null));
@@ -68,6 +78,22 @@ public final class ReportBenchmark {
     Arrays.sort(seconds);
     System.out.printf(Locale.ROOT, "%-42s %10.3f %10.3f %10.3f %,10d%n", name, cold,
         seconds[repetitions / 2], seconds[0], bytes);
+  }
+
+  /** A history of 100 stored runs of the 50-request workload (written once, then reused). */
+  private static io.casinoperf.gate.history.RunHistory history(Path folder) throws Exception {
+    io.casinoperf.gate.history.RunHistory history = new io.casinoperf.gate.history.RunHistory(folder);
+    if (history.list().runs().size() >= 100) {
+      return history;
+    }
+    RunSummary run = RunSummaries.read(List.of(run(folder.resolveSibling("history-run.log"), 3, 20)));
+    io.casinoperf.gate.history.Comparability comparability = new io.casinoperf.gate.history.Comparability(
+        run.simulationClass(), "embedded", new java.util.TreeMap<>(), "3.15.1", "17", 2);
+    for (int i = 0; i < 100; i++) {
+      history.save(run, "v1." + i, comparability, Optional.of(i % 10 == 7 ? "regression" : "pass"),
+          java.time.Clock.fixed(java.time.Instant.ofEpochSecond(1_795_000_000L + 3600L * i), java.time.ZoneOffset.UTC));
+    }
+    return history;
   }
 
   /** Two 10-minute runs of 50 requests (100,000 responses each), the candidate's Spin 0 slower. */
