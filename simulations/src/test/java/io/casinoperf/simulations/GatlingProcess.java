@@ -64,6 +64,43 @@ final class GatlingProcess {
   static Result run(
       Class<?> simulation, Map<String, String> properties, Path resultsFolder, Duration timeout)
       throws IOException, InterruptedException {
+    return start(simulation, properties, resultsFolder).await(timeout);
+  }
+
+  /** A Gatling JVM started and not yet waited for: several can run at once (shards). */
+  static final class Running {
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+    private final Path resultsFolder;
+
+    private Running(Process process, Path stdout, Path stderr, Path resultsFolder) {
+      this.process = process;
+      this.stdout = stdout;
+      this.stderr = stderr;
+      this.resultsFolder = resultsFolder;
+    }
+
+    Result await(Duration timeout) throws IOException, InterruptedException {
+      try {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          process.destroyForcibly().waitFor();
+          throw new AssertionError("Gatling did not finish within " + timeout);
+        }
+        return new Result(
+            process.exitValue(),
+            Files.readString(stdout, StandardCharsets.UTF_8),
+            Files.readString(stderr, StandardCharsets.UTF_8),
+            resultsFolder);
+      } finally {
+        Files.deleteIfExists(stdout);
+        Files.deleteIfExists(stderr);
+      }
+    }
+  }
+
+  static Running start(Class<?> simulation, Map<String, String> properties, Path resultsFolder)
+      throws IOException {
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>();
@@ -90,19 +127,6 @@ final class GatlingProcess {
             .redirectError(stderr.toFile())
             .start();
     process.getOutputStream().close(); // no input, as in CI
-    try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly().waitFor();
-        throw new AssertionError("Gatling did not finish within " + timeout);
-      }
-      return new Result(
-          process.exitValue(),
-          Files.readString(stdout, StandardCharsets.UTF_8),
-          Files.readString(stderr, StandardCharsets.UTF_8),
-          resultsFolder);
-    } finally {
-      Files.deleteIfExists(stdout);
-      Files.deleteIfExists(stderr);
-    }
+    return new Running(process, stdout, stderr, resultsFolder);
   }
 }

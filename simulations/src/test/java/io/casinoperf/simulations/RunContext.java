@@ -58,7 +58,12 @@ final class RunContext<L> implements AutoCloseable {
           profileName + " profile: " + e.getMessage() + " (override with -D" + profileName + ".<key>)");
     }
     PlatformUnderTest platform = PlatformUnderTest.start(settings);
-    LOG.info("{} against {} (scale {})", profileName, platform.baseUrl(), settings.scale());
+    LOG.info("{} against {} (scale {}, shard {})", profileName, platform.baseUrl(), settings.scale(),
+        settings.shard());
+    if (settings.shard().count() > 1 && settings.target().isEmpty()) {
+      LOG.warn("shard {} runs against its own embedded platform: give -Dtarget so all shards load one",
+          settings.shard());
+    }
     return new RunContext<>(settings, load, platform);
   }
 

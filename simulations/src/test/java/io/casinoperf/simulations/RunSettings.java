@@ -27,6 +27,7 @@ import java.util.function.Function;
  * @param maxErrorPercent SLO: largest share of failed requests, in percent
  * @param playersFile CSV of player accounts (columns playerId,password); empty for generated ones
  * @param playerPassword password of the generated accounts
+ * @param shard which part of the load this injector runs ({@code -Dshard=i/n}); 1/1 alone
  */
 public record RunSettings(
     Optional<URI> target,
@@ -37,7 +38,67 @@ public record RunSettings(
     int p99Millis,
     double maxErrorPercent,
     Optional<Path> playersFile,
-    String playerPassword) {
+    String playerPassword,
+    Shard shard) {
+
+  /**
+   * Shard {@code index} of {@code count} injectors running one run together: each runs its share
+   * of every injection step, and its own range of player accounts, so wallets never collide.
+   */
+  public record Shard(int index, int count) {
+    /** Generated accounts of shard i start at 1 + (i − 1) × this. */
+    public static final long ACCOUNTS_PER_SHARD = 10_000_000L;
+
+    public Shard {
+      if (count < 1 || count > 1000 || index < 1 || index > count) {
+        throw new IllegalArgumentException("expected i/n with 1 <= i <= n <= 1000, e.g. 1/2");
+      }
+    }
+
+    static Shard parse(String text) {
+      String[] parts = text.split("/", -1);
+      try {
+        if (parts.length == 2) {
+          return new Shard(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException("expected i/n with 1 <= i <= n <= 1000, e.g. 1/2");
+    }
+
+    public static Shard whole() {
+      return new Shard(1, 1);
+    }
+
+    /**
+     * This shard's part of {@code total} users: the shards' parts differ by at most one and add
+     * up to exactly the total (total·i/n − total·(i−1)/n).
+     */
+    public int users(int total) {
+      return (int) ((long) total * index / count - (long) total * (index - 1) / count);
+    }
+
+    /** This shard's part of a rate: rate / n. */
+    public double rate(double total) {
+      return total / count;
+    }
+
+    /** Number of this shard's first generated account. */
+    public long firstAccount() {
+      return 1 + (index - 1) * ACCOUNTS_PER_SHARD;
+    }
+
+    /** Whether the row at this 0-based position of an accounts file belongs to this shard. */
+    public boolean owns(long row) {
+      return row % count == index - 1;
+    }
+
+    @Override
+    public String toString() {
+      return index + "/" + count;
+    }
+  }
 
   /** A run parameter with a value that cannot be used; the message is one line for the user. */
   public static final class InvalidSettingException extends IllegalArgumentException {
@@ -63,17 +124,21 @@ public record RunSettings(
         r.optional("maxErrorPercent", RunSettings::parsePercent).orElse(1.0),
         r.optional("players", RunSettings::parseExistingFile),
         r.optional("playerPassword", Function.identity())
-            .orElse(io.casinoperf.mocks.PlatformMockConfig.DEFAULT_PASSWORD));
+            .orElse(io.casinoperf.mocks.PlatformMockConfig.DEFAULT_PASSWORD),
+        r.optional("shard", Shard::parse).orElse(Shard.whole()));
   }
 
-  /** A user count scaled by {@link #scale}, at least 1. */
+  /**
+   * A user count scaled by {@link #scale} (at least 1), then this shard's part of it (which may
+   * be 0 when there are more shards than users).
+   */
   public int users(int base) {
-    return (int) Math.max(1, Math.round(base * scale));
+    return shard.users((int) Math.max(1, Math.round(base * scale)));
   }
 
-  /** A rate (users per second) scaled by {@link #scale}. */
+  /** A rate (users per second) scaled by {@link #scale}, then this shard's part of it. */
   public double rate(double base) {
-    return base * scale;
+    return shard.rate(base * scale);
   }
 
   /** The steady phase's length: {@code duration} if given, else the simulation's default. */

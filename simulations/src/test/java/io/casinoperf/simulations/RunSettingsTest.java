@@ -53,7 +53,50 @@ class RunSettingsTest {
   }
 
   @Test
+  void shardsSplitEveryCountExactlyAndEveryRateEvenly() {
+    for (int n = 1; n <= 7; n++) {
+      for (int total : new int[] {1, 2, 5, 12, 600, 1001}) {
+        int sum = 0;
+        int smallest = Integer.MAX_VALUE;
+        int largest = 0;
+        double rates = 0;
+        for (int i = 1; i <= n; i++) {
+          RunSettings shard = RunSettings.from(Map.of("shard", i + "/" + n));
+          int part = shard.users(total);
+          sum += part;
+          smallest = Math.min(smallest, part);
+          largest = Math.max(largest, part);
+          rates += shard.rate(3.5);
+        }
+        assertThat(sum).as("%d users over %d shards", total, n).isEqualTo(total);
+        assertThat(largest - smallest).isLessThanOrEqualTo(1);
+        assertThat(rates).isCloseTo(3.5, org.assertj.core.api.Assertions.within(1e-12));
+      }
+    }
+    assertThat(RunSettings.from(Map.of()).shard()).isEqualTo(RunSettings.Shard.whole());
+  }
+
+  @Test
+  void shardsNeverShareAnAccount() {
+    RunSettings.Shard first = RunSettings.Shard.parse("1/3");
+    RunSettings.Shard second = RunSettings.Shard.parse("2/3");
+    RunSettings.Shard third = RunSettings.Shard.parse("3/3");
+
+    assertThat(first.firstAccount()).isEqualTo(1);
+    assertThat(second.firstAccount()).isEqualTo(1 + RunSettings.Shard.ACCOUNTS_PER_SHARD);
+    for (long row = 0; row < 30; row++) {
+      int owners = (first.owns(row) ? 1 : 0) + (second.owns(row) ? 1 : 0) + (third.owns(row) ? 1 : 0);
+      assertThat(owners).as("row %d", row).isEqualTo(1);
+    }
+  }
+
+  @Test
   void badValuesNameThePropertyValueAndExpectation() {
+    for (String shard : new String[] {"0/2", "3/2", "2", "a/b", "1/0", "1/1001"}) {
+      assertThatThrownBy(() -> RunSettings.from(Map.of("shard", shard)))
+          .isInstanceOf(RunSettings.InvalidSettingException.class)
+          .hasMessage("-Dshard=" + shard + ": expected i/n with 1 <= i <= n <= 1000, e.g. 1/2");
+    }
     assertThatThrownBy(() -> RunSettings.from(Map.of("scale", "-1")))
         .isInstanceOf(RunSettings.InvalidSettingException.class)
         .hasMessage("-Dscale=-1: expected a number > 0");

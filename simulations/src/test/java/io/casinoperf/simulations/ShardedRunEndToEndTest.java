@@ -1,0 +1,103 @@
+package io.casinoperf.simulations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.casinoperf.gate.log.SimulationLogListener;
+import io.casinoperf.gate.log.SimulationLogReader;
+import io.casinoperf.gate.summary.RequestKey;
+import io.casinoperf.gate.summary.RunSummaries;
+import io.casinoperf.gate.summary.RunSummary;
+import io.casinoperf.mocks.PlatformMock;
+import io.casinoperf.mocks.PlatformMockConfig;
+import io.casinoperf.mocks.wallet.WalletReconciliation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One run on two injectors, as Gatling's own way scales out: the platform runs on its own (here
+ * in this JVM, on loopback), two Gatling JVMs run shards 1/2 and 2/2 of the flash peak at the same
+ * time, and their two simulation.log files are merged into one result.
+ */
+class ShardedRunEndToEndTest {
+  private static final int SPINS = 3;
+  private static final int PEAK_USERS = 13;
+
+  @TempDir Path results;
+
+  private Map<String, String> shard(PlatformMock platform, String shard) {
+    Map<String, String> properties = new HashMap<>();
+    properties.put("target", platform.baseUrl().toString());
+    properties.put("shard", shard);
+    properties.put("p99Millis", "2000");
+    properties.put("duration", "2s");
+    properties.put("flashSpinPeak.baseUsersPerSecond", "2");
+    properties.put("flashSpinPeak.peakAfter", "1s");
+    properties.put("flashSpinPeak.peakUsers", Integer.toString(PEAK_USERS));
+    properties.put("flashSpinPeak.peakRamp", "1s");
+    properties.put("flashSpinPeak.spinsPerSession", Integer.toString(SPINS));
+    properties.put("flashSpinPeak.minThink", "0ms");
+    properties.put("flashSpinPeak.maxThink", "20ms");
+    return properties;
+  }
+
+  @Test
+  void twoShardsAtOnceSplitTheLoadNeverShareAWalletAndMergeExactly() throws Exception {
+    List<Path> logs = new ArrayList<>();
+    long gatlingRequests = 0;
+    try (PlatformMock platform = PlatformMock.start(PlatformMockConfig.defaults())) {
+      var first = GatlingProcess.start(FlashSpinPeakSimulation.class, shard(platform, "1/2"), results.resolve("shard-1"));
+      var second = GatlingProcess.start(FlashSpinPeakSimulation.class, shard(platform, "2/2"), results.resolve("shard-2"));
+      for (GatlingProcess.Result run : List.of(first.await(Duration.ofMinutes(3)), second.await(Duration.ofMinutes(3)))) {
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        gatlingRequests += run.requestCount();
+        logs.add(run.runFolder().orElseThrow().resolve("simulation.log"));
+      }
+
+      // Disjoint accounts: shard 1 from player-000001, shard 2 from player-10000001; no wallet
+      // saw both, every wallet balances, and each player logged in once, opened the lobby and spun.
+      List<WalletReconciliation> wallets = platform.wallets().reconcileAll();
+      long fromFirst = wallets.stream().filter(w -> number(w.playerId()) < RunSettings.Shard.ACCOUNTS_PER_SHARD).count();
+      long fromSecond = wallets.size() - fromFirst;
+      assertThat(fromFirst).isPositive();
+      assertThat(fromSecond).isPositive();
+      assertThat(wallets).allMatch(WalletReconciliation::balanced);
+      assertThat(wallets).allMatch(w -> w.transactionCount() == SPINS);
+      assertThat(gatlingRequests).isEqualTo(wallets.size() * (2L + SPINS));
+      // The peak was split 7 + 6, not run twice.
+      assertThat(wallets.size()).isLessThan(2 * PEAK_USERS);
+    }
+
+    RunSummary merged = RunSummaries.read(logs);
+    List<Long> everySample = new ArrayList<>();
+    long spins = 0;
+    for (Path log : logs) {
+      RunSummary alone = RunSummaries.read(List.of(log));
+      spins += alone.requests().get(RequestKey.of("Spin")).count();
+      SimulationLogReader.read(log, new SimulationLogListener() {
+        @Override
+        public void onRequest(List<String> groups, String name, int start, int end, boolean ok, String message) {
+          everySample.add((long) end - start);
+        }
+      });
+    }
+
+    Collections.sort(everySample);
+    assertThat(merged.all().count()).isEqualTo(gatlingRequests).isEqualTo(everySample.size());
+    assertThat(merged.requests().get(RequestKey.of("Spin")).count()).isEqualTo(spins);
+    for (double p : new double[] {50, 90, 95, 99, 100}) {
+      long exact = everySample.get((int) Math.ceil(p / 100 * everySample.size()) - 1);
+      assertThat(merged.all().percentileMillis(p)).as("p%s", p).isEqualTo(exact);
+    }
+  }
+
+  private static long number(String playerId) {
+    return Long.parseLong(playerId.substring(playerId.indexOf('-') + 1));
+  }
+}
