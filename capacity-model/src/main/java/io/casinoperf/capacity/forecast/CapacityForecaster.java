@@ -327,7 +327,7 @@ public final class CapacityForecaster {
     assumptions.add(String.format(Locale.ROOT, "One application node carries %.0f %% of its USL maximum"
         + " throughput, %.4g %s; N+%d.", 100 * settings.throughputTarget(), perNode,
         in.plan().traffic().unit(), spares));
-    Runway runway = current == 0 ? null : trafficRunway(demand, usable, settings, lastData, in.traffic().stepSeconds());
+    Runway runway = current == 0 ? null : trafficRunway(demand, usable, settings, lastData);
     return new NodePlan(perNode, current, spares, usable,
         new CapacityForecast.NodeCounts(needed[0], needed[1], needed[2]),
         Double.isNaN(headroom) ? null : headroom, decision, runway);
@@ -359,7 +359,7 @@ public final class CapacityForecaster {
   }
 
   private static Runway trafficRunway(DemandModel demand, double usable, ForecastSettings settings,
-      long lastData, long step) {
+      long lastData) {
     String p50 = null;
     String p90 = null;
     LocalDate first = LocalDate.ofInstant(Instant.ofEpochSecond(lastData), ZoneOffset.UTC).plusDays(1);
