@@ -84,7 +84,7 @@ final class LoadProfile {
     }
   }
 
-  private String text(String key) {
+  String text(String key) {
     String override = overrides.get(name + "." + key);
     if (override != null && !override.isBlank()) {
       return override.trim();

@@ -1,0 +1,114 @@
+package io.casinoperf.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import io.casinoperf.scenarios.Lobby;
+import io.casinoperf.scenarios.Login;
+import io.casinoperf.scenarios.PlatformProtocol;
+import io.casinoperf.scenarios.Spins;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ClosedInjectionStep;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How much one node holds: concurrency rises in levels (a closed model — a player who finishes
+ * is replaced at once), each held long enough to settle, players spinning without think time.
+ * Per level it writes concurrency, spin throughput, p99 of the spin round trip and error rate as
+ * the CSV the {@code forecast} command's {@code --load-steps} reads for its Universal Scalability
+ * Law fit. Load numbers: {@code profiles/capacityProbe.properties}.
+ */
+public class CapacityProbeSimulation extends Simulation {
+  private static final Logger LOG = LoggerFactory.getLogger(CapacityProbeSimulation.class);
+  private static final String STARTED = "probeSpinStarted";
+
+  record Load(List<Integer> levels, Duration stepDuration, Duration rampBetween, int spinsPerPlayer, Path output) {
+    static Load from(LoadProfile profile) {
+      return new Load(levels(profile), profile.duration("stepDuration"), profile.duration("rampBetween"),
+          profile.count("spinsPerPlayer"), Path.of(profile.text("output")));
+    }
+
+    private static List<Integer> levels(LoadProfile profile) {
+      String text = profile.text("levels");
+      try {
+        List<Integer> levels = Arrays.stream(text.split(",")).map(String::trim).map(Integer::parseInt).toList();
+        for (int i = 0; i < levels.size(); i++) {
+          if (levels.get(i) < 1 || (i > 0 && levels.get(i) <= levels.get(i - 1))) {
+            throw new NumberFormatException();
+          }
+        }
+        if (levels.size() >= 3) {
+          return levels;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException("levels=" + text
+          + ": expected at least three rising whole numbers, e.g. 2,4,8,16");
+    }
+  }
+
+  private final RunContext<Load> run = RunContext.open("capacityProbe", Load::from);
+  private final RunSettings settings = run.settings();
+  private final Load load = run.load();
+  private final List<Integer> levels = load.levels().stream().map(settings::users).toList();
+  private final ProbeSteps steps = new ProbeSteps(levels, load.stepDuration().toMillis(),
+      load.rampBetween().toMillis());
+
+  /** A spin timed from the player's side: feeder, top-up if needed, the request and its checks. */
+  private final ChainBuilder timedSpin =
+      exec(session -> session.set(STARTED, System.currentTimeMillis()))
+          .exec(Spins.SPIN)
+          .exec(session -> {
+            long end = System.currentTimeMillis();
+            steps.record(end, end - session.getLong(STARTED), !session.isFailed());
+            return session.markAsSucceeded();
+          });
+
+  private final ScenarioBuilder players = scenario("Probe players")
+      .exec(Accounts.nextAccount(settings), Login.LOGIN, Lobby.OPEN)
+      .exec(repeat(load.spinsPerPlayer()).on(timedSpin));
+
+  {
+    List<ClosedInjectionStep> profile = new ArrayList<>();
+    for (int i = 0; i < levels.size(); i++) {
+      if (i > 0) {
+        profile.add(rampConcurrentUsers(levels.get(i - 1)).to(levels.get(i)).during(load.rampBetween()));
+      }
+      profile.add(constantConcurrentUsers(levels.get(i)).during(load.stepDuration()));
+    }
+    // No SLO assertions: a probe is meant to push past them to find the peak.
+    setUp(players.injectClosed(profile))
+        .protocols(PlatformProtocol.forBaseUrl(run.platform().baseUrl()));
+  }
+
+  @Override
+  public void before() {
+    steps.start(System.currentTimeMillis());
+  }
+
+  @Override
+  public void after() {
+    try {
+      steps.writeCsv(load.output());
+      LOG.info("load steps written to {}", load.output().toAbsolutePath());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      run.close();
+    }
+  }
+}

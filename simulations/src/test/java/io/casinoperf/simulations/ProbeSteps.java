@@ -1,0 +1,89 @@
+package io.casinoperf.simulations;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import org.HdrHistogram.ConcurrentHistogram;
+
+/**
+ * What a capacity probe measured at each concurrency level: spins completed, failed, and their
+ * round-trip times, counted only in the stable part of each step (after its first quarter), from
+ * the run's start as the injection schedule laid it out. Thread-safe: players record concurrently.
+ */
+final class ProbeSteps {
+  private final List<Integer> levels;
+  private final long stepMillis;
+  private final long rampMillis;
+  private final long[] completed;
+  private final long[] failed;
+  private final ConcurrentHistogram[] latencies;
+  private volatile long startMillis = -1;
+
+  ProbeSteps(List<Integer> levels, long stepMillis, long rampMillis) {
+    this.levels = List.copyOf(levels);
+    this.stepMillis = stepMillis;
+    this.rampMillis = rampMillis;
+    this.completed = new long[levels.size()];
+    this.failed = new long[levels.size()];
+    this.latencies = new ConcurrentHistogram[levels.size()];
+    for (int i = 0; i < levels.size(); i++) {
+      latencies[i] = new ConcurrentHistogram(3_600_000L, 3);
+    }
+  }
+
+  /** The injection starts now. */
+  void start(long epochMillis) {
+    startMillis = epochMillis;
+  }
+
+  /** Step k's level is held from k·(ramp + step) + ramp; the window is its last three quarters. */
+  int stepAt(long epochMillis) {
+    if (startMillis < 0) {
+      return -1;
+    }
+    long offset = epochMillis - startMillis;
+    for (int k = 0; k < levels.size(); k++) {
+      long held = k * (rampMillis + stepMillis) + (k == 0 ? 0 : rampMillis);
+      if (offset >= held + stepMillis / 4 && offset < held + stepMillis) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  void record(long endEpochMillis, long roundTripMillis, boolean ok) {
+    int k = stepAt(endEpochMillis);
+    if (k < 0) {
+      return;
+    }
+    synchronized (this) {
+      completed[k]++;
+      if (!ok) {
+        failed[k]++;
+      }
+    }
+    latencies[k].recordValue(Math.max(0, Math.min(roundTripMillis, 3_600_000L)));
+  }
+
+  /** The steps as the forecast command's load-steps CSV (docs/CAPACITY-INPUTS.md), atomically. */
+  synchronized void writeCsv(Path file) throws IOException {
+    StringBuilder csv = new StringBuilder("concurrency,throughput_per_s,p99_ms,error_rate\n");
+    double seconds = stepMillis * 0.75 / 1000;
+    for (int k = 0; k < levels.size(); k++) {
+      if (completed[k] == 0) {
+        continue;
+      }
+      csv.append(String.format(Locale.ROOT, "%d,%.2f,%d,%.5f%n", levels.get(k), completed[k] / seconds,
+          latencies[k].getValueAtPercentile(99), (double) failed[k] / completed[k]));
+    }
+    Path absolute = file.toAbsolutePath();
+    Files.createDirectories(absolute.getParent());
+    Path temporary = Files.createTempFile(absolute.getParent(), ".load-steps", ".tmp");
+    Files.writeString(temporary, csv, StandardCharsets.UTF_8);
+    Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}
