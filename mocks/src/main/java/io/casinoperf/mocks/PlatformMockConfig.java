@@ -81,6 +81,12 @@ public record PlatformMockConfig(
         keptTransactions, rememberedKeys);
   }
 
+  public PlatformMockConfig withPassword(String newPassword) {
+    return new PlatformMockConfig(bindAddress, port, conditions, returnToPlayer,
+        initialBalanceCents, newPassword, currency, containerThreads, asyncResponseThreads,
+        keptTransactions, rememberedKeys);
+  }
+
   public PlatformMockConfig withConditions(Conditions newConditions) {
     return new PlatformMockConfig(bindAddress, port, newConditions, returnToPlayer,
         initialBalanceCents, password, currency, containerThreads, asyncResponseThreads,

@@ -32,7 +32,8 @@ final class PlatformUnderTest implements AutoCloseable {
     PlatformMockConfig config =
         PlatformMockConfig.defaults()
             .withConditions(
-                PlatformMockConfig.defaults().conditions().withMode(settings.mode()));
+                PlatformMockConfig.defaults().conditions().withMode(settings.mode()))
+            .withPassword(settings.playerPassword());
     PlatformMock mock = PlatformMock.start(config);
     return new PlatformUnderTest(mock.baseUrl(), Optional.of(mock));
   }

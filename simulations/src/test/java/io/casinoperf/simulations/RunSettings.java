@@ -26,7 +26,8 @@ import java.util.function.Function;
  * @param p99Millis SLO: 99th percentile of response time, in ms
  * @param maxErrorPercent SLO: largest share of failed requests, in percent
  * @param playersFile CSV of player accounts (columns playerId,password); empty for generated ones
- * @param playerPassword password of the generated accounts
+ * @param playerPassword password of the generated accounts: from the environment variable {@value
+ *     #PASSWORD_ENV} or the file {@code -DplayerPasswordFile}, never from the command line
  * @param shard which part of the load this injector runs ({@code -Dshard=i/n}); 1/1 alone
  */
 public record RunSettings(
@@ -107,12 +108,25 @@ public record RunSettings(
     }
   }
 
+  /** Where the generated accounts' password comes from, when not from {@code -DplayerPasswordFile}. */
+  public static final String PASSWORD_ENV = "CASINOPERF_PLAYER_PASSWORD";
+
   public static RunSettings fromSystemProperties() {
-    return from(SystemProperties.all());
+    return from(SystemProperties.all(), System.getenv());
+  }
+
+  /** Reads and checks every parameter, with no environment; see the README's table. */
+  public static RunSettings from(Map<String, String> properties) {
+    return from(properties, Map.of());
   }
 
   /** Reads and checks every parameter; see the README's table for names and defaults. */
-  public static RunSettings from(Map<String, String> properties) {
+  public static RunSettings from(Map<String, String> properties, Map<String, String> environment) {
+    if (properties.containsKey("playerPassword")) {
+      throw new InvalidSettingException("-DplayerPassword: a password on the command line shows in"
+          + " process lists and build logs; set " + PASSWORD_ENV + " or -DplayerPasswordFile=FILE"
+          + " (outside the repository)");
+    }
     Reader r = new Reader(properties);
     return new RunSettings(
         r.optional("target", RunSettings::parseTarget),
@@ -122,9 +136,8 @@ public record RunSettings(
         r.optional("mode", Mode::parse).orElse(Mode.NORMAL),
         r.optional("p99Millis", text -> (int) positive("p99Millis", text)).orElse(200),
         r.optional("maxErrorPercent", RunSettings::parsePercent).orElse(1.0),
-        r.optional("players", RunSettings::parseExistingFile),
-        r.optional("playerPassword", Function.identity())
-            .orElse(io.casinoperf.mocks.PlatformMockConfig.DEFAULT_PASSWORD),
+        r.optional("players", text -> outsideRepository(parseExistingFile(text))),
+        password(r, environment),
         r.optional("shard", Shard::parse).orElse(Shard.whole()));
   }
 
@@ -144,6 +157,48 @@ public record RunSettings(
   /** The steady phase's length: {@code duration} if given, else the simulation's default. */
   public Duration durationOr(Duration fallback) {
     return duration.orElse(fallback);
+  }
+
+  private static String password(Reader r, Map<String, String> environment) {
+    String fromEnvironment = environment.get(PASSWORD_ENV);
+    if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+      return fromEnvironment;
+    }
+    return r.optional("playerPasswordFile", text -> {
+      Path file = outsideRepository(parseExistingFile(text));
+      try {
+        String password = Files.readString(file).strip();
+        if (password.isEmpty()) {
+          throw new IllegalArgumentException("the file is empty");
+        }
+        return password;
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("cannot read it (" + e.getMessage() + ")");
+      }
+    }).orElse(io.casinoperf.mocks.PlatformMockConfig.DEFAULT_PASSWORD);
+  }
+
+  /**
+   * A secrets file must not live in the repository (where it would be committed sooner or
+   * later): refused when a folder above it, up to the working directory's repository, holds
+   * {@code .git}.
+   */
+  static Path outsideRepository(Path file) {
+    Path real;
+    try {
+      real = file.toRealPath();
+    } catch (java.io.IOException e) {
+      return file;
+    }
+    for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+      if (Files.exists(folder.resolve(".git"))) {
+        if (real.startsWith(folder)) {
+          throw new IllegalArgumentException("secrets must live outside the repository (" + folder + ")");
+        }
+        break;
+      }
+    }
+    return file;
   }
 
   private record Reader(Map<String, String> properties) {

@@ -77,6 +77,26 @@ class RunSettingsTest {
   }
 
   @Test
+  void thePasswordComesFromTheEnvironmentOrAFileNeverTheCommandLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("password"), "from-the-file\n");
+
+    assertThat(RunSettings.from(Map.of()).playerPassword()).isEqualTo("spin-to-win");
+    assertThat(RunSettings.from(Map.of("playerPasswordFile", file.toString())).playerPassword())
+        .isEqualTo("from-the-file");
+    assertThat(RunSettings.from(Map.of("playerPasswordFile", file.toString()),
+        Map.of(RunSettings.PASSWORD_ENV, "from-the-environment")).playerPassword())
+        .isEqualTo("from-the-environment");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("playerPassword", "hunter2")))
+        .isInstanceOf(RunSettings.InvalidSettingException.class)
+        .hasMessageStartingWith("-DplayerPassword: a password on the command line shows in process lists")
+        .hasMessageNotContaining("hunter2");
+    // A secrets file inside the repository (this module's pom stands in for one) is refused.
+    assertThatThrownBy(() -> RunSettings.from(Map.of("playerPasswordFile", "pom.xml")))
+        .hasMessageContaining("secrets must live outside the repository");
+  }
+
+  @Test
   void shardsNeverShareAnAccount() {
     RunSettings.Shard first = RunSettings.Shard.parse("1/3");
     RunSettings.Shard second = RunSettings.Shard.parse("2/3");
