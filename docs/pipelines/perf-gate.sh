@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The release gate as a pipeline step, shared by the GitHub Actions, GitLab CI and Jenkins recipes
+# beside it (each only adds checkout, the stored history and publishing): build, run one
+# simulation against the target, judge it against the stored baseline, keep the run in the
+# history. Exit code: the gate's — 0 pass, 1 regression or SLO breach, 2 bad input, 3
+# inconclusive (INCONCLUSIVE=pass|fail turns it into 0 or 1).
+#
+# Environment (all optional):
+#   SIMULATION       simulation class name (default FlashSpinPeakSimulation)
+#   TARGET           staging base URL; empty loads the embedded platform
+#   ALLOWED_TARGETS  hosts TARGET may name (required for a non-loopback TARGET)
+#   DURATION         steady phase, e.g. 3m (default 60s)
+#   LABEL            the version under test (default: the commit, from git)
+#   HISTORY          run history folder, kept between pipeline runs (default casinoperf-history)
+#   OUT              where verdict.json, junit.xml, summary.md and gate.html go (default gate-report)
+#   INCONCLUSIVE     exit3 (default), pass or fail
+#   CASINOPERF_PLAYER_PASSWORD  the staging accounts' password, from the CI secret store
+# Usage (from the repository root): docs/pipelines/perf-gate.sh
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+simulation=${SIMULATION:-FlashSpinPeakSimulation}
+duration=${DURATION:-60s}
+label=${LABEL:-$(git rev-parse --short HEAD 2>/dev/null || echo unlabelled)}
+history=${HISTORY:-casinoperf-history}
+out=${OUT:-gate-report}
+
+./mvnw -B -ntp -q install -DskipTests || { echo "casinoperf: build failed" >&2; exit 2; }
+
+target_args=()
+if [ -n "${TARGET:-}" ]; then
+  target_args=(-Dtarget="$TARGET" -DallowedTargets="${ALLOWED_TARGETS:-}")
+fi
+# The gate judges the SLOs (and the baseline), so a breach must not stop the step here.
+./mvnw -B -ntp -q gatling:test -Dgatling.simulationClass="io.casinoperf.simulations.$simulation" \
+  -Dduration="$duration" -Dgatling.failOnError=false "${target_args[@]}"
+run_code=$?
+if [ "$run_code" -ne 0 ]; then
+  echo "casinoperf: the load run failed to run (exit $run_code)" >&2
+  exit 2
+fi
+
+java -jar reports/target/casinoperf.jar gate simulations/target/gatling \
+  --history "$history" --label "$label" --target "${TARGET:-embedded}" \
+  --param duration="$duration" --inconclusive "${INCONCLUSIVE:-exit3}" --out "$out"
