@@ -1,6 +1,7 @@
 package io.casinoperf.capacity.demand;
 
 import io.casinoperf.capacity.algebra.Distributions;
+import io.casinoperf.capacity.algebra.SortedSample;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -156,19 +157,7 @@ public final class DemandModel {
 
   /** Quantile of the validation errors (linear interpolation between order statistics). */
   double errorQuantile(double probability) {
-    int n = sortedErrors.length;
-    if (n == 0) {
-      return 0;
-    }
-    double h = (n - 1) * probability;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(n - 1, lo + 1);
-    return sortedErrors[lo] + (h - lo) * (sortedErrors[hi] - sortedErrors[lo]);
-  }
-
-  double transformedCenter(long t, double[] row) {
-    terms.row(t, row, null);
-    return dot(row);
+    return SortedSample.quantile(sortedErrors, probability);
   }
 
   double back(double transformed) {

@@ -1,6 +1,7 @@
 package io.casinoperf.capacity.forecast;
 
 import java.util.Locale;
+import io.casinoperf.capacity.algebra.SortedSample;
 import io.casinoperf.capacity.demand.Backtest;
 import io.casinoperf.capacity.demand.DemandFitter;
 import io.casinoperf.capacity.demand.DemandModel;
@@ -181,8 +182,11 @@ public final class CapacityForecaster {
       RegularSeries series = in.resources().get(resource.name());
       ResourceModel relation = ResourceFit.fit(traffic, series);
       double[] draws = simulate(demand, scenario, peakAt, relation, settings.draws(), random);
-      double[] value = {quantile(draws, 0.5), quantile(draws, 0.9), quantile(draws, 0.99)};
-      double decisionValue = quantile(draws, settings.decisionQuantile());
+      double[] value = new double[LEVELS.length];
+      for (int i = 0; i < LEVELS.length; i++) {
+        value[i] = SortedSample.quantile(draws, LEVELS[i]);
+      }
+      double decisionValue = SortedSample.quantile(draws, settings.decisionQuantile());
       boolean extrapolated = decisionTraffic > relation.maxTraffic();
       if (decisionTraffic > 1.1 * relation.maxTraffic()) {
         warnings.add(String.format(Locale.ROOT, "%s: P%.0f traffic %.4g is %.1f× the highest seen with it (%.4g);"
@@ -275,13 +279,6 @@ public final class CapacityForecaster {
     double u = uniform(random);
     double v = uniform(random);
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  }
-
-  static double quantile(double[] sorted, double p) {
-    double h = (sorted.length - 1) * p;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(sorted.length - 1, lo + 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
   }
 
   private static NodePlan nodePlan(Resource r, double[] value, double decisionValue, Runway runway) {
@@ -396,7 +393,7 @@ public final class CapacityForecaster {
       }
       if (p90 == null) {
         double[] draws = simulate(demand, PromotionScenario.organic(), peak, relation, 400, random);
-        if (resource.demand(Math.max(0, quantile(draws, settings.decisionQuantile()))) > usable) {
+        if (resource.demand(Math.max(0, SortedSample.quantile(draws, settings.decisionQuantile()))) > usable) {
           p90 = first.plusDays(day).toString();
         }
       }

@@ -2,6 +2,7 @@ package io.casinoperf.capacity.resource;
 
 import java.util.Locale;
 import io.casinoperf.capacity.algebra.Distributions;
+import io.casinoperf.capacity.algebra.SortedSample;
 import java.util.Arrays;
 
 /**
@@ -107,14 +108,7 @@ public final class ResourceModel {
   }
 
   double residualQuantile(double probability) {
-    int n = sortedResiduals.length;
-    if (n == 0) {
-      return 0;
-    }
-    double h = (n - 1) * probability;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(n - 1, lo + 1);
-    return sortedResiduals[lo] + (h - lo) * (sortedResiduals[hi] - sortedResiduals[lo]);
+    return SortedSample.quantile(sortedResiduals, probability);
   }
 
   private double meanVariance(double traffic) {
