@@ -41,7 +41,7 @@ public final class CapacityHtml {
     page.put("traffic", Map.of("series", t.series(), "unit", t.unit(), "peakAt", t.peakAt(),
         "p50", num(t.peak().p50()), "p90", num(t.peak().p90()), "p99", num(t.peak().p99()),
         "maxObserved", num(t.maxObserved())));
-    page.put("decideAt", decideAt(f));
+    page.put("decideAt", String.format(Locale.ROOT, "P%.0f", 100 * f.decisionQuantile()));
     List<Map<String, Object>> headline = new ArrayList<>();
     if (t.nodes() != null) {
       headline.add(row(t.series() + " (load-test throughput)", t.peak(), t.unit() + " per node", t.nodes()));
@@ -57,11 +57,6 @@ public final class CapacityHtml {
     page.put("usl", usl(f));
     page.put("quality", quality(f));
     return TEMPLATE.execute(page);
-  }
-
-  private static String decideAt(CapacityForecast f) {
-    return f.assumptions().stream().filter(a -> a.startsWith("Decisions are taken at "))
-        .map(a -> a.substring("Decisions are taken at ".length(), a.length() - 1)).findFirst().orElse("P90");
   }
 
   private static Map<String, Object> row(String name, Quantiles q, String unit, NodePlan n) {

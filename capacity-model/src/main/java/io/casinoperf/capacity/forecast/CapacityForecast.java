@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record CapacityForecast(String schema, Planned planned, TrafficForecast traffic,
     List<ResourceForecast> resources, Usl usl, List<SeriesQuality> data,
-    List<String> assumptions, List<String> warnings, Charts charts) {
+    List<String> assumptions, List<String> warnings, double decisionQuantile, Charts charts) {
   public static final String SCHEMA = "casinoperf-forecast/1";
 
   public CapacityForecast {

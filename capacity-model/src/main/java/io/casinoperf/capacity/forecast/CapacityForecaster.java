@@ -230,7 +230,7 @@ public final class CapacityForecaster {
         ForecastCharts.traffic(traffic, in.plan().traffic().unit(), demand, band), resourceCharts,
         relationCharts, usl == null ? null : ForecastCharts.usl(in.loadSteps(), usl), promotions, incidents);
     return new CapacityForecast(CapacityForecast.SCHEMA, planned, trafficForecast, resources,
-        usl == null ? null : usl(usl), in.data(), assumptions, warnings, charts);
+        usl == null ? null : usl(usl), in.data(), assumptions, warnings, settings.decisionQuantile(), charts);
   }
 
   private record Window(String name, String type, long start, long end, double multiplier) {}
