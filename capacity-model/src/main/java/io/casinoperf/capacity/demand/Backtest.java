@@ -85,13 +85,7 @@ public final class Backtest {
     int chunks = lastPresent / spc + 1;
     long step = traffic.stepSeconds();
     List<Window> windows = new ArrayList<>();
-    double absPct = 0;
-    double sym = 0;
-    double naiveAbsPct = 0;
-    double naiveSym = 0;
-    int pctPoints = 0;
-    int points = 0;
-    int covered = 0;
+    Tally total = new Tally();
     long seasonSeconds = 0;
     int exactlyRepeating = 0;
     double[] row = new double[d.terms.columns];
@@ -113,15 +107,7 @@ public final class Backtest {
       seasonSeconds = Math.max(seasonSeconds, season);
       int m = (int) Math.max(1, season / step);
       double scale = naiveScale(traffic, start, m);
-      double e = 0;
-      double ne = 0;
-      double wPct = 0;
-      double wSym = 0;
-      double wNaivePct = 0;
-      double wNaiveSym = 0;
-      int wPctPoints = 0;
-      int n = 0;
-      int wCovered = 0;
+      Tally window = new Tally();
       for (int i = start; i < end; i++) {
         double y = traffic.value(i);
         double naive = naive(traffic, start, i, m);
@@ -129,35 +115,18 @@ public final class Backtest {
           continue;
         }
         long t = traffic.epochSecond(i);
-        double forecast = model.calendarQuantile(t, 0.5, row);
-        double low = model.calendarQuantile(t, 0.05, row);
-        double high = model.calendarQuantile(t, 0.95, row);
-        n++;
-        e += Math.abs(y - forecast);
-        ne += Math.abs(y - naive);
-        wSym += symmetric(y, forecast);
-        wNaiveSym += symmetric(y, naive);
-        if (y != 0) {
-          wPct += Math.abs((y - forecast) / y);
-          wNaivePct += Math.abs((y - naive) / y);
-          wPctPoints++;
-        }
-        wCovered += y >= low && y <= high ? 1 : 0;
+        window.add(y, model.calendarQuantile(t, 0.5, row), naive, model.calendarQuantile(t, 0.05, row),
+            model.calendarQuantile(t, 0.95, row));
       }
-      if (n == 0 || !(scale > 0)) {
-        exactlyRepeating += n > 0 && scale == 0 ? 1 : 0;
+      if (window.points == 0 || !(scale > 0)) {
+        exactlyRepeating += window.points > 0 && scale == 0 ? 1 : 0;
         continue;
       }
-      windows.add(new Window(traffic.epochSecond(start), traffic.epochSecond(end - 1), n,
-          100 * wPct / wPctPoints, 100 * wSym / n, e / n / scale, 100 * wNaivePct / wPctPoints,
-          100 * wNaiveSym / n, ne / n / scale, (double) wCovered / n, model.spec().describe()));
-      absPct += wPct;
-      naiveAbsPct += wNaivePct;
-      sym += wSym;
-      naiveSym += wNaiveSym;
-      pctPoints += wPctPoints;
-      points += n;
-      covered += wCovered;
+      windows.add(new Window(traffic.epochSecond(start), traffic.epochSecond(end - 1), window.points,
+          window.mape(), window.smape(), window.absolute / window.points / scale, window.naiveMape(),
+          window.naiveSmape(), window.naiveAbsolute / window.points / scale, window.coverage(),
+          model.spec().describe()));
+      total.add(window);
     }
     if (windows.isEmpty() && exactlyRepeating > 0) {
       throw new UnsuitableDataException(traffic.name() + " repeats exactly every "
@@ -170,9 +139,68 @@ public final class Backtest {
     }
     double mase = windows.stream().mapToDouble(Window::mase).average().orElseThrow();
     double naiveMase = windows.stream().mapToDouble(Window::naiveMase).average().orElseThrow();
-    return new Result(windows, horizonChunks * d.chunkSeconds, seasonSeconds, points,
-        100 * absPct / pctPoints, 100 * sym / points, mase, 100 * naiveAbsPct / pctPoints,
-        100 * naiveSym / points, naiveMase, (double) covered / points);
+    return new Result(windows, horizonChunks * d.chunkSeconds, seasonSeconds, total.points,
+        total.mape(), total.smape(), mase, total.naiveMape(), total.naiveSmape(), naiveMase,
+        total.coverage());
+  }
+
+  /** Error sums of the model and the seasonal-naive forecast over some points. */
+  private static final class Tally {
+    int points;
+    int percentPoints;
+    int covered;
+    double absolute;
+    double naiveAbsolute;
+    double percent;
+    double naivePercent;
+    double symmetric;
+    double naiveSymmetric;
+
+    void add(double y, double forecast, double naive, double low, double high) {
+      points++;
+      absolute += Math.abs(y - forecast);
+      naiveAbsolute += Math.abs(y - naive);
+      symmetric += Backtest.symmetric(y, forecast);
+      naiveSymmetric += Backtest.symmetric(y, naive);
+      if (y != 0) {
+        percent += Math.abs((y - forecast) / y);
+        naivePercent += Math.abs((y - naive) / y);
+        percentPoints++;
+      }
+      covered += y >= low && y <= high ? 1 : 0;
+    }
+
+    void add(Tally other) {
+      points += other.points;
+      percentPoints += other.percentPoints;
+      covered += other.covered;
+      absolute += other.absolute;
+      naiveAbsolute += other.naiveAbsolute;
+      percent += other.percent;
+      naivePercent += other.naivePercent;
+      symmetric += other.symmetric;
+      naiveSymmetric += other.naiveSymmetric;
+    }
+
+    double mape() {
+      return 100 * percent / percentPoints;
+    }
+
+    double naiveMape() {
+      return 100 * naivePercent / percentPoints;
+    }
+
+    double smape() {
+      return 100 * symmetric / points;
+    }
+
+    double naiveSmape() {
+      return 100 * naiveSymmetric / points;
+    }
+
+    double coverage() {
+      return (double) covered / points;
+    }
   }
 
   private static double symmetric(double y, double forecast) {
