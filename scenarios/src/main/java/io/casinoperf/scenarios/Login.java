@@ -1,19 +1,22 @@
 package io.casinoperf.scenarios;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.casinoperf.scenarios.breaker.Guard;
 import io.gatling.javaapi.core.ChainBuilder;
 
-/** Logging in: saves the bearer token and the opening balance. Needs an account in the session. */
+/**
+ * Logging in: saves the bearer token and the opening balance. Needs an account in the session. A
+ * player whose login fails leaves: nothing after it works without a token.
+ */
 public final class Login {
   private Login() {}
 
   public static final ChainBuilder LOGIN =
-      exec(
+      Guard.request(
           http("Login")
               .post("/api/auth/login")
               .body(
@@ -23,7 +26,8 @@ public final class Login {
               .check(
                   status().is(200),
                   jsonPath("$.token").saveAs(SessionKeys.TOKEN),
-                  jsonPath("$.balanceCents").ofLong().saveAs(SessionKeys.BALANCE)));
+                  jsonPath("$.balanceCents").ofLong().saveAs(SessionKeys.BALANCE)))
+          .exitHereIfFailed();
 
   /** The {@code Authorization} header value for the logged-in player. */
   static final String BEARER = "Bearer #{" + SessionKeys.TOKEN + "}";

@@ -9,6 +9,7 @@ import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.casinoperf.scenarios.breaker.Guard;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.Session;
@@ -38,28 +39,29 @@ public final class Spins {
           .then(WalletFlows.deposit(TOP_UP_CENTS))
           .exec(session -> IdempotencyKeys.fresh(session).remove(SessionKeys.TRANSACTION_ID))
           .exec(
-              http("Spin")
-                  .post("/api/spins")
-                  .header("Authorization", Login.BEARER)
-                  .header(IdempotencyKeys.HEADER, IdempotencyKeys.VALUE)
-                  .body(
-                      StringBody(
-                          "{\"gameId\":\"#{" + SessionKeys.GAME_ID + "}\",\"stakeCents\":#{"
-                              + SessionKeys.SPIN_STAKE + "}}"))
-                  .check(
-                      status().is(200),
-                      jsonPath("$")
-                          .ofMap()
-                          .transformWithSession(
-                              (body, session) ->
-                                  BalanceArithmetic.spin(
-                                      body,
-                                      session.getLong(SessionKeys.BALANCE),
-                                      session.getLong(SessionKeys.SPIN_STAKE)))
-                          .is(BalanceArithmetic.CONSISTENT),
-                      jsonPath("$.transactionId").saveAs(SessionKeys.TRANSACTION_ID),
-                      jsonPath("$.winCents").ofLong().saveAs(SessionKeys.WIN),
-                      jsonPath("$.balanceCents").ofLong().saveAs(SessionKeys.BALANCE)))
+              Guard.request(
+                http("Spin")
+                    .post("/api/spins")
+                    .header("Authorization", Login.BEARER)
+                    .header(IdempotencyKeys.HEADER, IdempotencyKeys.VALUE)
+                    .body(
+                        StringBody(
+                            "{\"gameId\":\"#{" + SessionKeys.GAME_ID + "}\",\"stakeCents\":#{"
+                                + SessionKeys.SPIN_STAKE + "}}"))
+                    .check(
+                        status().is(200),
+                        jsonPath("$")
+                            .ofMap()
+                            .transformWithSession(
+                                (body, session) ->
+                                    BalanceArithmetic.spin(
+                                        body,
+                                        session.getLong(SessionKeys.BALANCE),
+                                        session.getLong(SessionKeys.SPIN_STAKE)))
+                            .is(BalanceArithmetic.CONSISTENT),
+                        jsonPath("$.transactionId").saveAs(SessionKeys.TRANSACTION_ID),
+                        jsonPath("$.winCents").ofLong().saveAs(SessionKeys.WIN),
+                        jsonPath("$.balanceCents").ofLong().saveAs(SessionKeys.BALANCE))))
           .exec(Ledger::countIfMoved);
 
   /**

@@ -7,6 +7,7 @@ import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.casinoperf.scenarios.breaker.Guard;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
@@ -35,7 +36,7 @@ public final class WalletFlows {
    * timeout: the platform must answer with the first transaction and move no money.
    */
   public static final ChainBuilder RETRY_LAST_TRANSFER =
-      exec(
+      Guard.request(
           http("Retry transfer (same key)")
               .post("#{" + RETRY_PATH + "}")
               .header("Authorization", Login.BEARER)
@@ -51,7 +52,7 @@ public final class WalletFlows {
    * that {@link #RECONCILE} compares with at the end.
    */
   public static final ChainBuilder READ_WALLET =
-      exec(
+      Guard.request(
           http("Wallet")
               .get("/api/wallet")
               .header("Authorization", Login.BEARER)
@@ -66,7 +67,7 @@ public final class WalletFlows {
    * transaction fails this request.
    */
   public static final ChainBuilder RECONCILE =
-      exec(
+      Guard.request(
           http("Reconcile wallet")
               .get("/api/wallet")
               .header("Authorization", Login.BEARER)
@@ -79,7 +80,7 @@ public final class WalletFlows {
 
   /** Reads the balance and checks it against the balance this virtual user saw last. */
   public static final ChainBuilder CHECK_BALANCE =
-      exec(
+      Guard.request(
           http("Balance")
               .get("/api/wallet")
               .header("Authorization", Login.BEARER)
@@ -88,7 +89,7 @@ public final class WalletFlows {
                   jsonPath("$.balanceCents").ofLong().isEL("#{" + SessionKeys.BALANCE + "}")));
 
   public static final ChainBuilder LIST_TRANSACTIONS =
-      exec(
+      Guard.request(
           http("Transactions")
               .get("/api/wallet/transactions?limit=20")
               .header("Authorization", Login.BEARER)
@@ -121,7 +122,7 @@ public final class WalletFlows {
                     .set(SessionKeys.AMOUNT, amountCents)
                     .set(RETRY_PATH, path)
                     .remove(SessionKeys.TRANSACTION_ID))
-        .exec(request)
+        .exec(Guard.request(request))
         .exec(Ledger::countIfMoved);
   }
 }
