@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
       "Judges a Gatling run against a baseline from the run history: p99 (p50, p95 reported), "
           + "error rate and absolute SLOs, per request and for all requests (docs/STATISTICS.md).",
       "Writes verdict.json, junit.xml, summary.md and gate.html, prints a table, stores the run.",
-      "Exit codes: 0 pass, 1 regression or SLO breach, 2 bad input, 3 inconclusive."
+      "Exit codes: 0 pass, 1 regression, SLO breach or a run its circuit breaker stopped, "
+          + "2 bad input, 3 inconclusive."
     })
 final class GateCommand implements Callable<Integer> {
 
@@ -161,7 +162,8 @@ final class GateCommand implements Callable<Integer> {
     String gatlingCandidate = gatlingReport(logs);
     if (!noSave) {
       RunRecord saved = runs.save(candidate, label, comparability,
-          candidate.partial() ? Optional.of("inconclusive") : Optional.of(verdict.overall().label()),
+          candidate.partial() && verdict.overall().severity() < 4
+              ? Optional.of("inconclusive") : Optional.of(verdict.overall().label()),
           Optional.ofNullable(gatlingCandidate), Clock.systemUTC());
       id = saved.id();
       err.println("stored as " + saved.id() + " in " + history);

@@ -88,14 +88,14 @@ final class HistoryCommand implements Runnable {
     @Parameters(paramLabel = "RUN_ID")
     String id;
 
-    @Option(names = "--verdict", required = true, paramLabel = "pass|improvement|inconclusive|regression")
+    @Option(names = "--verdict", required = true, paramLabel = "pass|improvement|inconclusive|regression|aborted")
     String verdict;
 
     @Override
     public void run() {
-      if (!java.util.List.of("pass", "improvement", "inconclusive", "regression").contains(verdict)) {
+      if (!java.util.List.of("pass", "improvement", "inconclusive", "regression", "aborted").contains(verdict)) {
         throw new CasinoPerf.UserInputException("--verdict=" + verdict
-            + ": expected pass, improvement, inconclusive or regression");
+            + ": expected pass, improvement, inconclusive, regression or aborted");
       }
       RunRecord marked = new RunHistory(history).markVerdict(id, verdict);
       out().println(marked.id() + " marked " + verdict);

@@ -154,6 +154,9 @@ public record GateReport(
   }
 
   private static String reason(RunVerdict verdict) {
+    if (verdict.overall() instanceof Verdict.Aborted) {
+      return verdict.overall().reason();
+    }
     List<RequestVerdict> all = new ArrayList<>();
     all.add(verdict.allRequests());
     all.addAll(verdict.requests());

@@ -28,14 +28,16 @@ public final class GateReportWriters {
 
   /**
    * One test case per request and check, so CI systems list them natively: a regression is a
-   * failure, an inconclusive check is skipped (or a failure when inconclusive fails the gate).
+   * failure, an inconclusive check is skipped (or a failure when inconclusive fails the gate). A
+   * run its circuit breaker stopped adds one failing test case for the run as a whole.
    */
   public static String junitXml(GateReport report, boolean inconclusiveFails) {
     StringWriter out = new StringWriter();
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-      int tests = 0;
-      int failures = 0;
+      boolean aborted = report.verdict().equals("aborted");
+      int tests = aborted ? 1 : 0;
+      int failures = aborted ? 1 : 0;
       int skipped = 0;
       for (GateReport.Request request : report.requests()) {
         for (GateReport.Check check : request.checks()) {
@@ -57,6 +59,18 @@ public final class GateReportWriters {
       xml.writeAttribute("errors", "0");
       xml.writeAttribute("skipped", Integer.toString(skipped));
       xml.writeCharacters("\n");
+      if (aborted) {
+        xml.writeCharacters("  ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", "run");
+        xml.writeAttribute("name", "ran to its end");
+        xml.writeStartElement("failure");
+        xml.writeAttribute("type", "STOPPED_BY_CIRCUIT_BREAKER");
+        xml.writeAttribute("message", report.reason());
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+      }
       for (GateReport.Request request : report.requests()) {
         for (GateReport.Check check : request.checks()) {
           xml.writeCharacters("  ");

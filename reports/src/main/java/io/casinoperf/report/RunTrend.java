@@ -45,7 +45,7 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
   public enum Outcome {
     /** Judged pass or improvement and complete: eligible as a baseline. */
     PASS("pass", "●"),
-    /** Judged regression (slower, more errors, or outside an SLO). */
+    /** Judged regression (slower, more errors, or outside an SLO), or stopped by its breaker. */
     REGRESSION("regression", "▲"),
     /** Judged inconclusive, cut off (partial), or not judged. */
     INCONCLUSIVE("inconclusive", "◆");
@@ -69,7 +69,7 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
     }
 
     static Outcome of(RunRecord record) {
-      if (record.verdict().filter("regression"::equals).isPresent()) {
+      if (record.verdict().filter(v -> v.equals("regression") || v.equals("aborted")).isPresent()) {
         return REGRESSION;
       }
       return record.passed() ? PASS : INCONCLUSIVE;

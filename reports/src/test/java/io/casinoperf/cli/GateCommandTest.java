@@ -92,6 +92,38 @@ class GateCommandTest {
   }
 
   @Test
+  void aRunItsCircuitBreakerStoppedIsAbortedFailsAndNeverBecomesTheBaseline() throws Exception {
+    gate(log("v1.log", START, 20, 1).toString(), "--label", "v1");
+    // As fast as v1, but stopped by its breaker: Gatling left the mark in its log.
+    Path stopped = dir.resolve("v2-stopped.log");
+    Files.write(stopped, concat(Files.readAllBytes(log("v2.log", START + 3_600_000, 20, 2)),
+        new LogFileWriter().error("Circuit breaker: i.c.s.b.CircuitBreakerOpen: stopped the run: "
+            + "error rate 43.1 % over the last 10 s (412 of 956 requests) passed 20 %", 60_000).bytes()));
+
+    Result aborted = gate(stopped.toString(), "--label", "v2");
+
+    assertThat(aborted.exitCode()).isEqualTo(1);
+    assertThat(aborted.out()).startsWith("ABORTED: the circuit breaker stopped the run: error rate 43.1 %");
+    assertThat(verdictJson().get("verdict").asText()).isEqualTo("aborted");
+    assertThat(dir.resolve("report/junit.xml")).content()
+        .contains("tests=\"10\" failures=\"1\"")
+        .contains("<testcase classname=\"run\" name=\"ran to its end\"><failure "
+            + "type=\"STOPPED_BY_CIRCUIT_BREAKER\" message=\"the circuit breaker stopped the run: error rate");
+    assertThat(dir.resolve("report/summary.md")).content().startsWith("### Release gate: **aborted**");
+    assertThat(dir.resolve("report/gate.html")).content().contains("<div class=\"verdict aborted\"><b>ABORTED</b>");
+    // Stored as aborted: the next run is still compared with v1.
+    Result third = gate(log("v3.log", START + 7_200_000, 20, 3).toString(), "--label", "v3");
+    assertThat(third.out()).contains("(v1)");
+    assertThat(third.exitCode()).isZero();
+  }
+
+  private static byte[] concat(byte[] head, byte[] tail) {
+    byte[] all = Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return all;
+  }
+
+  @Test
   void differentParametersAreNotComparedAutomatically() {
     gate(log("v1.log", START, 20, 1).toString(), "--param", "scale=1");
 

@@ -42,6 +42,15 @@ public record RunSummary(
     boolean partial,
     List<String> warnings) {
 
+  /**
+   * Name of the request a run's circuit breaker fails to build on purpose when it stops the run:
+   * Gatling logs the failure as an error record {@code "Circuit breaker: <exception>: stopped the
+   * run: <reason>"}.
+   */
+  public static final String CIRCUIT_BREAKER_REQUEST = "Circuit breaker";
+  /** What precedes the reason in that record's message. */
+  public static final String CIRCUIT_BREAKER_STOPPED = "stopped the run: ";
+
   /** A KO message and how often it occurred. */
   public record ErrorCount(String message, long count) {}
 
@@ -63,6 +72,23 @@ public record RunSummary(
 
   public Duration duration() {
     return Duration.between(start, end);
+  }
+
+  /**
+   * Why the run's circuit breaker stopped it (one reason per injector whose breaker opened, in
+   * text order); empty when it ran to its end.
+   */
+  public List<String> circuitBreakerStops() {
+    String mark = CIRCUIT_BREAKER_REQUEST + ": ";
+    return errors.keySet().stream()
+        .filter(message -> message.startsWith(mark))
+        .map(message -> {
+          int at = message.indexOf(CIRCUIT_BREAKER_STOPPED, mark.length());
+          return at < 0 ? null : message.substring(at + CIRCUIT_BREAKER_STOPPED.length()).strip();
+        })
+        .filter(reason -> reason != null)
+        .sorted()
+        .toList();
   }
 
   /** The {@code limit} most frequent KO messages over all requests, most frequent first. */

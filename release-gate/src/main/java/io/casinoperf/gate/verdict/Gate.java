@@ -72,6 +72,12 @@ public final class Gate {
     for (RequestVerdict request : requests) {
       overall = Verdict.worst(overall, request.overall());
     }
+    List<String> stops = candidate.circuitBreakerStops();
+    if (!stops.isEmpty()) {
+      overall = new Verdict.Aborted(Rule.STOPPED_BY_CIRCUIT_BREAKER,
+          "the circuit breaker stopped the run: " + String.join("; ", stops)
+              + " (its figures cover the run up to then)");
+    }
     return new RunVerdict(overall, all, requests, settings,
         requestsToDetect(subjects.get(0).p99, settings, family.length));
   }

@@ -27,5 +27,7 @@ public enum Rule {
   /** The request is new in the candidate: no baseline to compare with; SLOs only. */
   NEW_REQUEST,
   /** The baseline had this request; the candidate never sent it. */
-  MISSING_IN_CANDIDATE
+  MISSING_IN_CANDIDATE,
+  /** The run's circuit breaker stopped it before its end: the run as a whole is aborted. */
+  STOPPED_BY_CIRCUIT_BREAKER
 }

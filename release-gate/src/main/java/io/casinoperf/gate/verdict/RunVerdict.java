@@ -23,10 +23,13 @@ public record RunVerdict(
     requests = List.copyOf(requests);
   }
 
-  /** Exit code for pipelines: 0 pass or improvement, 1 regression or SLO breach, 3 inconclusive. */
+  /**
+   * Exit code for pipelines: 0 pass or improvement, 1 regression, SLO breach or aborted run, 3
+   * inconclusive.
+   */
   public int exitCode(boolean inconclusiveFails) {
     return switch (overall.severity()) {
-      case 3 -> 1;
+      case 3, 4 -> 1;
       case 2 -> inconclusiveFails ? 1 : 3;
       default -> 0;
     };

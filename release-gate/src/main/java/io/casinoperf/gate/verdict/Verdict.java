@@ -9,10 +9,10 @@ public sealed interface Verdict {
 
   String reason();
 
-  /** 0 pass, 1 improvement, 2 inconclusive, 3 regression. */
+  /** 0 pass, 1 improvement, 2 inconclusive, 3 regression, 4 aborted. */
   int severity();
 
-  /** Short lower-case label for tables: pass, improvement, inconclusive, regression. */
+  /** Short lower-case label for tables: pass, improvement, inconclusive, regression, aborted. */
   String label();
 
   record Pass(Rule rule, String reason) implements Verdict {
@@ -53,6 +53,20 @@ public sealed interface Verdict {
 
     public String label() {
       return "regression";
+    }
+  }
+
+  /**
+   * The run stopped itself before its end (its circuit breaker opened): whatever its numbers, it
+   * is not a full run of the workload and never passes.
+   */
+  record Aborted(Rule rule, String reason) implements Verdict {
+    public int severity() {
+      return 4;
+    }
+
+    public String label() {
+      return "aborted";
     }
   }
 
