@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Waits for the gate of the sharded run started with `kubectl apply -k k8s/`, prints the gate's
 # output, copies its reports (verdict.json, junit.xml, summary.md, gate.html) to OUT_DIR and
-# exits with the gate's exit code: 0 pass, 1 regression or SLO breach, 2 bad input or a failed
-# shard, 3 inconclusive. Uses kubectl's current context and namespace; it waits as long as the
+# exits with the gate's exit code: 0 pass, 1 regression, SLO breach or a shard stopped by its
+# circuit breaker, 2 bad input or a failed shard, 3 inconclusive. Uses kubectl's current context and namespace; it waits as long as the
 # gate does (LOGS_WAIT_SECONDS), so give the pipeline step a timeout for pods that never start.
 # Usage: k8s/await-verdict.sh [OUT_DIR=gate-report]
 set -uo pipefail

@@ -2,8 +2,8 @@
 # The release gate as a pipeline step, shared by the GitHub Actions, GitLab CI and Jenkins recipes
 # beside it (each only adds checkout, the stored history and publishing): build, run one
 # simulation against the target, judge it against the stored baseline, keep the run in the
-# history. Exit code: the gate's — 0 pass, 1 regression or SLO breach, 2 bad input, 3
-# inconclusive (INCONCLUSIVE=pass|fail turns it into 0 or 1).
+# history. Exit code: the gate's — 0 pass, 1 regression, SLO breach or a run its circuit breaker
+# stopped, 2 bad input, 3 inconclusive (INCONCLUSIVE=pass|fail turns it into 0 or 1).
 #
 # Environment (all optional):
 #   SIMULATION       simulation class name (default FlashSpinPeakSimulation)

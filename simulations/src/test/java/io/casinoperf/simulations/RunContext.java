@@ -1,5 +1,7 @@
 package io.casinoperf.simulations;
 
+import io.casinoperf.scenarios.breaker.CircuitBreaker;
+import io.casinoperf.scenarios.breaker.Guard;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -58,6 +60,7 @@ final class RunContext<L> implements AutoCloseable {
           profileName + " profile: " + e.getMessage() + " (override with -D" + profileName + ".<key>)");
     }
     PlatformUnderTest platform = PlatformUnderTest.start(settings);
+    Guard.install(settings.circuitBreaker().map(CircuitBreaker::new).orElse(null));
     LOG.info("{} against {} (scale {}, shard {})", profileName, platform.baseUrl(), settings.scale(),
         settings.shard());
     if (settings.shard().count() > 1 && settings.target().isEmpty()) {
@@ -81,6 +84,9 @@ final class RunContext<L> implements AutoCloseable {
 
   @Override
   public void close() {
+    Guard.installed().flatMap(CircuitBreaker::trip).ifPresent(trip -> LOG.error(
+        "the circuit breaker stopped this run: {}; Gatling's report covers the run up to then,"
+            + " and the gate will call it aborted", trip.reason()));
     platform.close();
   }
 }

@@ -1,6 +1,7 @@
 package io.casinoperf.simulations;
 
 import io.casinoperf.mocks.conditions.Mode;
+import io.casinoperf.scenarios.breaker.BreakerSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import java.util.function.Function;
  * @param playerPassword password of the generated accounts: from the environment variable {@value
  *     #PASSWORD_ENV} or the file {@code -DplayerPasswordFile}, never from the command line
  * @param shard which part of the load this injector runs ({@code -Dshard=i/n}); 1/1 alone
+ * @param circuitBreaker when the run stops itself; empty with {@code -DcircuitBreaker=off}
  */
 public record RunSettings(
     Optional<URI> target,
@@ -40,7 +42,8 @@ public record RunSettings(
     double maxErrorPercent,
     Optional<Path> playersFile,
     String playerPassword,
-    Shard shard) {
+    Shard shard,
+    Optional<BreakerSettings> circuitBreaker) {
 
   /**
    * Shard {@code index} of {@code count} injectors running one run together: each runs its share
@@ -138,7 +141,61 @@ public record RunSettings(
         r.optional("maxErrorPercent", RunSettings::parsePercent).orElse(1.0),
         r.optional("players", text -> outsideRepository(parseExistingFile(text))),
         password(r, environment),
-        r.optional("shard", Shard::parse).orElse(Shard.whole()));
+        r.optional("shard", Shard::parse).orElse(Shard.whole()),
+        circuitBreaker(r));
+  }
+
+  /**
+   * {@code -DcircuitBreaker=on|off} (on), {@code circuitBreaker.window} (10s), {@code
+   * circuitBreaker.errorPercent} (20), {@code circuitBreaker.p99CeilingMillis} (5000), {@code
+   * circuitBreaker.minRequests} (20).
+   */
+  private static Optional<BreakerSettings> circuitBreaker(Reader r) {
+    boolean on = r.optional("circuitBreaker", RunSettings::parseSwitch).orElse(true);
+    BreakerSettings defaults = BreakerSettings.defaults();
+    Duration window = r.optional("circuitBreaker.window", RunSettings::parseDuration)
+        .orElse(defaults.window());
+    double errorPercent = r.optional("circuitBreaker.errorPercent", text -> {
+      double value = parsePercent(text);
+      if (value == 0) {
+        throw new IllegalArgumentException("expected a percentage above 0 (turn the breaker off"
+            + " with -DcircuitBreaker=off)");
+      }
+      return value;
+    }).orElse(defaults.maxErrorRate() * 100);
+    long p99Ceiling = r.optional("circuitBreaker.p99CeilingMillis",
+        text -> (long) wholeAtLeastOne(text)).orElse(defaults.p99CeilingMillis());
+    int minRequests = r.optional("circuitBreaker.minRequests", RunSettings::wholeAtLeastOne)
+        .orElse(defaults.minRequests());
+    if (!on) {
+      return Optional.empty();
+    }
+    return Optional.of(new BreakerSettings(window, errorPercent / 100, p99Ceiling, minRequests));
+  }
+
+  private static boolean parseSwitch(String text) {
+    switch (text.toLowerCase(Locale.ROOT)) {
+      case "on":
+      case "true":
+        return true;
+      case "off":
+      case "false":
+        return false;
+      default:
+        throw new IllegalArgumentException("expected on or off");
+    }
+  }
+
+  private static int wholeAtLeastOne(String text) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("expected a whole number >= 1");
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.casinoperf.mocks.conditions.Mode;
+import io.casinoperf.scenarios.breaker.BreakerSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,41 @@ class RunSettingsTest {
     assertThat(settings.mode()).isEqualTo(Mode.FAULTY);
     assertThat(settings.p99Millis()).isEqualTo(150);
     assertThat(settings.maxErrorPercent()).isEqualTo(0.5);
+  }
+
+  @Test
+  void theCircuitBreakerIsOnByDefaultAndEachOfItsLimitsCanBeSet() {
+    assertThat(RunSettings.from(Map.of()).circuitBreaker()).contains(BreakerSettings.defaults());
+    assertThat(BreakerSettings.defaults())
+        .isEqualTo(new BreakerSettings(Duration.ofSeconds(10), 0.20, 5_000, 20));
+
+    RunSettings tuned = RunSettings.from(Map.of(
+        "circuitBreaker.window", "30s",
+        "circuitBreaker.errorPercent", "5",
+        "circuitBreaker.p99CeilingMillis", "800",
+        "circuitBreaker.minRequests", "200"));
+    assertThat(tuned.circuitBreaker())
+        .contains(new BreakerSettings(Duration.ofSeconds(30), 0.05, 800, 200));
+
+    assertThat(RunSettings.from(Map.of("circuitBreaker", "off")).circuitBreaker()).isEmpty();
+    assertThat(RunSettings.from(Map.of("circuitBreaker", "ON")).circuitBreaker()).isPresent();
+  }
+
+  @Test
+  void badCircuitBreakerValuesNameThePropertyEvenWhenItIsOff() {
+    assertThatThrownBy(() -> RunSettings.from(Map.of("circuitBreaker", "maybe")))
+        .hasMessage("-DcircuitBreaker=maybe: expected on or off");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("circuitBreaker.errorPercent", "0")))
+        .hasMessageStartingWith("-DcircuitBreaker.errorPercent=0: expected a percentage above 0");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("circuitBreaker.errorPercent", "120")))
+        .hasMessage("-DcircuitBreaker.errorPercent=120: expected a percentage within 0..100");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("circuitBreaker.window", "0")))
+        .hasMessage("-DcircuitBreaker.window=0: expected at least 1 second");
+    assertThatThrownBy(() -> RunSettings.from(
+            Map.of("circuitBreaker", "off", "circuitBreaker.p99CeilingMillis", "fast")))
+        .hasMessage("-DcircuitBreaker.p99CeilingMillis=fast: expected a whole number >= 1");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("circuitBreaker.minRequests", "0")))
+        .hasMessage("-DcircuitBreaker.minRequests=0: expected a whole number >= 1");
   }
 
   @Test
