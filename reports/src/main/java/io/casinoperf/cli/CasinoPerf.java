@@ -4,14 +4,15 @@ import io.casinoperf.capacity.series.MetricsFormatException;
 import io.casinoperf.capacity.series.UnsuitableDataException;
 import io.casinoperf.gate.history.HistoryException;
 import io.casinoperf.gate.log.InvalidSimulationLogException;
+import io.casinoperf.gate.log.UnmergeableLogsException;
 import io.casinoperf.gate.summary.RunSummaries;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar casinoperf.jar COMMAND}: the gate, the run history, the capacity forecast and
- * HTML reports from stored results. Exit codes everywhere: 0 ok or pass, 1 regression or SLO
+ * {@code java -jar casinoperf.jar COMMAND}: the gate, the run history, the capacity forecast,
+ * HTML reports from stored results and the merge of injector logs. Exit codes everywhere: 0 ok or pass, 1 regression or SLO
  * breach, 2 bad input or usage, 3 inconclusive.
  */
 @Command(
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CasinoPerf.Version.class,
     description = "Load-test results and capacity planning for casino platforms.",
-    subcommands = {GateCommand.class, HistoryCommand.class, ForecastCommand.class, ReportCommand.class})
+    subcommands = {GateCommand.class, HistoryCommand.class, ForecastCommand.class, ReportCommand.class,
+        MergeLogsCommand.class})
 public final class CasinoPerf implements Runnable {
   public static final int EXIT_BAD_INPUT = 2;
 
@@ -39,6 +41,7 @@ public final class CasinoPerf implements Runnable {
       if (e instanceof InvalidSimulationLogException
           || e instanceof HistoryException
           || e instanceof RunSummaries.MismatchedLogsException
+          || e instanceof UnmergeableLogsException
           || e instanceof UserInputException
           || e instanceof MetricsFormatException
           || e instanceof UnsuitableDataException) {

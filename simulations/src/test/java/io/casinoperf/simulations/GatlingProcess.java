@@ -21,6 +21,9 @@ import java.util.stream.Stream;
 final class GatlingProcess {
   private static final Pattern REQUEST_COUNT =
       Pattern.compile("^> request count\\s+\\|\\s+([\\d,]+)\\s+\\|", Pattern.MULTILINE);
+  /** The "All Requests" row of Gatling's index.html: its first value cell is the total count. */
+  private static final Pattern REPORT_TOTAL = Pattern.compile(
+      "<tr id=\"ROOT\"[^>]*>.*?<td class=\"value total col-2\">(\\d+)</td>", Pattern.DOTALL);
 
   record Result(int exitCode, String stdout, String stderr, Path resultsFolder) {
     /** The total request count of Gatling's final console summary. */
@@ -101,6 +104,34 @@ final class GatlingProcess {
 
   static Running start(Class<?> simulation, Map<String, String> properties, Path resultsFolder)
       throws IOException {
+    List<String> command = javaCommand(properties);
+    command.addAll(List.of("-s", simulation.getName(), "-rf", resultsFolder.toString()));
+    return launch(command, resultsFolder);
+  }
+
+  /**
+   * Gatling's reports-only mode on {@code runFolder}: reads its {@code simulation.log}, checks the
+   * assertions stored in it, and writes the HTML report beside it, as {@code gatling:test
+   * -Dgatling.reportsOnly=…} does.
+   */
+  static Result reportsOnly(Path runFolder, Duration timeout) throws IOException, InterruptedException {
+    Path folder = runFolder.toAbsolutePath();
+    List<String> command = javaCommand(Map.of());
+    command.addAll(List.of("-ro", folder.getFileName().toString(), "-rf", folder.getParent().toString()));
+    return launch(command, folder.getParent()).await(timeout);
+  }
+
+  /** The total request count of the HTML report Gatling wrote in {@code runFolder}. */
+  static long reportedRequestCount(Path runFolder) throws IOException {
+    String index = Files.readString(runFolder.resolve("index.html"), StandardCharsets.UTF_8);
+    Matcher matcher = REPORT_TOTAL.matcher(index);
+    if (!matcher.find()) {
+      throw new AssertionError("no All Requests row in " + runFolder.resolve("index.html"));
+    }
+    return Long.parseLong(matcher.group(1));
+  }
+
+  private static List<String> javaCommand(Map<String, String> properties) {
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>();
@@ -110,15 +141,11 @@ final class GatlingProcess {
     command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
     command.add("--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
     properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-    command.addAll(
-        List.of(
-            "-cp",
-            classpath,
-            "io.gatling.app.Gatling",
-            "-s",
-            simulation.getName(),
-            "-rf",
-            resultsFolder.toString()));
+    command.addAll(List.of("-cp", classpath, "io.gatling.app.Gatling"));
+    return command;
+  }
+
+  private static Running launch(List<String> command, Path resultsFolder) throws IOException {
     Path stdout = Files.createTempFile("gatling-out", ".txt");
     Path stderr = Files.createTempFile("gatling-err", ".txt");
     Process process =

@@ -3,6 +3,7 @@ package io.casinoperf.simulations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.casinoperf.gate.log.SimulationLogListener;
+import io.casinoperf.gate.log.SimulationLogMerge;
 import io.casinoperf.gate.log.SimulationLogReader;
 import io.casinoperf.gate.summary.RequestKey;
 import io.casinoperf.gate.summary.RunSummaries;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One run on two injectors, as Gatling's own way scales out: the platform runs on its own (here
  * in this JVM, on loopback), two Gatling JVMs run shards 1/2 and 2/2 of the flash peak at the same
- * time, and their two simulation.log files are merged into one result.
+ * time, and their two simulation.log files are merged into one result: by the gate, and into one
+ * simulation.log that Gatling's own reports-only mode turns into one report.
  */
 class ShardedRunEndToEndTest {
   private static final int SPINS = 3;
@@ -48,7 +50,7 @@ class ShardedRunEndToEndTest {
   }
 
   @Test
-  void twoShardsAtOnceSplitTheLoadNeverShareAWalletAndMergeExactly() throws Exception {
+  void twoShardsAtOnceSplitTheLoadNeverShareAWalletAndMergeExactlyIntoOneGatlingReport() throws Exception {
     List<Path> logs = new ArrayList<>();
     long gatlingRequests = 0;
     try (PlatformMock platform = PlatformMock.start(PlatformMockConfig.defaults())) {
@@ -95,6 +97,22 @@ class ShardedRunEndToEndTest {
       long exact = everySample.get((int) Math.ceil(p / 100 * everySample.size()) - 1);
       assertThat(merged.all().percentileMillis(p)).as("p%s", p).isEqualTo(exact);
     }
+
+    // One simulation.log of both shards, and Gatling's own report of it.
+    Path mergedRun = results.resolve("merged");
+    SimulationLogMerge.MergedLog mergedLog = SimulationLogMerge.merge(logs, mergedRun.resolve("simulation.log"));
+    assertThat(mergedLog.warnings()).isEmpty();
+    assertThat(RunSummaries.read(List.of(mergedRun.resolve("simulation.log"))).all().count())
+        .isEqualTo(gatlingRequests);
+
+    GatlingProcess.Result report = GatlingProcess.reportsOnly(mergedRun, Duration.ofMinutes(2));
+
+    assertThat(report.exitCode()).as(report.stdout() + report.stderr()).isZero();
+    assertThat(GatlingProcess.reportedRequestCount(mergedRun)).isEqualTo(gatlingRequests);
+    assertThat(report.requestCount()).isEqualTo(gatlingRequests);
+    // The simulation's assertions came through the merge and were checked over the whole run.
+    assertThat(report.stdout()).contains("99th percentile of response time is less than or equal to 2000.0 : true")
+        .doesNotContain(": false");
   }
 
   private static long number(String playerId) {

@@ -63,7 +63,7 @@ final class RunFiles {
           require(request.name(), "requests[].name")), stats(request));
     }
     RunHeader header = new RunHeader(record.comparability().gatlingVersion(),
-        record.comparability().simulation(), record.runStart(), "", List.of(), 0);
+        record.comparability().simulation(), record.runStart(), "", List.of(), List.of());
     return new RunSummary(List.of(header), record.runStart(), record.runEnd(),
         stats(require(file.all(), "all")), requests, new TreeMap<>(), 0, 0, Map.of(),
         new Timeline(), record.partial(), List.of());

@@ -70,18 +70,6 @@ final class ByteCursor {
     return bytes;
   }
 
-  void skip(int length) throws IOException, EndOfInput {
-    int skipped = 0;
-    while (skipped < length) {
-      if (!ensureAvailable(1)) {
-        throw END;
-      }
-      int chunk = Math.min(length - skipped, buffer.remaining());
-      buffer.position(buffer.position() + chunk);
-      skipped += chunk;
-    }
-  }
-
   private void need(int bytes) throws IOException, EndOfInput {
     if (buffer.remaining() < bytes && !ensureAvailable(bytes)) {
       throw END;

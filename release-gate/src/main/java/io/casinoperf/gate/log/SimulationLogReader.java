@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li><b>0 run</b> (first, once): string Gatling version, string simulation class, int64 start
  *       (epoch ms), string description, int32 n + n strings (scenario names, in index order),
- *       int32 m + m × (int32 length + bytes) (assertions, opaque).
+ *       int32 m + m × (int32 length + bytes) (assertions, in Gatling's own serialization: kept
+ *       as opaque bytes).
  *   <li><b>1 request</b>: groups, cached name, int32 start, int32 end, byte ok (1) / KO (0),
  *       cached message (empty when OK).
  *   <li><b>2 user</b>: int32 scenario index, byte start (1) / end (0), int32 timestamp.
@@ -47,9 +48,13 @@ import java.util.regex.Pattern;
  * reported {@link ReadOutcome#partial() partial}. A cut that falls exactly between records cannot
  * be told from a complete log: the format has no end marker.
  *
- * <p>Not thread-safe; each call reads one file.
+ * <p>{@link #read} streams a whole file to a listener. {@link #open} reads one record at a time
+ * instead, for consumers that walk several logs side by side (a merge); the file stays open until
+ * {@link #close}.
+ *
+ * <p>Not thread-safe; an instance reads one file.
  */
-public final class SimulationLogReader {
+public final class SimulationLogReader implements AutoCloseable {
   /** Gatling versions whose log layout this reader was written and tested against. */
   public static final String SUPPORTED_VERSIONS = "3.15.x";
 
@@ -59,20 +64,23 @@ public final class SimulationLogReader {
   private static final int MAX_STRING_BYTES = 1 << 24;
   private static final int MAX_GROUP_DEPTH = 1_000;
 
-  private static final byte RUN = 0;
-  private static final byte REQUEST = 1;
-  private static final byte USER = 2;
-  private static final byte GROUP = 3;
-  private static final byte ERROR = 4;
-
   private final Path file;
+  private final FileChannel channel;
   private final ByteCursor in;
+  private final long fileBytes;
   private final List<String> stringCache = new ArrayList<>();
   private final Map<List<String>, List<String>> groupPaths = new HashMap<>();
+  private RunHeader header;
+  private long records;
+  private long validBytes;
+  private boolean partial;
+  private boolean done;
 
-  private SimulationLogReader(Path file, ByteCursor in) {
+  private SimulationLogReader(Path file, FileChannel channel, long fileBytes) {
     this.file = file;
-    this.in = in;
+    this.channel = channel;
+    this.in = new ByteCursor(channel, BUFFER_BYTES);
+    this.fileBytes = fileBytes;
     stringCache.add(null);
   }
 
@@ -83,45 +91,116 @@ public final class SimulationLogReader {
    *     an unsupported version, or corrupt before its end
    */
   public static ReadOutcome read(Path file, SimulationLogListener listener) {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (SimulationLogReader reader = open(file)) {
+      listener.onRun(reader.header());
+      while (reader.next(listener)) {
+        // every record went to the listener
+      }
+      return reader.outcome();
+    }
+  }
+
+  /**
+   * Opens {@code file} and reads its run header; the records are then read one by one with
+   * {@link #next}. The caller closes the reader.
+   *
+   * @throws InvalidSimulationLogException as {@link #read} does, for the header
+   */
+  public static SimulationLogReader open(Path file) {
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.READ);
       long size = channel.size();
       if (size == 0) {
         throw new InvalidSimulationLogException(file, 0, "empty file, not a Gatling simulation.log");
       }
-      SimulationLogReader reader =
-          new SimulationLogReader(file, new ByteCursor(channel, BUFFER_BYTES));
-      return reader.readAll(listener, size);
+      SimulationLogReader reader = new SimulationLogReader(file, channel, size);
+      reader.header = reader.readHeader();
+      reader.validBytes = reader.in.offset();
+      return reader;
     } catch (NoSuchFileException e) {
       throw new InvalidSimulationLogException(file, 0, "no such file");
     } catch (IOException e) {
+      closeQuietly(channel);
       if (Files.isDirectory(file)) {
         throw new InvalidSimulationLogException(file, 0, "a directory, not a simulation.log file");
       }
       throw new UncheckedIOException("cannot read " + file, e);
+    } catch (RuntimeException e) {
+      closeQuietly(channel);
+      throw e;
     }
   }
 
-  private ReadOutcome readAll(SimulationLogListener listener, long fileBytes) throws IOException {
-    RunHeader header = readHeader();
-    listener.onRun(header);
-    long records = 0;
-    long recordStart = in.offset();
+  /** The run record at the start of the file. */
+  public RunHeader header() {
+    return header;
+  }
+
+  /**
+   * Reads the next record and hands it to {@code listener} ({@code onRun} excepted: see {@link
+   * #header}).
+   *
+   * @return false, without calling the listener, at the end of the file or when the file ends
+   *     inside the next record (then {@link #outcome()} says partial)
+   * @throws InvalidSimulationLogException when the record is corrupt
+   */
+  public boolean next(SimulationLogListener listener) {
+    if (done) {
+      return false;
+    }
     try {
-      while (!in.atEnd()) {
-        recordStart = in.offset();
-        readRecord(header, listener);
-        records++;
+      if (in.atEnd()) {
+        done = true;
+        return false;
       }
-      return new ReadOutcome(header, records, false, in.offset(), fileBytes);
+      readRecord(header, listener);
+      records++;
+      validBytes = in.offset();
+      return true;
     } catch (ByteCursor.EndOfInput e) {
-      return new ReadOutcome(header, records, true, recordStart, fileBytes);
+      done = true;
+      partial = true;
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** What has been read so far; the whole file's outcome once {@link #next} returned false. */
+  public ReadOutcome outcome() {
+    return new ReadOutcome(header, records, partial, validBytes, fileBytes);
+  }
+
+  /** The file being read. */
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close " + file, e);
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel == null) {
+      return;
+    }
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // the error that made us close it is the one worth reporting
     }
   }
 
   private RunHeader readHeader() throws IOException {
     try {
       byte type = in.readByte();
-      if (type != RUN) {
+      if (type != RecordType.RUN) {
         throw corrupt(0, String.format(
             "not a Gatling simulation.log: expected a run record (type 0) first, found byte 0x%02x",
             type));
@@ -143,11 +222,13 @@ public final class SimulationLogReader {
         scenarios.add(readString());
       }
       int assertionCount = readCount("assertion count", 100_000);
+      List<RunHeader.SerializedAssertion> assertions = new ArrayList<>(assertionCount);
       for (int i = 0; i < assertionCount; i++) {
-        in.skip(readCount("assertion length", MAX_STRING_BYTES));
+        assertions.add(new RunHeader.SerializedAssertion(
+            in.readBytes(readCount("assertion length", MAX_STRING_BYTES))));
       }
       return new RunHeader(
-          version, simulation, Instant.ofEpochMilli(start), description, scenarios, assertionCount);
+          version, simulation, Instant.ofEpochMilli(start), description, scenarios, assertions);
     } catch (ByteCursor.EndOfInput e) {
       throw corrupt(in.offset(), "the file ends inside the run header");
     }
@@ -158,7 +239,7 @@ public final class SimulationLogReader {
     long offset = in.offset();
     byte type = in.readByte();
     switch (type) {
-      case REQUEST -> {
+      case RecordType.REQUEST -> {
         List<String> groups = readGroups();
         String name = readCachedString();
         int start = in.readInt();
@@ -167,7 +248,7 @@ public final class SimulationLogReader {
         String message = readCachedString();
         listener.onRequest(groups, name, start, end, ok, message);
       }
-      case USER -> {
+      case RecordType.USER -> {
         int scenario = in.readInt();
         boolean start = readFlag();
         int timestamp = in.readInt();
@@ -177,7 +258,7 @@ public final class SimulationLogReader {
         }
         listener.onUser(header.scenarios().get(scenario), start, timestamp);
       }
-      case GROUP -> {
+      case RecordType.GROUP -> {
         List<String> groups = readGroups();
         int start = in.readInt();
         int end = in.readInt();
@@ -185,7 +266,7 @@ public final class SimulationLogReader {
         boolean ok = readFlag();
         listener.onGroup(groups, start, end, cumulated, ok);
       }
-      case ERROR -> {
+      case RecordType.ERROR -> {
         String message = readCachedString();
         int timestamp = in.readInt();
         listener.onError(message, timestamp);

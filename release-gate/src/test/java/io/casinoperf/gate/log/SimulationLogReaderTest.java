@@ -82,16 +82,19 @@ class SimulationLogReaderTest {
 
   @Test
   void readsUtf16StringsAndCacheReferences() {
-    Path log = new LogFileWriter().preferUtf16()
-        .run("3.15.1", "Sim", START, List.of("Spieler"))
-        .request(List.of("Ärger"), "Dépôt €", 1, 2, true, "")
-        .request(List.of("Ärger"), "Dépôt €", 3, 5, true, "")
+    // "€" and "⚡" are beyond Latin-1: these strings are written as UTF-16.
+    Path log = new LogFileWriter()
+        .run("3.15.1", "Sim", START, List.of("Spieler ⚡"))
+        .user(0, true, 0)
+        .request(List.of("Ärger ⚡"), "Dépôt €", 1, 2, true, "")
+        .request(List.of("Ärger ⚡"), "Dépôt €", 3, 5, true, "")
         .writeTo(dir.resolve("utf16.log"));
     Recorder recorder = new Recorder();
 
     SimulationLogReader.read(log, recorder);
 
-    assertThat(recorder.events).contains("request [Ärger] Dépôt € 1..2 OK", "request [Ärger] Dépôt € 3..5 OK");
+    assertThat(recorder.events).contains("user Spieler ⚡ start 0",
+        "request [Ärger ⚡] Dépôt € 1..2 OK", "request [Ärger ⚡] Dépôt € 3..5 OK");
   }
 
   @Test

@@ -1,46 +1,40 @@
 package io.casinoperf.gate.testing;
 
+import io.casinoperf.gate.log.RunHeader;
+import io.casinoperf.gate.log.SimulationLogWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Writes logs in Gatling 3.15's binary {@code simulation.log} layout (see {@code
- * SimulationLogReader}) for tests: known records, and the damaged files real injectors leave.
+ * Writes logs in Gatling 3.15's binary {@code simulation.log} layout for tests: known records
+ * through the project's {@link SimulationLogWriter}, and the damaged files real injectors leave
+ * through {@link #raw}. The run header carries one placeholder assertion of three bytes, so that
+ * readers are seen to step over assertions.
  */
 public final class LogFileWriter {
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-  private final DataOutputStream out = new DataOutputStream(bytes);
-  private final Map<String, Integer> cache = new HashMap<>();
-  private boolean utf16;
+  private static final List<RunHeader.SerializedAssertion> PLACEHOLDER_ASSERTION =
+      List.of(new RunHeader.SerializedAssertion(new byte[] {7, 7, 7}));
 
-  /** Writes non-Latin-1 strings as UTF-16 (little-endian), as the JVM holds them. */
-  public LogFileWriter preferUtf16() {
-    utf16 = true;
-    return this;
-  }
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private SimulationLogWriter writer;
+  private List<String> scenarios = List.of();
 
   public LogFileWriter run(String version, String simulation, long startEpochMillis, List<String> scenarios) {
+    return run(new RunHeader(version, simulation, Instant.ofEpochMilli(startEpochMillis), "", scenarios,
+        PLACEHOLDER_ASSERTION));
+  }
+
+  public LogFileWriter run(RunHeader header) {
     try {
-      out.writeByte(0);
-      string(version);
-      string(simulation);
-      out.writeLong(startEpochMillis);
-      string("");
-      out.writeInt(scenarios.size());
-      for (String scenario : scenarios) {
-        string(scenario);
-      }
-      out.writeInt(1);
-      out.writeInt(3);
-      out.write(new byte[] {7, 7, 7});
+      flush();
+      writer = new SimulationLogWriter(bytes, header);
+      scenarios = header.scenarios();
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -49,25 +43,25 @@ public final class LogFileWriter {
 
   public LogFileWriter request(List<String> groups, String name, int start, int end, boolean ok, String message) {
     try {
-      out.writeByte(1);
-      groups(groups);
-      cached(name);
-      out.writeInt(start);
-      out.writeInt(end);
-      out.writeByte(ok ? 1 : 0);
-      cached(message);
+      writer().request(groups, name, start, end, ok, message);
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * A user record naming the header's scenario {@code scenario}; an index the header does not have
+   * is written as it is, as a corrupt log would hold it.
+   */
   public LogFileWriter user(int scenario, boolean start, int timestamp) {
+    if (scenario < 0 || scenario >= scenarios.size()) {
+      byte[] record = ByteBuffer.allocate(10).put((byte) 2).putInt(scenario).put((byte) (start ? 1 : 0))
+          .putInt(timestamp).array();
+      return raw(record);
+    }
     try {
-      out.writeByte(2);
-      out.writeInt(scenario);
-      out.writeByte(start ? 1 : 0);
-      out.writeInt(timestamp);
+      writer().user(scenarios.get(scenario), start, timestamp);
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -76,12 +70,7 @@ public final class LogFileWriter {
 
   public LogFileWriter group(List<String> groups, int start, int end, int cumulated, boolean ok) {
     try {
-      out.writeByte(3);
-      groups(groups);
-      out.writeInt(start);
-      out.writeInt(end);
-      out.writeInt(cumulated);
-      out.writeByte(ok ? 1 : 0);
+      writer().group(groups, start, end, cumulated, ok);
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -90,9 +79,7 @@ public final class LogFileWriter {
 
   public LogFileWriter error(String message, int timestamp) {
     try {
-      out.writeByte(4);
-      cached(message);
-      out.writeInt(timestamp);
+      writer().error(message, timestamp);
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -101,17 +88,21 @@ public final class LogFileWriter {
 
   /** Appends bytes as they are, each given as an int (only its low 8 bits count). */
   public LogFileWriter raw(int... more) {
-    try {
-      for (int b : more) {
-        out.writeByte(b);
-      }
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    byte[] record = new byte[more.length];
+    for (int i = 0; i < more.length; i++) {
+      record[i] = (byte) more[i];
     }
+    return raw(record);
+  }
+
+  private LogFileWriter raw(byte[] more) {
+    flush();
+    bytes.writeBytes(more);
+    return this;
   }
 
   public byte[] bytes() {
+    flush();
     return bytes.toByteArray();
   }
 
@@ -123,34 +114,21 @@ public final class LogFileWriter {
     }
   }
 
-  private void groups(List<String> groups) throws IOException {
-    out.writeInt(groups.size());
-    for (String group : groups) {
-      cached(group);
+  private SimulationLogWriter writer() {
+    if (writer == null) {
+      throw new IllegalStateException("run(...) first: a log opens with its run record");
     }
+    return writer;
   }
 
-  private void cached(String value) throws IOException {
-    Integer index = cache.get(value);
-    if (index != null) {
-      out.writeInt(-index);
+  private void flush() {
+    if (writer == null) {
       return;
     }
-    int next = cache.size() + 1;
-    cache.put(value, next);
-    out.writeInt(next);
-    string(value);
-  }
-
-  private void string(String value) throws IOException {
-    if (value.isEmpty()) {
-      out.writeInt(0);
-      return;
+    try {
+      writer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    boolean latin1 = !utf16 && value.chars().allMatch(c -> c < 256);
-    byte[] raw = value.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16LE);
-    out.writeInt(raw.length);
-    out.write(raw);
-    out.writeByte(latin1 ? 0 : 1);
   }
 }

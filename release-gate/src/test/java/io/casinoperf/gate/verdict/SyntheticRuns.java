@@ -19,7 +19,7 @@ import java.util.function.ToDoubleFunction;
 final class SyntheticRuns {
   private static final long START = Instant.parse("2026-11-27T10:00:00Z").toEpochMilli();
   private static final RunHeader HEADER =
-      new RunHeader("3.15.1", "synthetic.Simulation", Instant.ofEpochMilli(START), "", List.of("s"), 0);
+      new RunHeader("3.15.1", "synthetic.Simulation", Instant.ofEpochMilli(START), "", List.of("s"), List.of());
 
   private SyntheticRuns() {}
 
