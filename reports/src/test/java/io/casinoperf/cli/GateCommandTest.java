@@ -36,6 +36,11 @@ class GateCommandTest {
 
   /** A run of 3,000 spins and 3,000 logins, log-normal response times with this spins median. */
   private Path log(String name, long start, double spinMedian, int seed) {
+    return log(name, start, spinMedian, seed, log -> { });
+  }
+
+  private Path log(String name, long start, double spinMedian, int seed,
+      java.util.function.Consumer<LogFileWriter> more) {
     SplittableRandom random = new SplittableRandom(seed);
     LogFileWriter log = new LogFileWriter().run("3.15.1", "casino.FlashSpinPeakSimulation", start, List.of("p"));
     for (int i = 0; i < 3_000; i++) {
@@ -44,6 +49,7 @@ class GateCommandTest {
       log.request(List.of(), "Spin", at + 5,
           at + 5 + (int) Math.round(spinMedian * Math.exp(0.5 * random.nextGaussian())), true, "");
     }
+    more.accept(log);
     return log.writeTo(dir.resolve(name));
   }
 
@@ -95,10 +101,9 @@ class GateCommandTest {
   void aRunItsCircuitBreakerStoppedIsAbortedFailsAndNeverBecomesTheBaseline() throws Exception {
     gate(log("v1.log", START, 20, 1).toString(), "--label", "v1");
     // As fast as v1, but stopped by its breaker: Gatling left the mark in its log.
-    Path stopped = dir.resolve("v2-stopped.log");
-    Files.write(stopped, concat(Files.readAllBytes(log("v2.log", START + 3_600_000, 20, 2)),
-        new LogFileWriter().error("Circuit breaker: i.c.s.b.CircuitBreakerOpen: stopped the run: "
-            + "error rate 43.1 % over the last 10 s (412 of 956 requests) passed 20 %", 60_000).bytes()));
+    Path stopped = log("v2-stopped.log", START + 3_600_000, 20, 2,
+        log -> log.error("Circuit breaker: i.c.s.b.CircuitBreakerOpen: stopped the run: "
+            + "error rate 43.1 % over the last 10 s (412 of 956 requests) passed 20 %", 60_000));
 
     Result aborted = gate(stopped.toString(), "--label", "v2");
 
@@ -115,12 +120,6 @@ class GateCommandTest {
     Result third = gate(log("v3.log", START + 7_200_000, 20, 3).toString(), "--label", "v3");
     assertThat(third.out()).contains("(v1)");
     assertThat(third.exitCode()).isZero();
-  }
-
-  private static byte[] concat(byte[] head, byte[] tail) {
-    byte[] all = Arrays.copyOf(head, head.length + tail.length);
-    System.arraycopy(tail, 0, all, head.length, tail.length);
-    return all;
   }
 
   @Test
