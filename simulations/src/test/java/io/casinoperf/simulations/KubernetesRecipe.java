@@ -6,6 +6,7 @@ import io.casinoperf.simulations.KubernetesManifests.Manifest;
 import io.gatling.javaapi.core.Simulation;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ final class KubernetesRecipe {
   /** The shard option: 1-based index from the 0-based completion index, then the count. */
   private static final Pattern SHARD_OPTION = Pattern.compile(
       "-Dshard=\"?\\$\\(\\(\\s*JOB_COMPLETION_INDEX\\s*\\+\\s*1\\s*\\)\\)/(\\S+)");
+  private static final Pattern BREAKER_OPTION =
+      Pattern.compile("-D(circuitBreaker(?:\\.\\w+)?)=(\\S+)");
 
   private final KubernetesManifests manifests;
   private final List<String> problems = new ArrayList<>();
@@ -78,7 +81,42 @@ final class KubernetesRecipe {
     targetIsAllowed(injector, gatekeeper);
     sameResultsVolume(injectorJob, gateJob, gatekeeper);
     secretsComeFromSecrets(injectorJob, injector);
+    circuitBreakerIsValid(injector);
     kustomizationCopiesShards();
+  }
+
+  /**
+   * The injectors pass {@code CIRCUIT_BREAKER} to every shard, and it holds only circuit-breaker
+   * options that the simulations accept: a bad value would stop every shard before its first
+   * request.
+   */
+  private void circuitBreakerIsValid(Container injector) {
+    if (!injector.script().contains("${CIRCUIT_BREAKER}")) {
+      problems.add(INJECTORS + ": the script must pass ${CIRCUIT_BREAKER} to the simulation");
+      return;
+    }
+    String options = injector.env("CIRCUIT_BREAKER").orElse(null);
+    if (options == null) {
+      problems.add(INJECTORS + ": CIRCUIT_BREAKER is not set in " + RUN_PARAMETERS);
+      return;
+    }
+    Map<String, String> properties = new HashMap<>();
+    for (String option : options.trim().split("\\s+")) {
+      if (option.isEmpty()) {
+        continue;
+      }
+      Matcher matcher = BREAKER_OPTION.matcher(option);
+      if (!matcher.matches()) {
+        problems.add("CIRCUIT_BREAKER: '" + option + "' is not a -DcircuitBreaker.* option");
+        return;
+      }
+      properties.put(matcher.group(1), matcher.group(2));
+    }
+    try {
+      RunSettings.from(properties);
+    } catch (RunSettings.InvalidSettingException e) {
+      problems.add("CIRCUIT_BREAKER: " + e.getMessage());
+    }
   }
 
   private Container onlyContainer(JsonNode job, String name) {

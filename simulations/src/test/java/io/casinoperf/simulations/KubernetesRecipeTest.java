@@ -50,6 +50,30 @@ class KubernetesRecipeTest {
   }
 
   @Test
+  void flagsCircuitBreakerSettingsTheSimulationsWouldRefuse() throws IOException {
+    List<String> problems = problemsAfterEditing("run-parameters.yaml",
+        "-DcircuitBreaker.errorPercent=20", "-DcircuitBreaker.errorPercent=200");
+
+    assertThat(problems).contains(
+        "CIRCUIT_BREAKER: -DcircuitBreaker.errorPercent=200: expected a percentage within 0..100");
+  }
+
+  @Test
+  void flagsOtherOptionsSmuggledIntoTheCircuitBreakerSettings() throws IOException {
+    List<String> problems = problemsAfterEditing("run-parameters.yaml",
+        "-DcircuitBreaker.window=10s", "-Dscale=2");
+
+    assertThat(problems).anySatisfy(p -> assertThat(p).contains("'-Dscale=2' is not a -DcircuitBreaker.* option"));
+  }
+
+  @Test
+  void flagsInjectorsThatIgnoreTheCircuitBreakerSettings() throws IOException {
+    List<String> problems = problemsAfterEditing("injectors-job.yaml", "${CIRCUIT_BREAKER} ", "");
+
+    assertThat(problems).anySatisfy(p -> assertThat(p).contains("must pass ${CIRCUIT_BREAKER}"));
+  }
+
+  @Test
   void flagsCompletionsThatDifferFromTheShardCount() throws IOException {
     List<String> problems = problemsAfterEditing("injectors-job.yaml", "completions: 4", "completions: 5");
 
