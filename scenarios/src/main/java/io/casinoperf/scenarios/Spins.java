@@ -40,28 +40,28 @@ public final class Spins {
           .exec(session -> IdempotencyKeys.fresh(session).remove(SessionKeys.TRANSACTION_ID))
           .exec(
               Guard.request(
-                http("Spin")
-                    .post("/api/spins")
-                    .header("Authorization", Login.BEARER)
-                    .header(IdempotencyKeys.HEADER, IdempotencyKeys.VALUE)
-                    .body(
-                        StringBody(
-                            "{\"gameId\":\"#{" + SessionKeys.GAME_ID + "}\",\"stakeCents\":#{"
-                                + SessionKeys.SPIN_STAKE + "}}"))
-                    .check(
-                        status().is(200),
-                        jsonPath("$")
-                            .ofMap()
-                            .transformWithSession(
-                                (body, session) ->
-                                    BalanceArithmetic.spin(
-                                        body,
-                                        session.getLong(SessionKeys.BALANCE),
-                                        session.getLong(SessionKeys.SPIN_STAKE)))
-                            .is(BalanceArithmetic.CONSISTENT),
-                        jsonPath("$.transactionId").saveAs(SessionKeys.TRANSACTION_ID),
-                        jsonPath("$.winCents").ofLong().saveAs(SessionKeys.WIN),
-                        jsonPath("$.balanceCents").ofLong().saveAs(SessionKeys.BALANCE))))
+                  http("Spin")
+                      .post("/api/spins")
+                      .header("Authorization", Login.BEARER)
+                      .header(IdempotencyKeys.HEADER, IdempotencyKeys.VALUE)
+                      .body(
+                          StringBody(
+                              "{\"gameId\":\"#{" + SessionKeys.GAME_ID + "}\",\"stakeCents\":#{"
+                                  + SessionKeys.SPIN_STAKE + "}}"))
+                      .check(
+                          status().is(200),
+                          jsonPath("$")
+                              .ofMap()
+                              .transformWithSession(
+                                  (body, session) ->
+                                      BalanceArithmetic.spin(
+                                          body,
+                                          session.getLong(SessionKeys.BALANCE),
+                                          session.getLong(SessionKeys.SPIN_STAKE)))
+                              .is(BalanceArithmetic.CONSISTENT),
+                          jsonPath("$.transactionId").saveAs(SessionKeys.TRANSACTION_ID),
+                          jsonPath("$.winCents").ofLong().saveAs(SessionKeys.WIN),
+                          jsonPath("$.balanceCents").ofLong().saveAs(SessionKeys.BALANCE))))
           .exec(Ledger::countIfMoved);
 
   /**

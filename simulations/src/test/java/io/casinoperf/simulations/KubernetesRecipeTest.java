@@ -59,6 +59,15 @@ class KubernetesRecipeTest {
   }
 
   @Test
+  void flagsMisspelledCircuitBreakerSettings() throws IOException {
+    List<String> problems = problemsAfterEditing("run-parameters.yaml",
+        "-DcircuitBreaker.errorPercent=20", "-DcircuitBreaker.errorPercentage=20");
+
+    assertThat(problems).anySatisfy(p -> assertThat(p)
+        .startsWith("CIRCUIT_BREAKER: -DcircuitBreaker.errorPercentage: no such circuit breaker setting"));
+  }
+
+  @Test
   void flagsOtherOptionsSmuggledIntoTheCircuitBreakerSettings() throws IOException {
     List<String> problems = problemsAfterEditing("run-parameters.yaml",
         "-DcircuitBreaker.window=10s", "-Dscale=2");

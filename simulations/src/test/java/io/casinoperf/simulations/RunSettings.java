@@ -151,6 +151,14 @@ public record RunSettings(
    * circuitBreaker.minRequests} (20).
    */
   private static Optional<BreakerSettings> circuitBreaker(Reader r) {
+    List<String> known = List.of("circuitBreaker.window", "circuitBreaker.errorPercent",
+        "circuitBreaker.p99CeilingMillis", "circuitBreaker.minRequests");
+    for (String name : new java.util.TreeSet<>(r.properties().keySet())) {
+      if (name.startsWith("circuitBreaker.") && !known.contains(name)) {
+        throw new InvalidSettingException("-D" + name + ": no such circuit breaker setting;"
+            + " expected one of " + String.join(", ", known));
+      }
+    }
     boolean on = r.optional("circuitBreaker", RunSettings::parseSwitch).orElse(true);
     BreakerSettings defaults = BreakerSettings.defaults();
     Duration window = r.optional("circuitBreaker.window", RunSettings::parseDuration)

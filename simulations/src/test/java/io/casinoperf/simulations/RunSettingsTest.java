@@ -81,6 +81,10 @@ class RunSettingsTest {
         .hasMessage("-DcircuitBreaker.p99CeilingMillis=fast: expected a whole number >= 1");
     assertThatThrownBy(() -> RunSettings.from(Map.of("circuitBreaker.minRequests", "0")))
         .hasMessage("-DcircuitBreaker.minRequests=0: expected a whole number >= 1");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("circuitBreaker.errorPercentage", "5")))
+        .hasMessage("-DcircuitBreaker.errorPercentage: no such circuit breaker setting; expected one of "
+            + "circuitBreaker.window, circuitBreaker.errorPercent, circuitBreaker.p99CeilingMillis, "
+            + "circuitBreaker.minRequests");
   }
 
   @Test

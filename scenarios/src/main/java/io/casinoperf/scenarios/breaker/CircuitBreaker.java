@@ -8,16 +8,15 @@ import org.HdrHistogram.Histogram;
  * Watches the outcomes of a run's requests over a sliding window and opens, once and for good,
  * when the window's error rate or 99th percentile passes its {@link BreakerSettings}.
  *
- * <p>The window is kept as ten buckets of a tenth of its length each, plus the bucket being
- * filled: it covers between nine and ten tenths of {@code window} back from the latest request.
+ * <p>The window is kept as ten buckets of a tenth of its length each, the newest being filled:
+ * it covers between nine and ten tenths of {@code window} back from the latest request.
  * Each bucket holds a request count, an error count and a histogram of response times (1 ms to 1
  * hour, three significant digits); the window's totals are kept as running sums, so recording is
  * O(1) and the percentile costs one pass over the window's histogram, done at most once per
  * bucket length / 10.
  *
- * <p>The clock is the caller's: every method takes the current time in epoch milliseconds, and
- * times must not go backwards by more than a bucket (an older time is counted in the current
- * bucket). Thread-safe: recording takes one lock (about 20 ns uncontended, docs/PERFORMANCE.md);
+ * <p>The clock is the caller's: every method takes the current time in milliseconds of a
+ * monotonic clock; a time older than the newest bucket is counted in the newest bucket. Thread-safe: recording takes one lock (about 20 ns uncontended, docs/PERFORMANCE.md);
  * asking whether it is open takes none.
  */
 public final class CircuitBreaker {
@@ -28,7 +27,7 @@ public final class CircuitBreaker {
   private final BreakerSettings settings;
   private final long bucketMillis;
   private final long percentileEveryMillis;
-  private final Bucket[] ring = new Bucket[BUCKETS + 1];
+  private final Bucket[] ring = new Bucket[BUCKETS];
   private final Histogram windowLatency = histogram();
   private long windowRequests;
   private long windowErrors;
@@ -54,7 +53,7 @@ public final class CircuitBreaker {
    * Counts one request and says whether this request opened the breaker. Requests recorded after
    * it opened are ignored.
    *
-   * @param nowMillis the time the outcome became known, epoch ms
+   * @param nowMillis the time the outcome became known, ms of a monotonic clock
    * @param error true when the request failed
    * @param responseMillis its response time (time to failure for a request without response)
    * @return the trip, only for the request that opened the breaker
@@ -87,7 +86,9 @@ public final class CircuitBreaker {
     if (lastPercentileAt == Long.MIN_VALUE || lastPercentileAt > nowMillis
         || nowMillis - lastPercentileAt >= percentileEveryMillis) {
       lastPercentileAt = nowMillis;
-      long p99 = windowLatency.getValueAtPercentile(99);
+      // The histogram knows a value to 3 digits: its p99 is some value of [lowest, highest]
+      // equivalent; only a p99 surely above the ceiling opens the breaker.
+      long p99 = windowLatency.lowestEquivalentValue(windowLatency.getValueAtPercentile(99));
       if (p99 > settings.p99CeilingMillis()) {
         trip = new Trip(String.format(Locale.ROOT,
             "p99 %,d ms over the last %s (%,d requests) passed the ceiling of %,d ms",

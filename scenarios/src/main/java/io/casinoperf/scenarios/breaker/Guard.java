@@ -1,6 +1,7 @@
 package io.casinoperf.scenarios.breaker;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.exitHereIf;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -60,20 +61,35 @@ public final class Guard {
 
   /**
    * {@code request} under the breaker: two checks are added to it (status and response time, both
-   * only saved), and its outcome is recorded after it.
+   * only saved), and its outcome is recorded after it. A virtual user that reaches it once the
+   * breaker is open leaves instead of sending it.
+   *
+   * <p>Give {@code request} its own status check ({@code status().is(200)}): the added status
+   * capture counts as one, so Gatling no longer adds its default (2xx or 304).
    */
   public static ChainBuilder request(HttpRequestActionBuilder request) {
-    return exec(Guard::beforeRequest)
+    return exitHereIf(session -> isOpen())
+        .exec(Guard::beforeRequest)
         .exec(request.check(status().saveAs(STATUS), responseTimeInMillis().saveAs(RESPONSE_MILLIS)))
         .exec(Guard::afterRequest)
         .doIf(session -> session.contains(OPENED_HERE))
         .then(STOP)
-        .exitHereIf(session -> installed != null && installed.isOpen());
+        .exitHereIf(session -> isOpen());
+  }
+
+  private static boolean isOpen() {
+    CircuitBreaker breaker = installed;
+    return breaker != null && breaker.isOpen();
+  }
+
+  /** Milliseconds of a monotonic clock: a wall-clock step (NTP) must not move the window. */
+  private static long nowMillis() {
+    return System.nanoTime() / 1_000_000;
   }
 
   private static Session beforeRequest(Session session) {
     return session.removeAll(STATUS, RESPONSE_MILLIS, OPENED_HERE)
-        .set(SENT_AT, System.currentTimeMillis());
+        .set(SENT_AT, nowMillis());
   }
 
   private static Session afterRequest(Session session) {
@@ -81,7 +97,7 @@ public final class Guard {
     if (breaker == null) {
       return session.removeAll(STATUS, RESPONSE_MILLIS, SENT_AT);
     }
-    long now = System.currentTimeMillis();
+    long now = nowMillis();
     Number status = session.get(STATUS);
     Number responseMillis = session.get(RESPONSE_MILLIS);
     Number sentAt = session.get(SENT_AT);

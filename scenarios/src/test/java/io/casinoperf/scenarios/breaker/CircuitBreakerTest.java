@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -65,28 +66,36 @@ class CircuitBreakerTest {
   }
 
   @Test
-  void theWindowSlidesBucketByBucket() {
-    // Errors in the first second, successes after: the errors leave between 9 and 10 s later.
-    CircuitBreaker breaker = breaker(0.50, 60_000, 1);
-    for (int i = 0; i < 10; i++) {
-      breaker.record(T0 + i, false, 10);
+  void aBucketLeavesTheWindowOnceItIsTenTenthsOld() {
+    // 10 successes in the first second, 10 errors 5 s later: at most half, which holds.
+    CircuitBreaker within = breaker(0.50, 60_000, 1);
+    CircuitBreaker after = breaker(0.50, 60_000, 1);
+    for (CircuitBreaker breaker : List.of(within, after)) {
+      for (int i = 0; i < 10; i++) {
+        assertThat(breaker.record(T0 + i, false, 10)).isEmpty();
+      }
+      for (int i = 0; i < 10; i++) {
+        assertThat(breaker.record(T0 + 5_000 + i, true, 10)).isEmpty();
+      }
     }
-    for (int i = 0; i < 9; i++) {
-      breaker.record(T0 + 10 + i, true, 10); // 9 of 19: below half
+    // 9.999 s on, the first second still counts: one more success makes 10 errors of 21.
+    assertThat(within.record(T0 + 9_999, false, 10)).isEmpty();
+    assertThat(within.isOpen()).isFalse();
+    // 10 s on, it has left: the same success leaves 10 errors of 11.
+    assertThat(after.record(T0 + 10_000, false, 10)).map(Trip::reason)
+        .hasValueSatisfying(reason -> assertThat(reason).contains("(10 of 11 requests)"));
+  }
+
+  @Test
+  void aP99AtTheCeilingHoldsAndJustAboveItOpens() {
+    // Above 4,096 ms the histogram's buckets are 4 ms wide: 5,000 shares one with 5,001..5,003.
+    CircuitBreaker at = breaker(1.0, 5_000, 1);
+    CircuitBreaker above = breaker(1.0, 5_000, 1);
+    for (int i = 0; i < 100; i++) {
+      assertThat(at.record(T0 + 200 * i, false, 5_000)).isEmpty();
     }
-    // At 9.5 s the first second is still in the window: 2 more errors make 11 of 21.
-    assertThat(breaker.record(T0 + 9_500, true, 10)).isEmpty(); // 10 of 20: exactly half
-    assertThat(breaker.record(T0 + 9_501, true, 10)).isPresent(); // 11 of 21
-    CircuitBreaker slid = breaker(0.50, 60_000, 1);
-    for (int i = 0; i < 10; i++) {
-      slid.record(T0 + i, false, 10);
-    }
-    for (int i = 0; i < 9; i++) {
-      slid.record(T0 + 10 + i, true, 10);
-    }
-    // At 10.5 s the first second has left: nothing but the two new errors... and they pass half.
-    assertThat(slid.record(T0 + 10_500, false, 10)).isEmpty(); // 0 of 1
-    assertThat(slid.record(T0 + 10_501, false, 10)).isEmpty(); // 0 of 2
+    assertThat(above.record(T0, false, 5_010)).map(Trip::reason)
+        .hasValueSatisfying(reason -> assertThat(reason).startsWith("p99 5,008 ms"));
   }
 
   @Test
