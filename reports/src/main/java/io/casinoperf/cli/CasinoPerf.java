@@ -6,14 +6,21 @@ import io.casinoperf.gate.history.HistoryException;
 import io.casinoperf.gate.log.InvalidSimulationLogException;
 import io.casinoperf.gate.log.UnmergeableLogsException;
 import io.casinoperf.gate.summary.RunSummaries;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code java -jar casinoperf.jar COMMAND}: the gate, the run history, the capacity forecast,
- * HTML reports from stored results and the merge of injector logs. Exit codes everywhere: 0 ok or pass, 1 regression or SLO
- * breach, 2 bad input or usage, 3 inconclusive.
+ * HTML reports from stored results and the merge of injector logs. Exit codes everywhere: 0 ok or
+ * pass, 1 regression, SLO breach or aborted run, 2 bad input or usage (including a file that
+ * cannot be read or written), 3 inconclusive.
  */
 @Command(
     name = "casinoperf",
@@ -48,9 +55,33 @@ public final class CasinoPerf implements Runnable {
         commandLine.getErr().println("casinoperf: " + e.getMessage());
         return EXIT_BAD_INPUT;
       }
+      IOException io = e instanceof IOException ? (IOException) e
+          : e instanceof UncheckedIOException ? ((UncheckedIOException) e).getCause() : null;
+      if (io != null) {
+        commandLine.getErr().println("casinoperf: " + describe(io));
+        return EXIT_BAD_INPUT;
+      }
       throw e;
     });
     return line.execute(args);
+  }
+
+  /** One line for a file that could not be read or written, naming the file. */
+  static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return ((NoSuchFileException) e).getFile() + ": no such file or folder";
+    }
+    if (e instanceof AccessDeniedException) {
+      return ((AccessDeniedException) e).getFile() + ": permission denied";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return ((FileAlreadyExistsException) e).getFile() + ": already exists";
+    }
+    if (e instanceof FileSystemException) {
+      FileSystemException fs = (FileSystemException) e;
+      return fs.getFile() + ": " + (fs.getReason() == null ? "cannot be read or written" : fs.getReason());
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   @Override

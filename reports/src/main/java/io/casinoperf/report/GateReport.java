@@ -15,7 +15,7 @@ import java.util.Optional;
  * Everything the gate's outputs show, computed once: the JSON verdict is this model as it is; the
  * JUnit XML, Markdown and console table render it.
  *
- * @param verdict pass, improvement, inconclusive or regression
+ * @param verdict pass, improvement, inconclusive, regression or aborted
  * @param reason one sentence: the deciding check of the worst request
  * @param exitCode what the command exits with
  * @param requests all requests first, then each request, worst first

@@ -120,8 +120,9 @@ class MergeLogsCommandTest {
     Result twice = mergeLogs(flash.toString(), flash.resolve("simulation.log").toString(), "--out", dir.resolve("m4").toString());
     Result outIsAFile = mergeLogs(flash.toString(), "--out", notAFolder.toString());
     Result noOut = mergeLogs(flash.toString());
+    Result outUnderAFile = mergeLogs(flash.toString(), "--out", notAFolder.resolve("x").toString());
 
-    for (Result result : List.of(mixed, notALog, missing, twice, outIsAFile, noOut)) {
+    for (Result result : List.of(mixed, notALog, missing, twice, outIsAFile, noOut, outUnderAFile)) {
       assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
       assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
@@ -133,6 +134,7 @@ class MergeLogsCommandTest {
     assertThat(twice.err()).contains("given twice");
     assertThat(outIsAFile.err().strip()).isEqualTo("casinoperf: " + notAFolder + ": not a folder");
     assertThat(noOut.err()).contains("Missing required option: '--out=DIR'");
+    assertThat(lastLine(outUnderAFile.err())).isEqualTo("casinoperf: " + notAFolder.resolve("x") + ": Not a directory");
     assertThat(dir.resolve("m1")).doesNotExist();
   }
 

@@ -87,7 +87,7 @@ public final class RunHistory {
   /**
    * Stores a run and returns its record.
    *
-   * @param verdict the gate's verdict label if judged (pass, improvement, inconclusive, regression)
+   * @param verdict the gate's verdict label if judged (pass, improvement, inconclusive, regression, aborted)
    * @throws HistoryException when the folder cannot be created or written
    */
   public RunRecord save(RunSummary summary, String label, Comparability comparability,

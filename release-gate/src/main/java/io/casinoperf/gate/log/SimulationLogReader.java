@@ -293,6 +293,12 @@ public final class SimulationLogReader implements AutoCloseable {
     long offset = in.offset();
     int index = in.readInt();
     if (index >= 0) {
+      // Gatling numbers new strings 1, 2, 3…: an index beyond the next one is damage, and would
+      // otherwise grow the cache to it.
+      if (index > stringCache.size()) {
+        throw corrupt(offset, "cached string " + index + " out of sequence (the next is "
+            + stringCache.size() + ")");
+      }
       String value = readString();
       while (stringCache.size() <= index) {
         stringCache.add(null);

@@ -3,6 +3,7 @@ package io.casinoperf.gate.summary;
 import io.casinoperf.gate.log.RunHeader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -75,20 +76,23 @@ public record RunSummary(
   }
 
   /**
-   * Why the run's circuit breaker stopped it (one reason per injector whose breaker opened, in
-   * text order); empty when it ran to its end.
+   * Why the run's circuit breaker stopped it: one reason per injector whose breaker opened (two
+   * injectors with the same reason give it twice), sorted; empty when it ran to its end.
    */
   public List<String> circuitBreakerStops() {
     String mark = CIRCUIT_BREAKER_REQUEST + ": ";
-    return errors.keySet().stream()
-        .filter(message -> message.startsWith(mark))
-        .map(message -> {
-          int at = message.indexOf(CIRCUIT_BREAKER_STOPPED, mark.length());
-          return at < 0 ? null : message.substring(at + CIRCUIT_BREAKER_STOPPED.length()).strip();
-        })
-        .filter(reason -> reason != null)
-        .sorted()
-        .toList();
+    List<String> reasons = new ArrayList<>();
+    errors.forEach((message, count) -> {
+      int at = message.startsWith(mark) ? message.indexOf(CIRCUIT_BREAKER_STOPPED, mark.length()) : -1;
+      if (at >= 0) {
+        String reason = message.substring(at + CIRCUIT_BREAKER_STOPPED.length()).strip();
+        for (long i = 0; i < count; i++) {
+          reasons.add(reason);
+        }
+      }
+    });
+    Collections.sort(reasons);
+    return List.copyOf(reasons);
   }
 
   /** The {@code limit} most frequent KO messages over all requests, most frequent first. */

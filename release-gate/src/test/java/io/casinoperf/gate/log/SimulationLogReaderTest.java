@@ -179,6 +179,10 @@ class SimulationLogReaderTest {
         .writeTo(dir.resolve("ref.log"));
     Path badScenario = new LogFileWriter().run("3.15.1", "Sim", START, List.of("s"))
         .user(3, true, 1).writeTo(dir.resolve("scenario.log"));
+    // An error record whose message claims cache slot 2,000,000,000 (0x77359400) of a fresh cache.
+    Path farIndex = new LogFileWriter().run("3.15.1", "Sim", START, List.of("s"))
+        .raw(4, 0x77, 0x35, 0x94, 0x00, 0, 0, 0, 1, 'x', 0, 0, 0, 0, 1)
+        .writeTo(dir.resolve("index.log"));
 
     assertThatThrownBy(() -> SimulationLogReader.read(unknownType, new Recorder()))
         .hasMessage(unknownType + " (byte " + headerEnd + "): unknown record type 0x09"
@@ -187,6 +191,9 @@ class SimulationLogReaderTest {
         .hasMessageContaining("reference to cached string 10, which was never stored");
     assertThatThrownBy(() -> SimulationLogReader.read(badScenario, new Recorder()))
         .hasMessageContaining("user record names scenario 3 of 1");
+    assertThatThrownBy(() -> SimulationLogReader.read(farIndex, new Recorder()))
+        .hasMessage(farIndex + " (byte " + (headerEnd + 1) + "): cached string 2000000000 out of"
+            + " sequence (the next is 1)");
   }
 
   @Test

@@ -71,6 +71,16 @@ class AbortedRunTest {
   }
 
   @Test
+  void twoInjectorsStoppedForTheSameReasonGiveItTwice() {
+    run("1.log", MARK);
+    run("2.log", MARK);
+    RunSummary both = RunSummaries.read(List.of(dir.resolve("1.log"), dir.resolve("2.log")));
+
+    assertThat(both.circuitBreakerStops()).hasSize(2).containsOnly(
+        "error rate 43.1 % over the last 10 s (412 of 956 requests) passed 20 %");
+  }
+
+  @Test
   void twoInjectorsStoppedGiveBothReasons() {
     RunSummary first = run("1.log", MARK);
     LogFileWriter second = new LogFileWriter()
