@@ -103,7 +103,13 @@ public class CapacityProbeSimulation extends Simulation {
   @Override
   public void after() {
     try {
-      steps.writeCsv(load.output());
+      long end = System.currentTimeMillis();
+      List<Integer> cut = steps.cutOff(end);
+      if (!cut.isEmpty()) {
+        LOG.warn("the run ended inside the measuring window of concurrency {}: left out of the"
+            + " load steps (a partial window would understate throughput)", cut);
+      }
+      steps.writeCsv(load.output(), end);
       LOG.info("load steps written to {}", load.output().toAbsolutePath());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

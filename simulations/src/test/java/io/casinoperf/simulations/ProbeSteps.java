@@ -40,14 +40,17 @@ final class ProbeSteps {
     startMillis = epochMillis;
   }
 
-  /** Step k's level is held from k·(ramp + step) + ramp; the window is its last three quarters. */
+  /**
+   * Step k's level is held from k·(step + ramp) (k steps and k ramps before it) for one step; the
+   * window is its last three quarters.
+   */
   int stepAt(long epochMillis) {
     if (startMillis < 0) {
       return -1;
     }
     long offset = epochMillis - startMillis;
     for (int k = 0; k < levels.size(); k++) {
-      long held = k * (rampMillis + stepMillis) + (k == 0 ? 0 : rampMillis);
+      long held = k * (rampMillis + stepMillis);
       if (offset >= held + stepMillis / 4 && offset < held + stepMillis) {
         return k;
       }
@@ -69,12 +72,35 @@ final class ProbeSteps {
     latencies[k].recordValue(Math.max(0, Math.min(roundTripMillis, 3_600_000L)));
   }
 
-  /** The steps as the forecast command's load-steps CSV (docs/CAPACITY-INPUTS.md), atomically. */
-  synchronized void writeCsv(Path file) throws IOException {
+  /**
+   * Levels whose measuring window the run did not reach the end of (a run stopped early, e.g. by
+   * its circuit breaker) although they recorded spins: a partial window would understate their
+   * throughput, so the CSV leaves them out.
+   */
+  synchronized List<Integer> cutOff(long runEndEpochMillis) {
+    List<Integer> cut = new java.util.ArrayList<>();
+    for (int k = 0; k < levels.size(); k++) {
+      if (completed[k] > 0 && !windowEndedBefore(k, runEndEpochMillis)) {
+        cut.add(levels.get(k));
+      }
+    }
+    return cut;
+  }
+
+  private boolean windowEndedBefore(int k, long epochMillis) {
+    long held = k * (rampMillis + stepMillis);
+    return startMillis >= 0 && startMillis + held + stepMillis <= epochMillis;
+  }
+
+  /**
+   * The steps as the forecast command's load-steps CSV (docs/CAPACITY-INPUTS.md), atomically:
+   * every level with spins in a window that ended by {@code runEndEpochMillis}.
+   */
+  synchronized void writeCsv(Path file, long runEndEpochMillis) throws IOException {
     StringBuilder csv = new StringBuilder("concurrency,throughput_per_s,p99_ms,error_rate\n");
     double seconds = stepMillis * 0.75 / 1000;
     for (int k = 0; k < levels.size(); k++) {
-      if (completed[k] == 0) {
+      if (completed[k] == 0 || !windowEndedBefore(k, runEndEpochMillis)) {
         continue;
       }
       csv.append(String.format(Locale.ROOT, "%d,%.2f,%d,%.5f%n", levels.get(k), completed[k] / seconds,
