@@ -77,6 +77,7 @@ class ShardedRunEndToEndTest {
     }
 
     RunSummary merged = RunSummaries.read(logs);
+    assertThat(merged.warnings()).as("shards that ran at once overlap").isEmpty();
     List<Long> everySample = new ArrayList<>();
     long spins = 0;
     for (Path log : logs) {

@@ -2,6 +2,7 @@ package io.casinoperf.gate.log;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * One log during a merge: its reader, how far its start lies after the merged start, and its next
@@ -23,6 +24,7 @@ final class MergeInput implements SimulationLogListener {
   private int cumulatedMillis;
   private boolean flag;
   private int completedMillis;
+  private long latestCompletedMillis = Long.MIN_VALUE;
 
   MergeInput(SimulationLogReader reader, int order, long shiftMillis) {
     this.reader = reader;
@@ -49,7 +51,22 @@ final class MergeInput implements SimulationLogListener {
 
   /** Reads the next record; false at the end of the log or at a record it was cut inside. */
   boolean advance() {
-    return reader.next(this);
+    boolean read = reader.next(this);
+    if (read) {
+      latestCompletedMillis = Math.max(latestCompletedMillis, completedMillis);
+    }
+    return read;
+  }
+
+  /** The log's start on the merged clock. */
+  long shiftMillis() {
+    return shiftMillis;
+  }
+
+  /** The latest completion among the records read so far, on the merged clock; empty if none. */
+  OptionalLong latestCompletedMillis() {
+    return latestCompletedMillis == Long.MIN_VALUE ? OptionalLong.empty()
+        : OptionalLong.of(latestCompletedMillis);
   }
 
   void writeTo(SimulationLogWriter out) throws IOException {

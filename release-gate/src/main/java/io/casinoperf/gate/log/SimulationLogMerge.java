@@ -53,7 +53,7 @@ public final class SimulationLogMerge {
    * @param records records written after the header
    * @param inputs what was read from each input, in the order given
    * @param warnings one line per problem that did not stop the merge (a cut log, assertions that
-   *     differ between logs)
+   *     differ between logs, logs that do not overlap in time)
    */
   public record MergedLog(
       Path file, RunHeader header, long records, List<ReadOutcome> inputs, List<String> warnings) {
@@ -94,6 +94,14 @@ public final class SimulationLogMerge {
         inputs.add(new MergeInput(readers.get(i), i, shiftMillis(first, readers.get(i))));
       }
       long records = writeAtomically(target, header, inputs);
+      long mergedStart = header.start().toEpochMilli();
+      List<RunSpans.Span> spans = new ArrayList<>();
+      for (MergeInput input : inputs) {
+        long start = mergedStart + input.shiftMillis();
+        input.latestCompletedMillis().ifPresent(latest -> spans.add(new RunSpans.Span(
+            input.reader().file(), start, Math.max(start, mergedStart + latest))));
+      }
+      warnings.addAll(RunSpans.gaps(spans));
       List<ReadOutcome> outcomes = new ArrayList<>();
       for (SimulationLogReader reader : readers) {
         ReadOutcome outcome = reader.outcome();

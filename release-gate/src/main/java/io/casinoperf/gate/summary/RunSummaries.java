@@ -2,6 +2,7 @@ package io.casinoperf.gate.summary;
 
 import io.casinoperf.gate.log.ReadOutcome;
 import io.casinoperf.gate.log.RunHeader;
+import io.casinoperf.gate.log.RunSpans;
 import io.casinoperf.gate.log.SimulationLogListener;
 import io.casinoperf.gate.log.SimulationLogReader;
 import java.nio.file.Path;
@@ -31,9 +32,15 @@ public final class RunSummaries {
     List<RunHeader> headers = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     boolean partial = false;
+    List<RunSpans.Span> spans = new ArrayList<>();
     for (Path log : logs) {
+      collector.logLatestEpochMillis = Long.MIN_VALUE;
       ReadOutcome outcome = SimulationLogReader.read(log, collector);
       RunHeader header = outcome.header();
+      long logStart = header.start().toEpochMilli();
+      if (collector.logLatestEpochMillis != Long.MIN_VALUE) {
+        spans.add(new RunSpans.Span(log, logStart, Math.max(logStart, collector.logLatestEpochMillis)));
+      }
       if (!headers.isEmpty() && !header.simulationClass().equals(headers.get(0).simulationClass())) {
         throw new MismatchedLogsException(
             log + ": a log of " + header.simulationClass() + ", while " + logs.get(0) + " is of "
@@ -47,6 +54,7 @@ public final class RunSummaries {
             + " bytes); the run is summarised as partial");
       }
     }
+    warnings.addAll(RunSpans.gaps(spans));
     collector.timeline.trim();
     Instant start = headers.stream().map(RunHeader::start).min(Instant::compareTo).orElseThrow();
     Instant end = collector.latestEpochMillis == Long.MIN_VALUE
@@ -86,6 +94,7 @@ public final class RunSummaries {
     long usersEnded;
     long runStartEpochMillis;
     long latestEpochMillis = Long.MIN_VALUE;
+    long logLatestEpochMillis = Long.MIN_VALUE;
 
     @Override
     public void onRun(RunHeader run) {
@@ -143,6 +152,7 @@ public final class RunSummaries {
 
     private void seen(int millis) {
       latestEpochMillis = Math.max(latestEpochMillis, runStartEpochMillis + millis);
+      logLatestEpochMillis = Math.max(logLatestEpochMillis, runStartEpochMillis + millis);
     }
   }
 }

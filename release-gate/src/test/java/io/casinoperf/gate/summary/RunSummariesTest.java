@@ -47,6 +47,18 @@ class RunSummariesTest {
   }
 
   @Test
+  void logsThatFollowEachOtherWithoutOverlapAreReadWithAWarning() {
+    Path morning = run(START).request(List.of(), "Spin", 0, 1_000, true, "").writeTo(dir.resolve("m.log"));
+    Path later = run(START + 3_600_000).request(List.of(), "Spin", 0, 1_000, true, "")
+        .writeTo(dir.resolve("l.log"));
+    Path shard = run(START + 500).request(List.of(), "Spin", 0, 1_000, true, "").writeTo(dir.resolve("s.log"));
+
+    assertThat(RunSummaries.read(List.of(morning, later)).warnings()).singleElement().asString()
+        .startsWith(later + " started 59 min after " + morning + " had ended");
+    assertThat(RunSummaries.read(List.of(morning, shard)).warnings()).isEmpty();
+  }
+
+  @Test
   void percentilesAreExactForLongResponseTimesToo() {
     LogFileWriter log = run(START);
     long[] values = {12_345, 23_456, 31_999, 32_767};
