@@ -31,7 +31,12 @@ import org.slf4j.LoggerFactory;
  * installed breaker, guarded requests run as they are.
  */
 public final class Guard {
-  /** Name of the request whose build failure marks a run stopped by its breaker. */
+  /**
+   * Name of the request whose build failure marks a run stopped by its breaker. The gate reads the
+   * mark with its own copy of both constants ({@code RunSummary.CIRCUIT_BREAKER_REQUEST} and
+   * {@code CIRCUIT_BREAKER_STOPPED} in release-gate, which depends on nothing here);
+   * {@code CircuitBreakerEndToEndTest} checks that a real run's mark reaches the gate.
+   */
   public static final String TRIP_REQUEST = "Circuit breaker";
   /** Start of the reason inside the mark's message, after Gatling's exception class name. */
   public static final String TRIP_MESSAGE_PREFIX = "stopped the run: ";
