@@ -49,13 +49,9 @@ public final class CsvMetrics {
       double[][] values = new double[valueColumns.length][1024];
       int n = 0;
       while (rows.hasNext()) {
-        long line = rows.getCurrentLocation().getLineNr();
-        String[] row;
-        try {
-          row = rows.next();
-        } catch (RuntimeException e) {
-          throw new MetricsFormatException(file, line, "unreadable CSV row (" + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
+        CsvRow next = CsvRow.next(file, rows);
+        long line = next.line();
+        String[] row = next.cells();
         if (row.length == 1 && row[0].isBlank()) {
           continue;
         }

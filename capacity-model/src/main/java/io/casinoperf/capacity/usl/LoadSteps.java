@@ -3,6 +3,7 @@ package io.casinoperf.capacity.usl;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.casinoperf.capacity.series.CsvRow;
 import io.casinoperf.capacity.series.MetricsFormatException;
 import java.io.IOException;
 import java.io.Reader;
@@ -66,14 +67,9 @@ public final class LoadSteps {
       Columns columns = Columns.of(file, header);
       List<LoadStep> steps = new ArrayList<>();
       while (rows.hasNext()) {
-        long line = rows.getCurrentLocation().getLineNr();
-        String[] row;
-        try {
-          row = rows.next();
-        } catch (RuntimeException e) {
-          throw new MetricsFormatException(file, line, "unreadable CSV row ("
-              + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
+        CsvRow next = CsvRow.next(file, rows);
+        long line = next.line();
+        String[] row = next.cells();
         if (Arrays.stream(row).allMatch(String::isBlank)) {
           continue;
         }
