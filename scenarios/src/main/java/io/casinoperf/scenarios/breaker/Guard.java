@@ -78,8 +78,7 @@ public final class Guard {
         .exec(request.check(status().saveAs(STATUS), responseTimeInMillis().saveAs(RESPONSE_MILLIS)))
         .exec(Guard::afterRequest)
         .doIf(session -> session.contains(OPENED_HERE))
-        .then(STOP)
-        .exitHereIf(session -> isOpen());
+        .then(STOP);
   }
 
   private static boolean isOpen() {
