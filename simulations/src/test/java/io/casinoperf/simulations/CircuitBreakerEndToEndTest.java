@@ -15,7 +15,6 @@ import io.casinoperf.mocks.conditions.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,17 +39,9 @@ class CircuitBreakerEndToEndTest {
   @TempDir Path results;
 
   private static Map<String, String> minuteOfSpins() {
-    Map<String, String> properties = new HashMap<>();
-    properties.put("duration", PLANNED_SECONDS + "s");
-    properties.put("p99Millis", "2000");
-    properties.put("flashSpinPeak.baseUsersPerSecond", Integer.toString(USERS_PER_SECOND));
-    properties.put("flashSpinPeak.peakAfter", (PLANNED_SECONDS - 5) + "s");
-    properties.put("flashSpinPeak.peakUsers", "1");
-    properties.put("flashSpinPeak.peakRamp", "1s");
-    properties.put("flashSpinPeak.spinsPerSession", Integer.toString(SPINS));
-    properties.put("flashSpinPeak.minThink", "0ms");
-    properties.put("flashSpinPeak.maxThink", "50ms");
-    return properties;
+    // The drop (one player) comes at the end: the run is a steady minute of arrivals.
+    return TestFlashPeak.properties(PLANNED_SECONDS + "s", USERS_PER_SECOND, (PLANNED_SECONDS - 5) + "s",
+        1, SPINS, "50ms");
   }
 
   @Test

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -47,19 +46,8 @@ class FlashSpinPeakEndToEndTest {
   }
 
   private Map<String, String> shortFlashPeak() {
-    Map<String, String> properties = new HashMap<>();
+    Map<String, String> properties = TestFlashPeak.properties("2s", 2, "1s", 12, SPINS, "20ms");
     properties.put("target", platform.baseUrl().toString());
-    // A few dozen requests in a cold JVM: p99 is about the slowest one, often the first (~200 ms).
-    // The runs check the workload and the plumbing; the 200 ms SLO is for real run lengths.
-    properties.put("p99Millis", "2000");
-    properties.put("duration", "2s");
-    properties.put("flashSpinPeak.baseUsersPerSecond", "2");
-    properties.put("flashSpinPeak.peakAfter", "1s");
-    properties.put("flashSpinPeak.peakUsers", "12");
-    properties.put("flashSpinPeak.peakRamp", "1s");
-    properties.put("flashSpinPeak.spinsPerSession", Integer.toString(SPINS));
-    properties.put("flashSpinPeak.minThink", "0ms");
-    properties.put("flashSpinPeak.maxThink", "20ms");
     return properties;
   }
 

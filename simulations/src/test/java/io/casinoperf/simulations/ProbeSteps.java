@@ -50,7 +50,7 @@ final class ProbeSteps {
     }
     long offset = epochMillis - startMillis;
     for (int k = 0; k < levels.size(); k++) {
-      long held = k * (rampMillis + stepMillis);
+      long held = heldFromMillis(k);
       if (offset >= held + stepMillis / 4 && offset < held + stepMillis) {
         return k;
       }
@@ -88,8 +88,12 @@ final class ProbeSteps {
   }
 
   private boolean windowEndedBefore(int k, long epochMillis) {
-    long held = k * (rampMillis + stepMillis);
-    return startMillis >= 0 && startMillis + held + stepMillis <= epochMillis;
+    return startMillis >= 0 && startMillis + heldFromMillis(k) + stepMillis <= epochMillis;
+  }
+
+  /** When step k's level starts to be held, from the start: k steps and k ramps before it. */
+  private long heldFromMillis(int k) {
+    return k * (rampMillis + stepMillis);
   }
 
   /**

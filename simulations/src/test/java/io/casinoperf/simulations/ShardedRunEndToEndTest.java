@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,18 +33,9 @@ class ShardedRunEndToEndTest {
   @TempDir Path results;
 
   private Map<String, String> shard(PlatformMock platform, String shard) {
-    Map<String, String> properties = new HashMap<>();
+    Map<String, String> properties = TestFlashPeak.properties("2s", 2, "1s", PEAK_USERS, SPINS, "20ms");
     properties.put("target", platform.baseUrl().toString());
     properties.put("shard", shard);
-    properties.put("p99Millis", "2000");
-    properties.put("duration", "2s");
-    properties.put("flashSpinPeak.baseUsersPerSecond", "2");
-    properties.put("flashSpinPeak.peakAfter", "1s");
-    properties.put("flashSpinPeak.peakUsers", Integer.toString(PEAK_USERS));
-    properties.put("flashSpinPeak.peakRamp", "1s");
-    properties.put("flashSpinPeak.spinsPerSession", Integer.toString(SPINS));
-    properties.put("flashSpinPeak.minThink", "0ms");
-    properties.put("flashSpinPeak.maxThink", "20ms");
     return properties;
   }
 
