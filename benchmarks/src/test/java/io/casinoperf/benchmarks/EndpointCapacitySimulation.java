@@ -63,7 +63,8 @@ public class EndpointCapacitySimulation extends Simulation {
       PlatformMockConfig config =
           new PlatformMockConfig("127.0.0.1", 0, Conditions.none(),
               0.96, 1_000_000_000L, PlatformMockConfig.DEFAULT_PASSWORD, "EUR",
-              PlatformMockConfig.defaults().containerThreads(), 4, 50, 256);
+              PlatformMockConfig.defaults().containerThreads(), 4, 50,
+              PlatformMockConfig.defaults().idempotency(), PlatformMockConfig.DEFAULT_MAX_BODY_BYTES);
       mock = PlatformMock.start(config);
       return mock.baseUrl();
     } catch (Exception e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.casinoperf.mocks.api.BodySizeLimit;
 import io.casinoperf.mocks.api.CasinoApiTransformer;
 import io.casinoperf.mocks.api.Json;
 import io.casinoperf.mocks.api.OperationsAdminApi;
@@ -71,7 +72,7 @@ public final class PlatformMock implements AutoCloseable {
         new Wallets(
             config.initialBalanceCents(),
             config.keptTransactions(),
-            config.rememberedKeys(),
+            config.idempotency(),
             Clock.systemUTC(),
             channel);
     channel.attach(wallets);
@@ -98,7 +99,8 @@ public final class PlatformMock implements AutoCloseable {
             .gzipDisabled(true)
             .notifier(new Slf4jNotifier(false))
             .extensions(
-                api, operations, new BalanceChannelServerFactory(channel, Duration.ofMinutes(5)));
+                new BodySizeLimit(config.maxBodyBytes()), api, operations,
+                new BalanceChannelServerFactory(channel, Duration.ofMinutes(5)));
     WireMockServer server = new WireMockServer(options);
     server.start();
     PlatformMock mock = new PlatformMock(server, conditions, wallets, channel, operations);

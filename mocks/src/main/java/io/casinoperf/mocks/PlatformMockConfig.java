@@ -3,6 +3,7 @@ package io.casinoperf.mocks;
 import io.casinoperf.mocks.conditions.Conditions;
 import io.casinoperf.mocks.conditions.Mode;
 import io.casinoperf.mocks.spin.Paytable;
+import io.casinoperf.mocks.wallet.IdempotencyWindow;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -21,7 +22,8 @@ import java.util.function.Function;
  * @param asyncResponseThreads threads that send delayed responses, so delays block no request
  *     thread
  * @param keptTransactions transactions kept per wallet for the transaction list
- * @param rememberedKeys idempotency keys remembered per wallet
+ * @param idempotency how long and how many idempotency keys each wallet remembers
+ * @param maxBodyBytes largest request body accepted; a larger one is refused with 413
  */
 public record PlatformMockConfig(
     String bindAddress,
@@ -34,10 +36,17 @@ public record PlatformMockConfig(
     int containerThreads,
     int asyncResponseThreads,
     int keptTransactions,
-    int rememberedKeys) {
+    IdempotencyWindow idempotency,
+    int maxBodyBytes) {
 
   /** The password players log in with unless {@code mock.password} says otherwise. */
   public static final String DEFAULT_PASSWORD = "spin-to-win";
+
+  /**
+   * 64 KiB: the largest legitimate request (a login, a spin, a deposit) is under 200 bytes; this
+   * leaves room for any realistic client while refusing bodies meant to exhaust memory.
+   */
+  public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
   public static PlatformMockConfig defaults() {
     return new PlatformMockConfig(
@@ -51,7 +60,8 @@ public record PlatformMockConfig(
         50,
         4,
         50,
-        256);
+        IdempotencyWindow.defaults(),
+        DEFAULT_MAX_BODY_BYTES);
   }
 
   public PlatformMockConfig {
@@ -69,28 +79,34 @@ public record PlatformMockConfig(
     if (password == null || password.isEmpty()) {
       throw new IllegalArgumentException("password must not be empty");
     }
-    if (containerThreads < 4 || asyncResponseThreads < 1 || keptTransactions < 1 || rememberedKeys < 1) {
+    if (containerThreads < 4 || asyncResponseThreads < 1 || keptTransactions < 1) {
       throw new IllegalArgumentException(
-          "containerThreads must be >= 4; asyncResponseThreads, keptTransactions and rememberedKeys >= 1");
+          "containerThreads must be >= 4; asyncResponseThreads and keptTransactions >= 1");
+    }
+    if (idempotency == null) {
+      throw new IllegalArgumentException("the idempotency window must be given");
+    }
+    if (maxBodyBytes < 1024) {
+      throw new IllegalArgumentException("maxBodyBytes must be >= 1024, was " + maxBodyBytes);
     }
   }
 
   public PlatformMockConfig withPort(int newPort) {
     return new PlatformMockConfig(bindAddress, newPort, conditions, returnToPlayer,
         initialBalanceCents, password, currency, containerThreads, asyncResponseThreads,
-        keptTransactions, rememberedKeys);
+        keptTransactions, idempotency, maxBodyBytes);
   }
 
   public PlatformMockConfig withPassword(String newPassword) {
     return new PlatformMockConfig(bindAddress, port, conditions, returnToPlayer,
         initialBalanceCents, newPassword, currency, containerThreads, asyncResponseThreads,
-        keptTransactions, rememberedKeys);
+        keptTransactions, idempotency, maxBodyBytes);
   }
 
   public PlatformMockConfig withConditions(Conditions newConditions) {
     return new PlatformMockConfig(bindAddress, port, newConditions, returnToPlayer,
         initialBalanceCents, password, currency, containerThreads, asyncResponseThreads,
-        keptTransactions, rememberedKeys);
+        keptTransactions, idempotency, maxBodyBytes);
   }
 
   /**
@@ -100,7 +116,7 @@ public record PlatformMockConfig(
    * mock.errorPercent}, {@code mock.dropPercent}, {@code mock.pushLossPercent}, {@code mock.rtp}, {@code
    * mock.initialBalanceCents}, {@code mock.password}, {@code mock.currency}, {@code
    * mock.containerThreads}, {@code mock.asyncThreads}, {@code mock.keptTransactions}, {@code
-   * mock.rememberedKeys}.
+   * mock.idempotencyRetentionSeconds}, {@code mock.rememberedKeys}, {@code mock.maxBodyBytes}.
    *
    * @throws IllegalArgumentException naming the property, its value and what was expected
    */
@@ -128,13 +144,27 @@ public record PlatformMockConfig(
           r.get("mock.containerThreads", d.containerThreads(), Integer::parseInt),
           r.get("mock.asyncThreads", d.asyncResponseThreads(), Integer::parseInt),
           r.get("mock.keptTransactions", d.keptTransactions(), Integer::parseInt),
-          r.get("mock.rememberedKeys", d.rememberedKeys(), Integer::parseInt));
+          new IdempotencyWindow(
+              r.get("mock.idempotencyRetentionSeconds", d.idempotency().retention(),
+                  text -> java.time.Duration.ofSeconds(Long.parseLong(text))),
+              r.get("mock.rememberedKeys", d.idempotency().maxKeys(), Integer::parseInt)),
+          r.get("mock.maxBodyBytes", d.maxBodyBytes(), Integer::parseInt));
     } catch (IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("mock.")) {
         throw e;
       }
       throw new IllegalArgumentException("mock settings: " + e.getMessage(), e);
     }
+  }
+
+  /** Every setting but the password, which must not reach a log through this. */
+  @Override
+  public String toString() {
+    return "PlatformMockConfig[" + bindAddress + ":" + port + ", " + conditions + ", rtp "
+        + returnToPlayer + ", initial " + initialBalanceCents + " cents " + currency + ", "
+        + containerThreads + " container threads, " + asyncResponseThreads + " async threads, "
+        + keptTransactions + " kept transactions, " + idempotency + ", max body " + maxBodyBytes
+        + " bytes]";
   }
 
   /** Reads typed properties; a value that does not parse names its property. */

@@ -173,4 +173,36 @@ class PlatformApiTest {
   void healthAnswersWithoutToken() {
     assertThat(platform.client().get("/health", null).status()).isEqualTo(200);
   }
+
+  @Test
+  void aBodyOfExactlyTheLimitIsServedAndOneByteMoreIsRefusedWith413() {
+    String token = platform.client().login("api-body-limit");
+    String deposit = "{\"amountCents\":100}";
+    int limit = PlatformMockConfig.DEFAULT_MAX_BODY_BYTES;
+    String atTheLimit = deposit + " ".repeat(limit - deposit.length());
+
+    var served = platform.client().post("/api/wallet/deposits", token, PlatformClient.newKey(), atTheLimit);
+    var refused = platform.client().post("/api/wallet/deposits", token, PlatformClient.newKey(), atTheLimit + " ");
+
+    assertThat(served.status()).isEqualTo(200);
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(refused.body().get("error").asText()).isEqualTo("payload_too_large");
+    assertThat(platform.client().balance(token)).as("only the first deposit moved money").isEqualTo(100_100);
+  }
+
+  @Test
+  void aTenMegabyteBodyIsRefusedWithOrWithoutAContentLength() {
+    String token = platform.client().login("api-huge-body");
+    byte[] huge = ("{\"amountCents\":100}" + " ".repeat(10_000_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    var declared = platform.client().postBytes("/api/wallet/deposits", token, PlatformClient.newKey(), huge, true);
+    var chunked = platform.client().postBytes("/api/wallet/deposits", token, PlatformClient.newKey(), huge, false);
+    var login = platform.client().post("/api/auth/login", null, null,
+        "{\"playerId\":\"api-huge-login\",\"password\":\"" + " ".repeat(100_000) + "\"}");
+
+    assertThat(declared.status()).isEqualTo(413);
+    assertThat(chunked.status()).isEqualTo(413);
+    assertThat(login.status()).isEqualTo(413);
+    assertThat(platform.client().balance(token)).isEqualTo(100_000);
+  }
 }

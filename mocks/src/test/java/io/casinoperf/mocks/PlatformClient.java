@@ -61,6 +61,19 @@ final class PlatformClient {
     return send(request);
   }
 
+  /** A POST of raw bytes, with a Content-Length ({@code declared}) or chunked without one. */
+  Reply postBytes(String path, String token, String idempotencyKey, byte[] body, boolean declared) {
+    HttpRequest.BodyPublisher publisher = declared
+        ? HttpRequest.BodyPublishers.ofByteArray(body)
+        : HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body));
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token)
+        .header("Idempotency-Key", idempotencyKey)
+        .POST(publisher);
+    return send(request);
+  }
+
   Reply spin(String token, String key, String gameId, long stakeCents) {
     return post(
         "/api/spins", token, key, "{\"gameId\":\"" + gameId + "\",\"stakeCents\":" + stakeCents + "}");

@@ -16,7 +16,8 @@ final class OutcomeResponses {
 
   /**
    * 200 with the transaction's body (a replay carries {@code Idempotent-Replayed: true}), 402 for
-   * insufficient funds, 422 for a key reused on a different request.
+   * insufficient funds, 422 for a key reused on a different request, 429 (with {@code
+   * Retry-After}) when the wallet's idempotency window is full.
    */
   static ApiResponse of(WalletOutcome outcome, Function<Transaction, Object> body) {
     if (outcome instanceof WalletOutcome.Applied applied) {
@@ -32,6 +33,15 @@ final class OutcomeResponses {
               funds.balanceCents(),
               funds.requestedCents()),
           Map.of());
+    }
+    if (outcome instanceof WalletOutcome.WindowFull full) {
+      long seconds = Math.max(1, (full.retryAfter().toMillis() + 999) / 1000);
+      return ApiResponse.error(
+              429,
+              "idempotency_window_full",
+              "this wallet remembers " + full.maxKeys() + " idempotency keys, all still inside"
+                  + " their retention; retry after " + seconds + " s")
+          .withHeader("Retry-After", Long.toString(seconds));
     }
     String key = ((WalletOutcome.KeyReused) outcome).idempotencyKey();
     return ApiResponse.error(

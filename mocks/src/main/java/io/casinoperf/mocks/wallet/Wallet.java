@@ -1,6 +1,8 @@
 package io.casinoperf.mocks.wallet;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,9 +16,11 @@ import java.util.Map;
  *
  * <p>Thread-safe: every operation holds this wallet's lock, so concurrent spins on one player
  * never lose an update. A request retried with the same idempotency key returns the transaction
- * of the first call and moves no money, as long as the key is among the last {@code
- * rememberedKeys} keys used on this wallet (older keys are forgotten, as a real platform forgets
- * them after a retention period). A rejected request (insufficient funds) does not use up its key.
+ * of the first call and moves no money for the whole {@link IdempotencyWindow#retention()} after
+ * the key's first use; only then is the key forgotten. A wallet holding {@link
+ * IdempotencyWindow#maxKeys()} unexpired keys refuses new money-moving requests instead of
+ * forgetting one early. A rejected request (insufficient funds, a full window) does not use up its
+ * key.
  */
 public final class Wallet {
   private final String playerId;
@@ -32,15 +36,17 @@ public final class Wallet {
   private long winsCents;
   private long sequence;
   private final ArrayDeque<Transaction> recent = new ArrayDeque<>();
-  private final Map<String, Remembered> keys;
+  private final IdempotencyWindow window;
+  /** In order of first use, so the eldest entry is always the next to expire. */
+  private final Map<String, Remembered> keys = new LinkedHashMap<>();
 
-  private record Remembered(String fingerprint, Transaction transaction) {}
+  private record Remembered(String fingerprint, Transaction transaction, Instant firstUsed) {}
 
   Wallet(
       String playerId,
       long initialCents,
       int keptTransactions,
-      int rememberedKeys,
+      IdempotencyWindow window,
       Clock clock,
       BalanceListener listener) {
     this.playerId = playerId;
@@ -49,13 +55,7 @@ public final class Wallet {
     this.keptTransactions = keptTransactions;
     this.clock = clock;
     this.listener = listener;
-    this.keys =
-        new LinkedHashMap<>(16, 0.75f, false) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
-            return size() > rememberedKeys;
-          }
-        };
+    this.window = window;
   }
 
   public String playerId() {
@@ -147,9 +147,26 @@ public final class Wallet {
         sequence);
   }
 
+  /**
+   * The earlier outcome of this key, if it is still remembered; a refusal when the key is new and
+   * the window is full; otherwise null (go ahead). Keys past their retention are forgotten first.
+   */
   private WalletOutcome replay(String idempotencyKey, String fingerprint) {
+    Instant now = clock.instant();
+    Iterator<Remembered> eldest = keys.values().iterator();
+    while (eldest.hasNext()) {
+      Remembered key = eldest.next();
+      if (now.isBefore(key.firstUsed().plus(window.retention()))) {
+        break;
+      }
+      eldest.remove();
+    }
     Remembered earlier = keys.get(idempotencyKey);
     if (earlier == null) {
+      if (keys.size() >= window.maxKeys()) {
+        Instant nextFree = keys.values().iterator().next().firstUsed().plus(window.retention());
+        return new WalletOutcome.WindowFull(window.maxKeys(), Duration.between(now, nextFree));
+      }
       return null;
     }
     if (!earlier.fingerprint().equals(fingerprint)) {
@@ -181,7 +198,7 @@ public final class Wallet {
     if (recent.size() > keptTransactions) {
       recent.removeFirst();
     }
-    keys.put(idempotencyKey, new Remembered(fingerprint, transaction));
+    keys.put(idempotencyKey, new Remembered(fingerprint, transaction, transaction.occurredAt()));
     listener.balanceChanged(
         new BalanceUpdate(playerId, sequence, balanceCents, transaction.id(), type));
     return new WalletOutcome.Applied(transaction, false);

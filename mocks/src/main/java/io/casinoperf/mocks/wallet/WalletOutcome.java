@@ -15,4 +15,12 @@ public sealed interface WalletOutcome {
 
   /** The idempotency key was already used for a different request; nothing moved. */
   record KeyReused(String idempotencyKey) implements WalletOutcome {}
+
+  /**
+   * The wallet already remembers {@code maxKeys} keys that are all inside their retention; nothing
+   * moved and the key stays unused.
+   *
+   * @param retryAfter until the eldest key expires and frees a place
+   */
+  record WindowFull(int maxKeys, java.time.Duration retryAfter) implements WalletOutcome {}
 }

@@ -11,30 +11,30 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Every player's wallet, opened on first use with the initial balance. Thread-safe.
  *
- * <p>Memory is bounded per wallet (the last {@code keptTransactions} transactions and {@code
- * rememberedKeys} idempotency keys), so a long run grows only with the number of players.
+ * <p>Memory is bounded per wallet (the last {@code keptTransactions} transactions and at most
+ * {@link IdempotencyWindow#maxKeys()} idempotency keys), so a long run grows only with the number
+ * of players and their recent requests.
  */
 public final class Wallets {
   private final ConcurrentMap<String, Wallet> byPlayer = new ConcurrentHashMap<>();
   private final long initialCents;
   private final int keptTransactions;
-  private final int rememberedKeys;
+  private final IdempotencyWindow idempotency;
   private final Clock clock;
   private final BalanceListener listener;
 
   public Wallets(
       long initialCents,
       int keptTransactions,
-      int rememberedKeys,
+      IdempotencyWindow idempotency,
       Clock clock,
       BalanceListener listener) {
-    if (initialCents < 0 || keptTransactions < 1 || rememberedKeys < 1) {
-      throw new IllegalArgumentException(
-          "initialCents must be >= 0, keptTransactions and rememberedKeys >= 1");
+    if (initialCents < 0 || keptTransactions < 1) {
+      throw new IllegalArgumentException("initialCents must be >= 0, keptTransactions >= 1");
     }
     this.initialCents = initialCents;
     this.keptTransactions = keptTransactions;
-    this.rememberedKeys = rememberedKeys;
+    this.idempotency = java.util.Objects.requireNonNull(idempotency);
     this.clock = clock;
     this.listener = listener;
   }
@@ -43,12 +43,17 @@ public final class Wallets {
   public Wallet open(String playerId) {
     return byPlayer.computeIfAbsent(
         playerId,
-        id -> new Wallet(id, initialCents, keptTransactions, rememberedKeys, clock, listener));
+        id -> new Wallet(id, initialCents, keptTransactions, idempotency, clock, listener));
   }
 
   /** The player's wallet if it was ever opened. */
   public Optional<Wallet> find(String playerId) {
     return Optional.ofNullable(byPlayer.get(playerId));
+  }
+
+  /** Closes the player's wallet and forgets it, as if it had never been opened. */
+  public void discard(String playerId) {
+    byPlayer.remove(playerId);
   }
 
   /** Every wallet checked against its ledger totals, ordered by player id. */

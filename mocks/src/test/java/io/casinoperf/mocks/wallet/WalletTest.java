@@ -3,6 +3,7 @@ package io.casinoperf.mocks.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ class WalletTest {
   private final List<BalanceUpdate> pushed = new ArrayList<>();
   private final Wallets wallets =
       new Wallets(
-          10_000, 3, 4, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
-          pushed::add);
+          10_000, 3, new IdempotencyWindow(Duration.ofHours(24), 100),
+          Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), pushed::add);
 
   @Test
   void retriedDepositWithSameKeyMovesMoneyOnce() {
@@ -95,17 +96,58 @@ class WalletTest {
   }
 
   @Test
-  void forgetsKeysBeyondTheRememberedCount() {
-    Wallet wallet = wallets.open("p1");
-    for (int i = 1; i <= 5; i++) {
-      wallet.deposit("k" + i, 100);
+  void aRetryJustInsideTheRetentionIsStillAReplayAndJustAfterItMovesMoney() {
+    SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    Wallet wallet = new Wallets(10_000, 3, new IdempotencyWindow(Duration.ofHours(24), 100),
+        clock, update -> {}).open("p1");
+    wallet.deposit("k1", 500);
+
+    clock.advance(Duration.ofHours(24).minusMillis(1));
+    var justInside = (WalletOutcome.Applied) wallet.deposit("k1", 500);
+    clock.advance(Duration.ofMillis(1));
+    var atTheEdge = (WalletOutcome.Applied) wallet.deposit("k1", 500);
+
+    assertThat(justInside.replayed()).isTrue();
+    assertThat(atTheEdge.replayed()).as("forgotten exactly 24 h after first use").isFalse();
+    assertThat(wallet.balanceCents()).isEqualTo(11_000);
+  }
+
+  @Test
+  void manyNewerKeysNeverMakeAnOldKeyWithinItsRetentionMoveMoneyAgain() {
+    SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    Wallet wallet = new Wallets(10_000, 3, IdempotencyWindow.defaults(), clock, update -> {})
+        .open("p1");
+    wallet.deposit("first", 100);
+    for (int i = 0; i < 1_000; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      wallet.spin("spin-" + i, "lucky-sevens", 1, 0);
     }
 
-    var oldKeyAgain = (WalletOutcome.Applied) wallet.deposit("k1", 100);
-    var recentKeyAgain = (WalletOutcome.Applied) wallet.deposit("k5", 100);
+    var replay = (WalletOutcome.Applied) wallet.deposit("first", 100);
 
-    assertThat(oldKeyAgain.replayed()).isFalse();
-    assertThat(recentKeyAgain.replayed()).isTrue();
+    assertThat(replay.replayed()).isTrue();
+    assertThat(wallet.reconcile().depositsCents()).isEqualTo(100);
+  }
+
+  @Test
+  void aFullWindowRefusesNewKeysButStillReplaysTheRememberedOnes() {
+    SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    Wallet wallet = new Wallets(10_000, 3, new IdempotencyWindow(Duration.ofMinutes(10), 3),
+        clock, update -> {}).open("p1");
+    for (int i = 1; i <= 3; i++) {
+      wallet.deposit("k" + i, 100);
+      clock.advance(Duration.ofMinutes(1));
+    }
+
+    WalletOutcome refused = wallet.deposit("k4", 100);
+    var replay = (WalletOutcome.Applied) wallet.deposit("k1", 100);
+    clock.advance(Duration.ofMinutes(7));
+    var afterTheEldestExpired = (WalletOutcome.Applied) wallet.deposit("k4", 100);
+
+    assertThat(refused).isEqualTo(new WalletOutcome.WindowFull(3, Duration.ofMinutes(7)));
+    assertThat(replay.replayed()).isTrue();
+    assertThat(afterTheEldestExpired.replayed()).isFalse();
+    assertThat(wallet.balanceCents()).isEqualTo(10_400);
   }
 
   @Test
@@ -116,5 +158,33 @@ class WalletTest {
     assertThat(wallets.reconcileAll()).extracting(WalletReconciliation::playerId)
         .containsExactly("a", "b");
     assertThat(wallets.find("nobody")).isEmpty();
+  }
+
+  /** A clock that moves only when told. */
+  private static final class SettableClock extends Clock {
+    private Instant now;
+
+    SettableClock(Instant start) {
+      now = start;
+    }
+
+    void advance(Duration step) {
+      now = now.plus(step);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
   }
 }
