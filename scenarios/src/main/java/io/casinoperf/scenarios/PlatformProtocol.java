@@ -13,8 +13,10 @@ public final class PlatformProtocol {
   private PlatformProtocol() {}
 
   /**
-   * JSON in and out, no warm-up request (Gatling's default warm-up goes to the internet), the
-   * balance channel on the same host with {@code ws://} or {@code wss://}.
+   * JSON in and out, the balance channel on the same host with {@code ws://} or {@code wss://}.
+   * Gatling's HTTP client warms up with one request to the platform's base URL before the first
+   * virtual user (its default warm-up request goes to the internet), so the first measured
+   * requests do not carry the injector's own class loading.
    */
   public static HttpProtocolBuilder forBaseUrl(URI baseUrl) {
     String base = baseUrl.toString().replaceAll("/+$", "");
@@ -24,7 +26,7 @@ public final class PlatformProtocol {
         .acceptHeader("application/json")
         .contentTypeHeader("application/json")
         .userAgentHeader("casinoperf-gatling")
-        .disableWarmUp()
+        .warmUp(base + "/")
         .wsUnmatchedInboundMessageBufferSize(UNMATCHED_MESSAGE_BUFFER);
   }
 }

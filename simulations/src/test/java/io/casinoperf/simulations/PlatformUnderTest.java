@@ -2,6 +2,7 @@ package io.casinoperf.simulations;
 
 import io.casinoperf.mocks.PlatformMock;
 import io.casinoperf.mocks.PlatformMockConfig;
+import io.casinoperf.mocks.PlatformWarmUp;
 import java.net.URI;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -9,10 +10,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The platform one simulation run loads: the {@code -Dtarget} URL after the allow-list check, or
- * else the embedded mock started in this JVM on a free loopback port (in {@code -Dmode}).
+ * else the embedded mock started in this JVM on a free loopback port (in {@code -Dmode}) and warmed
+ * up before the run (see {@link PlatformWarmUp}).
  */
 final class PlatformUnderTest implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlatformUnderTest.class);
+  /** Enough warm-up traffic (~500 requests, about 2 s) for the first measured seconds to be warm. */
+  private static final int WARM_UP_PLAYERS = 4;
+  private static final int WARM_UP_ROUNDS = 8;
 
   private final URI baseUrl;
   private final Optional<PlatformMock> embedded;
@@ -33,8 +38,9 @@ final class PlatformUnderTest implements AutoCloseable {
         PlatformMockConfig.defaults()
             .withConditions(
                 PlatformMockConfig.defaults().conditions().withMode(settings.mode()))
-            .withPassword(settings.playerPassword());
+            .withPassword(settings.embeddedPlatformPassword().reveal());
     PlatformMock mock = PlatformMock.start(config);
+    PlatformWarmUp.run(mock, config.password(), WARM_UP_PLAYERS, WARM_UP_ROUNDS);
     return new PlatformUnderTest(mock.baseUrl(), Optional.of(mock));
   }
 
