@@ -1,30 +1,47 @@
 #!/usr/bin/env bash
-# A known fake secret goes in as the player password (CASINOPERF_PLAYER_PASSWORD, the way staging
-# credentials are given) and must come out nowhere: not in the console, Gatling's simulation.log
-# or HTML report, the run history, or the gate's verdict.json, junit.xml, summary.md and gate.html.
-# A short FlashSpinPeakSimulation on the embedded platform (which is given the same password),
-# then the gate; every file they wrote is searched. Exit 1 when the secret is found anywhere.
-# Usage (from the repository root): benchmarks/secret-leak.sh
+# The staging password is used and leaks nowhere. A known fake secret (with a quote and a
+# backslash, as real passwords have) is the only password the embedded platform accepts
+# (CASINOPERF_PLATFORM_PASSWORD) and is given to the players the way staging credentials are
+# (CASINOPERF_PLAYER_PASSWORD), through the real `./mvnw gatling:test`:
+#   1. with it, a short FlashSpinPeakSimulation passes, so every login used it;
+#   2. with a wrong player password the same run fails its logins, so the check can fail;
+#   3. the secret is in no file the run and the gate wrote: the console, Gatling's simulation.log
+#      and HTML report, the run history, verdict.json, junit.xml, summary.md and gate.html.
+# Exit 1 on any failure. Usage (from the repository root): benchmarks/secret-leak.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
 [ -f reports/target/casinoperf.jar ] || ./mvnw -q -B install -DskipTests >/dev/null || exit 1
-secret="fake-Secret-$(date +%s)-$$-not-a-real-password"
+secret="fake\"Secret\\-$(date +%s)-$$-not-a-real-password"
 work=$(mktemp -d)
-export CASINOPERF_PLAYER_PASSWORD="$secret"
-./mvnw -B -o -q gatling:test -Dgatling.simulationClass=io.casinoperf.simulations.FlashSpinPeakSimulation \
-  -Dduration=5s -DflashSpinPeak.peakUsers=50 >"$work/run.log" 2>&1
-run_code=$?
-run=$(ls -d simulations/target/gatling/flashspinpeaksimulation-* | tail -1)
-java -jar reports/target/casinoperf.jar gate "$run" --history "$work/history" --out "$work/report" \
+results="$work/gatling"
+
+run() { # player-password log-name
+  CASINOPERF_PLATFORM_PASSWORD="$secret" CASINOPERF_PLAYER_PASSWORD="$1" \
+    ./mvnw -B -o -q gatling:test -Dgatling.simulationClass=io.casinoperf.simulations.FlashSpinPeakSimulation \
+    -Dduration=5s -DflashSpinPeak.peakUsers=50 -Dgatling.resultsFolder="$results/$2" >"$work/$2.log" 2>&1
+}
+
+run "$secret" used; used_code=$?
+run "wrong-$secret" refused; refused_code=$?
+used_run=$(ls -d "$results"/used/flashspinpeaksimulation-* 2>/dev/null | tail -1)
+java -jar reports/target/casinoperf.jar gate "$used_run" --history "$work/history" --out "$work/report" \
   --label secret-check >"$work/gate.log" 2>&1
 gate_code=$?
-unset CASINOPERF_PLAYER_PASSWORD
-echo "run exit $run_code, gate exit $gate_code; searching $(find "$run" "$work" -type f | wc -l) files"
-if [ "$run_code" -ne 0 ]; then echo "the run failed:"; tail -20 "$work/run.log"; exit 1; fi
-if grep -rlF -- "$secret" "$run" "$work"; then
-  echo "the secret leaked into the files above"
-  exit 1
+echo "run with the secret: exit $used_code; with a wrong password: exit $refused_code; gate exit $gate_code"
+echo "searching $(find "$work" -type f | wc -l) files"
+
+failed=0
+if [ "$used_code" -ne 0 ] || [ -z "$used_run" ]; then
+  echo "the run with the secret failed: its logins did not use it"; tail -20 "$work/used.log"; failed=1
 fi
-# The check must be able to fail: the secret really was used (players logged in with it).
-grep -q "Login" "$work/gate.log" || { echo "no Login requests: the secret was never used"; exit 1; }
-echo "the secret appears in no output"
+if [ "$refused_code" -eq 0 ] || ! grep -qE '^> Login +\| +[0-9,]+ \| +0 \|' "$work/refused.log"; then
+  echo "the run with a wrong password did not fail its logins: the password is not what decides"
+  tail -20 "$work/refused.log"; failed=1
+fi
+# The verdict is not the point here (a 5-second run may be too short to judge), only that it was given.
+if [ "$gate_code" -ne 0 ] && [ "$gate_code" -ne 3 ]; then echo "the gate gave no verdict:"; cat "$work/gate.log"; failed=1; fi
+if grep -rlF -- "$secret" "$work"; then
+  echo "the secret leaked into the files above"; failed=1
+fi
+[ "$failed" -eq 0 ] && echo "the secret was used by every login and appears in no output"
+exit "$failed"

@@ -9,10 +9,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the platform mock standalone until the process is stopped. Settings come from {@code
  * mock.*} system properties (see {@link PlatformMockConfig#fromProperties}); the port defaults to
- * 8080 here. A bad setting ends the process with one line on standard error and exit code 2.
+ * 8080 here. The players' password may also come from the environment variable {@value
+ * #PASSWORD_ENV}, which wins over {@code -Dmock.password} (a command line shows in process lists).
+ * A bad setting ends the process with one line on standard error and exit code 2.
  */
 public final class PlatformMockMain {
   private static final Logger LOG = LoggerFactory.getLogger(PlatformMockMain.class);
+  /** The password the platform accepts, from the environment. */
+  public static final String PASSWORD_ENV = "CASINOPERF_PLATFORM_PASSWORD";
 
   private PlatformMockMain() {}
 
@@ -22,6 +26,10 @@ public final class PlatformMockMain {
     System.getProperties().stringPropertyNames().stream()
         .filter(name -> name.startsWith("mock."))
         .forEach(name -> properties.put(name, System.getProperty(name)));
+    String password = System.getenv(PASSWORD_ENV);
+    if (password != null && !password.isEmpty()) {
+      properties.put("mock.password", password);
+    }
     PlatformMockConfig config;
     try {
       config = PlatformMockConfig.fromProperties(properties);

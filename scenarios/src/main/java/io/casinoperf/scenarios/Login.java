@@ -20,9 +20,11 @@ public final class Login {
           http("Login")
               .post("/api/auth/login")
               .body(
+                  // jsonStringify(): quoted and escaped, so a password holding " or \ stays
+                  // one JSON string.
                   StringBody(
-                      "{\"playerId\":\"#{" + SessionKeys.PLAYER_ID + "}\",\"password\":\"#{"
-                          + SessionKeys.PASSWORD + "}\"}"))
+                      "{\"playerId\":#{" + SessionKeys.PLAYER_ID + ".jsonStringify()},\"password\":#{"
+                          + SessionKeys.PASSWORD + ".jsonStringify()}}"))
               .check(
                   status().is(200),
                   jsonPath("$.token").saveAs(SessionKeys.TOKEN),

@@ -38,6 +38,6 @@ final class Accounts {
       }
       return feed(listFeeder(mine).queue());
     }
-    return feed(PlayerAccounts.generated("player-", shard.firstAccount(), settings.playerPassword()));
+    return feed(PlayerAccounts.generated("player-", shard.firstAccount(), settings.playerPassword().reveal()));
   }
 }

@@ -70,6 +70,18 @@ final class GatlingProcess {
     return start(simulation, properties, resultsFolder).await(timeout);
   }
 
+  /**
+   * As {@link #run(Class, Map, Path, Duration)}, with these environment variables set in the
+   * Gatling JVM; the test JVM's own {@code CASINOPERF_*} variables never reach it.
+   */
+  static Result run(Class<?> simulation, Map<String, String> properties,
+      Map<String, String> environment, Path resultsFolder, Duration timeout)
+      throws IOException, InterruptedException {
+    List<String> command = javaCommand(properties);
+    command.addAll(List.of("-s", simulation.getName(), "-rf", resultsFolder.toString()));
+    return launch(command, environment, resultsFolder).await(timeout);
+  }
+
   /** A Gatling JVM started and not yet waited for: several can run at once (shards). */
   static final class Running {
     private final Process process;
@@ -106,7 +118,7 @@ final class GatlingProcess {
       throws IOException {
     List<String> command = javaCommand(properties);
     command.addAll(List.of("-s", simulation.getName(), "-rf", resultsFolder.toString()));
-    return launch(command, resultsFolder);
+    return launch(command, Map.of(), resultsFolder);
   }
 
   /**
@@ -118,7 +130,7 @@ final class GatlingProcess {
     Path folder = runFolder.toAbsolutePath();
     List<String> command = javaCommand(Map.of());
     command.addAll(List.of("-ro", folder.getFileName().toString(), "-rf", folder.getParent().toString()));
-    return launch(command, folder.getParent()).await(timeout);
+    return launch(command, Map.of(), folder.getParent()).await(timeout);
   }
 
   /** The total request count of the HTML report Gatling wrote in {@code runFolder}. */
@@ -145,14 +157,16 @@ final class GatlingProcess {
     return command;
   }
 
-  private static Running launch(List<String> command, Path resultsFolder) throws IOException {
+  private static Running launch(List<String> command, Map<String, String> environment,
+      Path resultsFolder) throws IOException {
     Path stdout = Files.createTempFile("gatling-out", ".txt");
     Path stderr = Files.createTempFile("gatling-err", ".txt");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile())
-            .start();
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectOutput(stdout.toFile())
+        .redirectError(stderr.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("CASINOPERF_"));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     process.getOutputStream().close(); // no input, as in CI
     return new Running(process, stdout, stderr, resultsFolder);
   }

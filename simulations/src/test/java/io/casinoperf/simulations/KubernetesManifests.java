@@ -136,6 +136,41 @@ final class KubernetesManifests {
     }
 
     /**
+     * The whole environment Kubernetes would give this container: every key of the ConfigMaps
+     * named in {@code envFrom}, then each {@code env} entry (a literal, a ConfigMap key, a Secret
+     * key looked up in {@code secrets} as {@code "<secret>/<key>"}, a resource field as {@code
+     * "1"}). A Secret key missing from {@code secrets} is left out, as an optional one would be.
+     */
+    java.util.Map<String, String> environment(java.util.Map<String, String> secrets) {
+      java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+      for (JsonNode source : node.path("envFrom")) {
+        String configMap = source.path("configMapRef").path("name").asText();
+        find("ConfigMap", configMap).ifPresent(m -> m.node().path("data").fields()
+            .forEachRemaining(entry -> environment.put(entry.getKey(), entry.getValue().asText())));
+      }
+      for (JsonNode entry : node.path("env")) {
+        String name = entry.path("name").asText();
+        JsonNode from = entry.path("valueFrom");
+        if (entry.has("value")) {
+          environment.put(name, entry.path("value").asText());
+        } else if (from.has("configMapKeyRef")) {
+          JsonNode ref = from.path("configMapKeyRef");
+          configMapValue(ref.path("name").asText(), ref.path("key").asText())
+              .ifPresent(value -> environment.put(name, value));
+        } else if (from.has("secretKeyRef")) {
+          JsonNode ref = from.path("secretKeyRef");
+          String value = secrets.get(ref.path("name").asText() + "/" + ref.path("key").asText());
+          if (value != null) {
+            environment.put(name, value);
+          }
+        } else if (from.has("resourceFieldRef")) {
+          environment.put(name, "1");
+        }
+      }
+      return environment;
+    }
+
+    /**
      * The value of a command-line option in the script ({@code -Dtarget=…}, {@code --target …},
      * {@code --param shards=…}) with quotes removed and {@code $NAME} / {@code ${NAME}} replaced
      * by this container's environment; an unknown variable stays as written.

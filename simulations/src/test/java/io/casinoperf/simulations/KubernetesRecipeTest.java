@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,6 +150,32 @@ class KubernetesRecipeTest {
     List<String> problems = problemsAfterEditing("run-parameters.yaml", "SHARDS: \"4\"", "SHARDS: 4");
 
     assertThat(problems).anySatisfy(p -> assertThat(p).contains("SHARDS: a ConfigMap value must be a string"));
+  }
+
+  @Test
+  void thePasswordSecretReachesTheProcessThatRunsTheSimulationAndNoCommandLine(@TempDir Path pod)
+      throws Exception {
+    String password = "pw-" + java.util.UUID.randomUUID();
+    assertThat(injectorRecord(pod, password)).containsEntry("password", password)
+        .hasEntrySatisfying("command line", line -> assertThat(line).doesNotContain(password));
+  }
+
+  @Test
+  void aRecipeThatDropsTheSecretOnTheWayIsCaught(@TempDir Path pod) throws Exception {
+    // The same script with the variable cleared before Maven starts: the check must see it.
+    String password = "pw-" + java.util.UUID.randomUUID();
+    assertThat(injectorRecord(pod, password, "./mvnw -B -q -o",
+        "unset " + RunSettings.PASSWORD_ENV + "; ./mvnw -B -q -o"))
+        .containsEntry("password", "(unset)");
+  }
+
+  private Map<String, String> injectorRecord(Path pod, String password, String... edit)
+      throws Exception {
+    KubernetesManifests manifests = KubernetesManifests.read(recipeFolder());
+    var injector = manifests.containers(
+        manifests.find("Job", KubernetesRecipe.INJECTORS).orElseThrow().node()).get(0);
+    return InjectorScriptRun.run(injector, pod,
+        Map.of("casinoperf-secrets/player-password", password), edit);
   }
 
   /** A copy of the recipe with one edit, and what the wiring check says about it. */

@@ -47,7 +47,7 @@ class LoadProfileTest {
   void inconsistentLoadNumbersAreRefusedWithTheProfileName() {
     assertThatThrownBy(
             () -> RunContext.open(
-                Map.of("walletTraffic.mix.spin", "90"), "walletTraffic", WalletTrafficSimulation.Load::from))
+                Map.of("walletTraffic.mix.spin", "90"), Map.of(), "walletTraffic", WalletTrafficSimulation.Load::from))
         .isInstanceOf(RunSettings.InvalidSettingException.class)
         .hasMessage("walletTraffic profile: mix.* must add up to 100, they add up to 130.0"
             + " (override with -DwalletTraffic.<key>)");

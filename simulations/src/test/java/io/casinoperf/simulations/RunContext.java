@@ -31,13 +31,12 @@ final class RunContext<L> implements AutoCloseable {
   }
 
   /**
-   * Reads the settings from system properties and the load numbers from {@code
-   * profiles/<profileName>.properties}, then starts (or checks) the platform.
+   * Reads the settings from system properties and the environment (the passwords), the load
+   * numbers from {@code profiles/<profileName>.properties}, then starts (or checks) the platform.
    */
   static <L> RunContext<L> open(String profileName, Function<LoadProfile, L> loadNumbers) {
-    Map<String, String> properties = SystemProperties.all();
     try {
-      return open(properties, profileName, loadNumbers);
+      return open(SystemProperties.all(), System.getenv(), profileName, loadNumbers);
     } catch (IllegalArgumentException e) {
       System.err.println("casinoperf: " + e.getMessage());
       System.err.flush();
@@ -46,10 +45,13 @@ final class RunContext<L> implements AutoCloseable {
     }
   }
 
-  /** As {@link #open(String, Function)}, from the given properties; throws on a bad value. */
-  static <L> RunContext<L> open(
-      Map<String, String> properties, String profileName, Function<LoadProfile, L> loadNumbers) {
-    RunSettings settings = RunSettings.from(properties);
+  /**
+   * As {@link #open(String, Function)}, from the given properties and environment; throws on a
+   * bad value.
+   */
+  static <L> RunContext<L> open(Map<String, String> properties, Map<String, String> environment,
+      String profileName, Function<LoadProfile, L> loadNumbers) {
+    RunSettings settings = RunSettings.from(properties, environment);
     L load;
     try {
       load = loadNumbers.apply(LoadProfile.load(profileName, properties));

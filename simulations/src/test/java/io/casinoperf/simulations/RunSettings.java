@@ -27,8 +27,11 @@ import java.util.function.Function;
  * @param p99Millis SLO: 99th percentile of response time, in ms
  * @param maxErrorPercent SLO: largest share of failed requests, in percent
  * @param playersFile CSV of player accounts (columns playerId,password); empty for generated ones
- * @param playerPassword password of the generated accounts: from the environment variable {@value
- *     #PASSWORD_ENV} or the file {@code -DplayerPasswordFile}, never from the command line
+ * @param playerPassword password the generated accounts log in with: from the environment variable
+ *     {@value #PASSWORD_ENV} or the file {@code -DplayerPasswordFile}, never from the command line;
+ *     else the embedded platform's default
+ * @param embeddedPlatformPassword the password the embedded platform accepts (ignored with a
+ *     target): {@value #PLATFORM_PASSWORD_ENV}, else the players' password
  * @param shard which part of the load this injector runs ({@code -Dshard=i/n}); 1/1 alone
  * @param circuitBreaker when the run stops itself; empty with {@code -DcircuitBreaker=off}
  */
@@ -41,7 +44,8 @@ public record RunSettings(
     int p99Millis,
     double maxErrorPercent,
     Optional<Path> playersFile,
-    String playerPassword,
+    Secret playerPassword,
+    Secret embeddedPlatformPassword,
     Shard shard,
     Optional<BreakerSettings> circuitBreaker) {
 
@@ -114,11 +118,13 @@ public record RunSettings(
   /** Where the generated accounts' password comes from, when not from {@code -DplayerPasswordFile}. */
   public static final String PASSWORD_ENV = "CASINOPERF_PLAYER_PASSWORD";
 
-  public static RunSettings fromSystemProperties() {
-    return from(SystemProperties.all(), System.getenv());
-  }
+  /**
+   * The password the embedded platform accepts, when it should differ from the players' (a run
+   * that proves the players' password was really sent sets both).
+   */
+  public static final String PLATFORM_PASSWORD_ENV = "CASINOPERF_PLATFORM_PASSWORD";
 
-  /** Reads and checks every parameter, with no environment; see the README's table. */
+  /** Reads and checks every parameter, with an empty environment (no passwords from it). */
   public static RunSettings from(Map<String, String> properties) {
     return from(properties, Map.of());
   }
@@ -131,6 +137,8 @@ public record RunSettings(
           + " (outside the repository)");
     }
     Reader r = new Reader(properties);
+    Secret playerPassword = password(r, environment);
+    String platformPassword = environment.get(PLATFORM_PASSWORD_ENV);
     return new RunSettings(
         r.optional("target", RunSettings::parseTarget),
         r.optional("allowedTargets", RunSettings::parseList).orElse(List.of()),
@@ -140,7 +148,10 @@ public record RunSettings(
         r.optional("p99Millis", text -> (int) positive("p99Millis", text)).orElse(200),
         r.optional("maxErrorPercent", RunSettings::parsePercent).orElse(1.0),
         r.optional("players", text -> outsideRepository(parseExistingFile(text))),
-        password(r, environment),
+        playerPassword,
+        platformPassword == null || platformPassword.isEmpty()
+            ? playerPassword
+            : new Secret(platformPassword, PLATFORM_PASSWORD_ENV),
         r.optional("shard", Shard::parse).orElse(Shard.whole()),
         circuitBreaker(r));
   }
@@ -224,10 +235,10 @@ public record RunSettings(
     return duration.orElse(fallback);
   }
 
-  private static String password(Reader r, Map<String, String> environment) {
+  private static Secret password(Reader r, Map<String, String> environment) {
     String fromEnvironment = environment.get(PASSWORD_ENV);
     if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
-      return fromEnvironment;
+      return new Secret(fromEnvironment, PASSWORD_ENV);
     }
     return r.optional("playerPasswordFile", text -> {
       Path file = outsideRepository(parseExistingFile(text));
@@ -236,11 +247,11 @@ public record RunSettings(
         if (password.isEmpty()) {
           throw new IllegalArgumentException("the file is empty");
         }
-        return password;
+        return new Secret(password, "-DplayerPasswordFile");
       } catch (java.io.IOException e) {
         throw new IllegalArgumentException("cannot read it (" + e.getMessage() + ")");
       }
-    }).orElse(io.casinoperf.mocks.PlatformMockConfig.DEFAULT_PASSWORD);
+    }).orElse(new Secret(io.casinoperf.mocks.PlatformMockConfig.DEFAULT_PASSWORD, "the default"));
   }
 
   /**

@@ -121,12 +121,14 @@ class RunSettingsTest {
       throws Exception {
     java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("password"), "from-the-file\n");
 
-    assertThat(RunSettings.from(Map.of()).playerPassword()).isEqualTo("spin-to-win");
-    assertThat(RunSettings.from(Map.of("playerPasswordFile", file.toString())).playerPassword())
+    assertThat(RunSettings.from(Map.of()).playerPassword().reveal()).isEqualTo("spin-to-win");
+    assertThat(RunSettings.from(Map.of("playerPasswordFile", file.toString())).playerPassword().reveal())
         .isEqualTo("from-the-file");
-    assertThat(RunSettings.from(Map.of("playerPasswordFile", file.toString()),
-        Map.of(RunSettings.PASSWORD_ENV, "from-the-environment")).playerPassword())
-        .isEqualTo("from-the-environment");
+    RunSettings fromEnvironment = RunSettings.from(Map.of("playerPasswordFile", file.toString()),
+        Map.of(RunSettings.PASSWORD_ENV, "from-the-environment"));
+    assertThat(fromEnvironment.playerPassword().reveal()).isEqualTo("from-the-environment");
+    assertThat(fromEnvironment.toString()).doesNotContain("from-the-environment")
+        .contains("(secret from CASINOPERF_PLAYER_PASSWORD)");
     assertThatThrownBy(() -> RunSettings.from(Map.of("playerPassword", "hunter2")))
         .isInstanceOf(RunSettings.InvalidSettingException.class)
         .hasMessageStartingWith("-DplayerPassword: a password on the command line shows in process lists")
@@ -134,6 +136,18 @@ class RunSettingsTest {
     // A secrets file inside the repository (this module's pom stands in for one) is refused.
     assertThatThrownBy(() -> RunSettings.from(Map.of("playerPasswordFile", "pom.xml")))
         .hasMessageContaining("secrets must live outside the repository");
+  }
+
+  @Test
+  void theEmbeddedPlatformAcceptsThePlayersPasswordUnlessGivenItsOwn() {
+    RunSettings same = RunSettings.from(Map.of(), Map.of(RunSettings.PASSWORD_ENV, "pw-of-players-7"));
+    assertThat(same.embeddedPlatformPassword().reveal()).isEqualTo("pw-of-players-7");
+
+    RunSettings own = RunSettings.from(Map.of(), Map.of(RunSettings.PASSWORD_ENV, "pw-of-players-7",
+        RunSettings.PLATFORM_PASSWORD_ENV, "pw-of-platform-9"));
+    assertThat(own.playerPassword().reveal()).isEqualTo("pw-of-players-7");
+    assertThat(own.embeddedPlatformPassword().reveal()).isEqualTo("pw-of-platform-9");
+    assertThat(own.toString()).doesNotContain("pw-of-players-7", "pw-of-platform-9");
   }
 
   @Test
