@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,8 @@ public final class PlatformWarmUp {
 
   private final PlatformMock platform;
   private final String password;
+  private final AtomicInteger succeeded = new AtomicInteger();
+  private final AtomicInteger failed = new AtomicInteger();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
 
@@ -54,12 +57,17 @@ public final class PlatformWarmUp {
   }
 
   /**
+   * What the warm-up sent: requests answered with 2xx (and balance channels opened), and the rest.
+   */
+  public record Result(int succeeded, int failed) {}
+
+  /**
    * Sends {@code rounds} rounds of every operation, from {@code parallelPlayers} players at once,
-   * then forgets the warm-up players' wallets.
+   * then forgets the warm-up players' wallets. A player whose login fails stops there.
    *
    * @param password the password the platform accepts (its configured one)
    */
-  public static void run(PlatformMock platform, String password, int parallelPlayers, int rounds) {
+  public static Result run(PlatformMock platform, String password, int parallelPlayers, int rounds) {
     long started = System.nanoTime();
     PlatformWarmUp warmUp = new PlatformWarmUp(platform, password);
     ExecutorService threads = Executors.newFixedThreadPool(parallelPlayers, runnable -> {
@@ -84,8 +92,10 @@ public final class PlatformWarmUp {
         platform.wallets().discard(PLAYER_PREFIX + p);
       }
     }
-    LOG.info("platform warmed up in {} ms ({} players × {} rounds)",
-        (System.nanoTime() - started) / 1_000_000, parallelPlayers, rounds);
+    Result result = new Result(warmUp.succeeded.get(), warmUp.failed.get());
+    LOG.info("platform warmed up in {} ms: {} requests answered, {} failed",
+        (System.nanoTime() - started) / 1_000_000, result.succeeded(), result.failed());
+    return result;
   }
 
   private void play(String playerId, int rounds) {
@@ -128,7 +138,9 @@ public final class PlatformWarmUp {
           .get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "warm-up done")
           .get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      succeeded.incrementAndGet();
     } catch (ExecutionException | TimeoutException e) {
+      failed.incrementAndGet();
       LOG.debug("warm-up of {} failed", BalanceChannel.PATH, e);
     }
   }
@@ -155,6 +167,8 @@ public final class PlatformWarmUp {
 
   /** The reply's JSON object, empty when the reply is not one. */
   private Optional<JsonNode> send(HttpRequest request) throws IOException, InterruptedException {
-    return Json.readObject(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    (response.statusCode() / 100 == 2 ? succeeded : failed).incrementAndGet();
+    return Json.readObject(response.body());
   }
 }
