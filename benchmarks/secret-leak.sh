@@ -15,10 +15,18 @@ secret="fake\"Secret\\-$(date +%s)-$$-not-a-real-password"
 work=$(mktemp -d)
 results="$work/gatling"
 
-run() { # player-password log-name
+run() { # player-password name: the run's console goes to $work/<name>.log, its folder to $results/<name>/
+  local marker="$work/$2.started" code
+  touch "$marker"
   CASINOPERF_PLATFORM_PASSWORD="$secret" CASINOPERF_PLAYER_PASSWORD="$1" \
     ./mvnw -B -o -q gatling:test -Dgatling.simulationClass=io.casinoperf.simulations.FlashSpinPeakSimulation \
-    -Dduration=5s -DflashSpinPeak.peakUsers=50 -Dgatling.resultsFolder="$results/$2" >"$work/$2.log" 2>&1
+    -Dduration=5s -DflashSpinPeak.peakUsers=50 >"$work/$2.log" 2>&1
+  code=$?
+  mkdir -p "$results/$2"
+  # Gatling's results folder is fixed by the plugin: take this run's folder (newer than the marker).
+  find simulations/target/gatling -mindepth 1 -maxdepth 1 -type d -newer "$marker" \
+    -exec mv {} "$results/$2/" \;
+  return $code
 }
 
 run "$secret" used; used_code=$?
