@@ -67,7 +67,7 @@ public final class CapacityForecaster {
     }
     DemandFitter.Prepared prepared = DemandFitter.prepare(traffic, past, fit);
     DemandModel demand = DemandFitter.fit(prepared);
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(in.warnings());
     List<String> assumptions = new ArrayList<>();
     Backtest.Result backtest = null;
     if (settings.backtestOrigins() > 0) {

@@ -9,6 +9,8 @@ import io.casinoperf.capacity.series.MetricsFormatException;
 import io.casinoperf.capacity.series.PrometheusMetrics;
 import io.casinoperf.capacity.series.RawSeries;
 import io.casinoperf.capacity.series.RegularSeries;
+import io.casinoperf.capacity.series.TimeSeries;
+import io.casinoperf.capacity.series.Timestamps;
 import io.casinoperf.capacity.series.UnsuitableDataException;
 import io.casinoperf.capacity.usl.LoadStep;
 import io.casinoperf.capacity.usl.LoadSteps;
@@ -23,18 +25,21 @@ import java.util.Map;
 
 /**
  * Everything a forecast reads, cleaned: the traffic and resource series named by the capacity
- * plan, found in the metrics files, each sorted, merged, put on one common step with short gaps
- * filled, and with the calendar's incident windows blanked out.
+ * plan, found in the metrics files, each checked, sorted, rid of exact repeats, put on one common
+ * step with short gaps filled, and with the calendar's incident windows blanked out.
  *
  * @param resources by resource name, in the plan's order
+ * @param warnings what cleaning did that the reader of a forecast should know (repeated samples
+ *     dropped), in words
  */
 public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> resources,
     CapacityPlan plan, PromotionCalendar calendar, List<LoadStep> loadSteps,
-    List<CapacityForecast.SeriesQuality> data) {
+    List<CapacityForecast.SeriesQuality> data, List<String> warnings) {
   public ForecastInputs {
     resources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(resources));
     loadSteps = List.copyOf(loadSteps);
     data = List.copyOf(data);
+    warnings = List.copyOf(warnings);
   }
 
   /**
@@ -44,7 +49,9 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
    * @param stepSeconds the common step; 0 to take the traffic series' most common spacing
    * @param maxFillSteps longest gap, in steps, filled by interpolation
    * @param loadSteps load-test steps CSV, or null
-   * @throws MetricsFormatException for unreadable input or a series the plan names but no file has
+   * @throws MetricsFormatException for unreadable input, a series the plan names but no file has,
+   *     a value out of range, two different values at one timestamp, or a series with a single
+   *     point or a single value
    */
   public static ForecastInputs load(List<Path> metrics, Path calendarFile, Path planFile,
       Path loadSteps, long stepSeconds, int maxFillSteps) {
@@ -67,24 +74,33 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
         origin.put(s.name(), file);
       }
     }
-    RawSeries rawTraffic = require(found, plan.traffic().series(), "traffic", planFile);
-    long step = stepSeconds > 0 ? stepSeconds : typicalSpacing(rawTraffic);
+    // Every series the plan uses is checked and rid of repeats before anything is computed from it.
+    String trafficName = plan.traffic().series();
+    Map<String, Cleaning.Merged> used = new LinkedHashMap<>();
+    used.put(trafficName, Cleaning.sortAndMerge(origin.get(trafficName),
+        require(found, trafficName, "traffic", planFile)));
+    for (Resource resource : plan.resources()) {
+      RawSeries raw = require(found, resource.series(), "resource '" + resource.name() + "'", planFile);
+      used.computeIfAbsent(raw.name(), name -> Cleaning.sortAndMerge(origin.get(name), raw));
+    }
+    long step = stepSeconds > 0 ? stepSeconds : typicalSpacing(used.get(trafficName).series());
     if (86_400 % step != 0 && step % 86_400 != 0) {
       throw new UnsuitableDataException("a step of " + step + " s does not divide a day, so days and"
           + " weeks would not line up" + (stepSeconds > 0 ? "" : " (it is the traffic's most common spacing)")
           + ": give --step, e.g. 60s, 5m, 15m or 1h");
     }
     List<CapacityForecast.SeriesQuality> quality = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     List<long[]> incidents = calendar.incidentWindows();
-    RegularSeries traffic = clean(rawTraffic, origin.get(rawTraffic.name()), step, maxFillSteps,
-        incidents, quality);
+    RegularSeries traffic = clean(used.get(trafficName), origin.get(trafficName), step, maxFillSteps,
+        incidents, quality, warnings);
     Map<String, RegularSeries> resources = new LinkedHashMap<>();
     for (Resource resource : plan.resources()) {
-      RawSeries raw = require(found, resource.series(), "resource '" + resource.name() + "'", planFile);
-      resources.put(resource.name(), clean(raw, origin.get(raw.name()), step, maxFillSteps, incidents, quality));
+      resources.put(resource.name(), clean(used.get(resource.series()), origin.get(resource.series()),
+          step, maxFillSteps, incidents, quality, warnings));
     }
     List<LoadStep> steps = loadSteps == null ? List.of() : LoadSteps.read(loadSteps);
-    return new ForecastInputs(traffic, resources, plan, calendar, steps, quality);
+    return new ForecastInputs(traffic, resources, plan, calendar, steps, quality, warnings);
   }
 
   private static RawSeries require(Map<String, RawSeries> found, String name, String role, Path planFile) {
@@ -97,20 +113,16 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
   }
 
   /** The most common spacing between consecutive timestamps, in seconds. */
-  static long typicalSpacing(RawSeries raw) {
-    long[] times = raw.epochSeconds().clone();
-    Arrays.sort(times);
-    long[] gaps = new long[Math.max(0, times.length - 1)];
-    int n = 0;
-    for (int i = 1; i < times.length; i++) {
-      if (times[i] > times[i - 1]) {
-        gaps[n++] = times[i] - times[i - 1];
-      }
+  static long typicalSpacing(TimeSeries series) {
+    long[] times = series.epochSeconds();
+    int n = Math.max(0, times.length - 1);
+    long[] gaps = new long[n];
+    for (int i = 0; i < n; i++) {
+      gaps[i] = times[i + 1] - times[i];
     }
     if (n == 0) {
       return 60;
     }
-    gaps = Arrays.copyOf(gaps, n);
     Arrays.sort(gaps);
     long best = gaps[0];
     int bestRun = 0;
@@ -128,9 +140,13 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
     return best;
   }
 
-  private static RegularSeries clean(RawSeries raw, Path file, long step, int maxFill,
-      List<long[]> incidents, List<CapacityForecast.SeriesQuality> quality) {
-    Cleaning.Merged merged = Cleaning.sortAndMerge(raw);
+  private static RegularSeries clean(Cleaning.Merged merged, Path file, long step, int maxFill,
+      List<long[]> incidents, List<CapacityForecast.SeriesQuality> quality, List<String> warnings) {
+    TimeSeries series = merged.series();
+    refuseWithoutPattern(series, file);
+    if (merged.duplicatesMerged() > 0) {
+      warnings.add(repeatsDropped(series.name(), file, merged));
+    }
     Cleaning.Resampled resampled = Cleaning.resample(merged.series(), step, maxFill);
     RegularSeries grid = RegularSeries.of(resampled.series(), step);
     double[] values = grid.values();
@@ -151,9 +167,38 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
         .map(g -> Instant.ofEpochSecond(g.fromEpochSecond()) + ".." + Instant.ofEpochSecond(g.toEpochSecond())
             + " (" + g.missingSteps() + " steps)")
         .toList();
-    quality.add(new CapacityForecast.SeriesQuality(raw.name(), file.toString(), step,
+    quality.add(new CapacityForecast.SeriesQuality(series.name(), file.toString(), step,
         grid.presentCount() - excluded, merged.duplicatesMerged(), resampled.filledSteps(), gaps, excluded));
     return excluded == 0 ? grid
         : RegularSeries.of(grid.name(), grid.startEpochSecond(), step, values);
+  }
+
+  /** A single point in time, or one value at every time, holds nothing to fit. */
+  private static void refuseWithoutPattern(TimeSeries series, Path file) {
+    if (series.size() == 1) {
+      throw new MetricsFormatException(file, 0, "series " + series.name() + " has a single point in"
+          + " time (" + Timestamps.format(series.epochSecond(0)) + "): a forecast needs a history");
+    }
+    double first = series.value(0);
+    for (int i = 1; i < series.size(); i++) {
+      if (series.value(i) != first) {
+        return;
+      }
+    }
+    throw new MetricsFormatException(file, 0, "series " + series.name() + " is constant (every value is "
+        + number(first) + "): there is no pattern to fit and no relation to traffic to learn");
+  }
+
+  private static String repeatsDropped(String name, Path file, Cleaning.Merged merged) {
+    Cleaning.Repeat first = merged.firstDuplicate();
+    int count = merged.duplicatesMerged();
+    String where = first.line() > 0 ? file + ":" + first.line() + " repeats line " + first.firstLine()
+        : file + " at " + Timestamps.format(first.epochSecond());
+    return String.format(Locale.ROOT, "%s: %d exact %s (same time, same value) dropped; the first: %s.",
+        name, count, count == 1 ? "repeat of a sample" : "repeats of samples", where);
+  }
+
+  private static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
   }
 }

@@ -1,9 +1,10 @@
 package io.casinoperf.capacity.series;
 
 /**
- * Turns raw points into a series fit for modelling: sorted by time, points with the same
- * timestamp merged into their mean (exports often repeat a sample at a scrape boundary), put on a
- * regular step, short gaps filled, long gaps reported, incident windows excluded.
+ * Turns raw points into a series fit for modelling: values checked, sorted by time, exact repeats
+ * of a sample dropped (exports often repeat one at a scrape or page boundary) and different values
+ * at one timestamp refused, put on a regular step, short gaps filled, long gaps reported, incident
+ * windows excluded.
  */
 public final class Cleaning {
   private Cleaning() {}
@@ -102,12 +103,38 @@ public final class Cleaning {
         java.util.Arrays.copyOf(values, out));
   }
 
-  /** What {@link #sortAndMerge} did, for the report. */
-  public record Merged(TimeSeries series, int duplicatesMerged, boolean wasUnsorted) {}
+  /**
+   * An exact repeat: the sample at {@code epochSecond} on {@code line} has the value of the one on
+   * {@code firstLine} (lines 0 when the format has none).
+   */
+  public record Repeat(long epochSecond, double value, long line, long firstLine) {}
 
-  public static Merged sortAndMerge(RawSeries raw) {
+  /**
+   * What {@link #sortAndMerge} did, for the report.
+   *
+   * @param duplicatesMerged exact repeats (same timestamp, same value) left out
+   * @param firstDuplicate the earliest of them in time, or null when there is none
+   */
+  public record Merged(TimeSeries series, int duplicatesMerged, boolean wasUnsorted,
+      Repeat firstDuplicate) {}
+
+  /**
+   * Sorts the points by time (stably: equal timestamps keep their file order) and keeps one point
+   * per timestamp. A sample repeated exactly — same timestamp, same value, as an export writes at a
+   * page or scrape boundary — is left out and counted; two different values at one timestamp are
+   * refused, because any way of choosing between them (their mean, the first, the last) would
+   * change the forecast without anyone deciding it. The values are checked first: each must be a
+   * finite number from 0 up to 10^15 (every series is a count, a rate, a percentage or a size).
+   *
+   * @param file the file the series came from, for messages
+   * @throws MetricsFormatException naming the file, the series and the line (or time) of a value
+   *     out of range, or of the second of two different values at one timestamp
+   */
+  public static Merged sortAndMerge(java.nio.file.Path file, RawSeries raw) {
+    SampleValues.check(file, raw);
     long[] times = raw.epochSeconds();
     double[] values = raw.values();
+    long[] lines = raw.lines();
     int n = times.length;
     boolean unsorted = false;
     for (int i = 1; i < n && !unsorted; i++) {
@@ -122,31 +149,47 @@ public final class Cleaning {
       java.util.Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b]));
       long[] sortedTimes = new long[n];
       double[] sortedValues = new double[n];
+      long[] sortedLines = new long[n];
       for (int i = 0; i < n; i++) {
         sortedTimes[i] = times[order[i]];
         sortedValues[i] = values[order[i]];
+        sortedLines[i] = lines[order[i]];
       }
       System.arraycopy(sortedTimes, 0, times, 0, n);
       System.arraycopy(sortedValues, 0, values, 0, n);
+      System.arraycopy(sortedLines, 0, lines, 0, n);
     }
-    long[] mergedTimes = new long[n];
-    double[] mergedValues = new double[n];
+    long[] keptTimes = new long[n];
+    double[] keptValues = new double[n];
     int out = 0;
     int duplicates = 0;
+    Repeat first = null;
     for (int i = 0; i < n; ) {
-      int j = i;
-      double sum = 0;
+      int j = i + 1;
       while (j < n && times[j] == times[i]) {
-        sum += values[j];
+        if (values[j] != values[i]) {
+          throw conflict(file, raw.name(), times[i], values[i], lines[i], values[j], lines[j]);
+        }
+        if (first == null) {
+          first = new Repeat(times[j], values[j], lines[j], lines[i]);
+        }
         j++;
       }
       duplicates += j - i - 1;
-      mergedTimes[out] = times[i];
-      mergedValues[out] = sum / (j - i);
+      keptTimes[out] = times[i];
+      keptValues[out] = values[i];
       out++;
       i = j;
     }
-    return new Merged(new TimeSeries(raw.name(), java.util.Arrays.copyOf(mergedTimes, out),
-        java.util.Arrays.copyOf(mergedValues, out)), duplicates, unsorted);
+    return new Merged(new TimeSeries(raw.name(), java.util.Arrays.copyOf(keptTimes, out),
+        java.util.Arrays.copyOf(keptValues, out)), duplicates, unsorted, first);
+  }
+
+  private static MetricsFormatException conflict(java.nio.file.Path file, String series, long time,
+      double firstValue, long firstLine, double secondValue, long secondLine) {
+    String first = SampleValues.number(firstValue) + (firstLine > 0 ? " on line " + firstLine : "");
+    String second = SampleValues.number(secondValue) + (secondLine > 0 ? " on line " + secondLine : "");
+    return new MetricsFormatException(file, secondLine, "series '" + series + "' has two different values at "
+        + Timestamps.format(time) + ": " + first + " and " + second + "; keep one of them");
   }
 }

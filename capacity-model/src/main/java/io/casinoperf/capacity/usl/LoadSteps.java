@@ -59,14 +59,14 @@ public final class LoadSteps {
   public static List<LoadStep> read(Path file) {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(reader)) {
-      if (!rows.hasNext()) {
+      if (!CsvRow.hasNext(file, rows)) {
         throw new MetricsFormatException(file, 0, "empty file: expected a header row "
             + "(concurrency,throughput_per_s[,p99_ms][,error_rate]) and one row per step");
       }
       String[] header = rows.next();
       Columns columns = Columns.of(file, header);
       List<LoadStep> steps = new ArrayList<>();
-      while (rows.hasNext()) {
+      while (CsvRow.hasNext(file, rows)) {
         CsvRow next = CsvRow.next(file, rows);
         long line = next.line();
         String[] row = next.cells();
@@ -85,7 +85,7 @@ public final class LoadSteps {
     } catch (NoSuchFileException e) {
       throw new MetricsFormatException(file, 0, "no such file");
     } catch (IOException e) {
-      throw new MetricsFormatException(file, 0, "cannot read (" + e.getMessage() + ")");
+      throw CsvRow.unreadable(file, e, 0);
     }
   }
 

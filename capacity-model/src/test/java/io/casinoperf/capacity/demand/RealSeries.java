@@ -24,7 +24,7 @@ final class RealSeries {
   }
 
   static RegularSeries load(String name, long stepSeconds, int maxFillSteps) {
-    var merged = Cleaning.sortAndMerge(CsvMetrics.read(file(name)).get(0));
+    var merged = Cleaning.sortAndMerge(file(name), CsvMetrics.read(file(name)).get(0));
     var resampled = Cleaning.resample(merged.series(), stepSeconds, maxFillSteps);
     return RegularSeries.of(resampled.series(), stepSeconds);
   }

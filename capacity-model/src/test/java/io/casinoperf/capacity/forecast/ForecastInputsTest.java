@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.casinoperf.capacity.series.MetricsFormatException;
-import io.casinoperf.capacity.series.RawSeries;
+import io.casinoperf.capacity.series.TimeSeries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,17 +22,25 @@ class ForecastInputsTest {
         """);
   }
 
-  /** A minute grid over two hours, with a duplicated sample and a 10-minute hole. */
+  /**
+   * A minute grid over two hours (lines 2 to 111), with a 10-minute hole and the first sample
+   * repeated exactly on line 112.
+   */
   private Path metrics() throws Exception {
+    return Files.writeString(dir.resolve("metrics.csv"), minutes(Long.MIN_VALUE) + "1700000040,100,20\n");
+  }
+
+  /** The grid of {@link #metrics()} without the repeat; cpu is -1 at {@code negativeAt}. */
+  private static String minutes(long negativeAt) {
     StringBuilder csv = new StringBuilder("timestamp,rps,cpu\n");
     for (int i = 0; i < 120; i++) {
       if (i >= 50 && i < 60) {
         continue;
       }
-      csv.append(1_700_000_040L + 60L * i).append(',').append(100 + i).append(',').append(20 + i % 7).append('\n');
+      long t = 1_700_000_040L + 60L * i;
+      csv.append(t).append(',').append(100 + i).append(',').append(t == negativeAt ? -1 : 20 + i % 7).append('\n');
     }
-    csv.append(1_700_000_040L).append(",102,22\n");
-    return Files.writeString(dir.resolve("metrics.csv"), csv.toString());
+    return csv.toString();
   }
 
   @Test
@@ -131,8 +139,90 @@ class ForecastInputsTest {
   @Test
   void theTypicalSpacingIsTheMostCommonOne() {
     long[] times = {0, 300, 600, 900, 1200, 1260, 1560, 1860};
-    RawSeries raw = new RawSeries("rps", times, new double[times.length]);
+    TimeSeries series = new TimeSeries("rps", times, new double[times.length]);
 
-    assertThat(ForecastInputs.typicalSpacing(raw)).isEqualTo(300);
+    assertThat(ForecastInputs.typicalSpacing(series)).isEqualTo(300);
+  }
+
+  @Test
+  void anExactRepeatIsDroppedWithAWarningNamingHowManyAndWhereTheFirstIs() throws Exception {
+    Path metrics = metrics();
+
+    ForecastInputs in = ForecastInputs.load(List.of(metrics), null, plan(), null, 0, 3);
+
+    assertThat(in.warnings()).containsExactly(
+        "rps: 1 exact repeat of a sample (same time, same value) dropped; the first: " + metrics
+            + ":112 repeats line 2.",
+        "cpu: 1 exact repeat of a sample (same time, same value) dropped; the first: " + metrics
+            + ":112 repeats line 2.");
+  }
+
+  @Test
+  void twoDifferentValuesAtOneTimeInAPrometheusFileAreRefusedNamingTheFile() throws Exception {
+    Path cpu = prometheus("cpu.json", "[1700000040,\"20\"],[1700000100,\"21\"],[1700000040,\"25\"]");
+    Path rps = Files.writeString(dir.resolve("rps.csv"), minutes(Long.MIN_VALUE).replaceAll("(?m),\\d+$", "")
+        .replace(",cpu", ""));
+
+    assertThatThrownBy(() -> ForecastInputs.load(List.of(rps, cpu), null, prometheusPlan(), null, 0, 3))
+        .isInstanceOf(MetricsFormatException.class)
+        .hasMessage(cpu + ": series 'cpu{job=\"app\"}' has two different values at 2023-11-14T22:14:00Z:"
+            + " 20 and 25; keep one of them");
+  }
+
+  @Test
+  void aSeriesWithASinglePointInTimeIsRefusedNamingItsFile() throws Exception {
+    Path cpu = prometheus("cpu.json", "[1700000040,\"20\"],[1700000040,\"20\"]");
+    Path rps = Files.writeString(dir.resolve("rps.csv"), minutes(Long.MIN_VALUE).replaceAll("(?m),\\d+$", "")
+        .replace(",cpu", ""));
+
+    assertThatThrownBy(() -> ForecastInputs.load(List.of(rps, cpu), null, prometheusPlan(), null, 0, 3))
+        .isInstanceOf(MetricsFormatException.class)
+        .hasMessage(cpu + ": series cpu{job=\"app\"} has a single point in time (2023-11-14T22:14:00Z):"
+            + " a forecast needs a history");
+  }
+
+  @Test
+  void aConstantSeriesIsRefusedNamingItsMetricsFileAndTheValue() throws Exception {
+    Path metrics = Files.writeString(dir.resolve("constant.csv"),
+        minutes(Long.MIN_VALUE).replaceAll("(?m),\\d+$", ",42"));
+
+    assertThatThrownBy(() -> ForecastInputs.load(List.of(metrics), null, plan(), null, 0, 3))
+        .isInstanceOf(MetricsFormatException.class)
+        .hasMessage(metrics + ": series cpu is constant (every value is 42): there is no pattern to fit"
+            + " and no relation to traffic to learn");
+  }
+
+  @Test
+  void aNegativeValueInASeriesThePlanUsesIsRefusedNamingLineAndColumn() throws Exception {
+    Path metrics = Files.writeString(dir.resolve("negative.csv"), minutes(1_700_000_040L + 60L * 3));
+
+    assertThatThrownBy(() -> ForecastInputs.load(List.of(metrics), null, plan(), null, 0, 3))
+        .isInstanceOf(MetricsFormatException.class)
+        .hasMessage(metrics + ":5: series 'cpu': -1 is negative; every series is a quantity of 0 or more"
+            + " (requests, percent, connections, bytes)");
+  }
+
+  @Test
+  void aColumnThePlanDoesNotUseIsNotCheckedForRange() throws Exception {
+    Path metrics = Files.writeString(dir.resolve("extra.csv"),
+        minutes(Long.MIN_VALUE).replace("timestamp,rps,cpu", "timestamp,rps,cpu,temperature_change")
+            .replaceAll("(?m)^(\\d.*)$", "$1,-2.5"));
+
+    assertThat(ForecastInputs.load(List.of(metrics), null, plan(), null, 0, 3).resources())
+        .containsOnlyKeys("app-cpu");
+  }
+
+  private Path prometheus(String name, String values) throws Exception {
+    return Files.writeString(dir.resolve(name), "{\"status\":\"success\",\"data\":"
+        + "{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"__name__\":\"cpu\",\"job\":\"app\"},"
+        + "\"values\":[" + values + "]}]}}");
+  }
+
+  private Path prometheusPlan() throws Exception {
+    return Files.writeString(dir.resolve("prometheus-plan.yaml"), """
+        traffic: {series: rps, unit: requests/s}
+        resources:
+          - {name: app-cpu, series: 'cpu{job="app"}', unit: "%", perNode: true, nodes: 2, limit: 70}
+        """);
   }
 }

@@ -62,7 +62,7 @@ class CleaningTest {
   void realNabSeriesOnAFiveMinuteGridHasNoGaps() throws Exception {
     var path = java.nio.file.Path.of(CleaningTest.class.getClassLoader()
         .getResource("data/nab/cpu_utilization_asg_misconfiguration.csv").toURI());
-    TimeSeries cpu = Cleaning.sortAndMerge(CsvMetrics.read(path).get(0)).series();
+    TimeSeries cpu = Cleaning.sortAndMerge(path, CsvMetrics.read(path).get(0)).series();
 
     Cleaning.Resampled resampled = Cleaning.resample(cpu, 300, 3);
 

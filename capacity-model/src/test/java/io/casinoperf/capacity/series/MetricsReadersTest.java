@@ -125,19 +125,6 @@ class MetricsReadersTest {
   }
 
   @Test
-  void cleaningSortsAndMergesRepeatedTimestamps() {
-    RawSeries raw = new RawSeries("rps", new long[] {120, 60, 60, 180, 120},
-        new double[] {5, 1, 3, 9, 7});
-
-    Cleaning.Merged merged = Cleaning.sortAndMerge(raw);
-
-    assertThat(merged.series().epochSeconds()).containsExactly(60L, 120L, 180L);
-    assertThat(merged.series().values()).containsExactly(2.0, 6.0, 9.0);
-    assertThat(merged.duplicatesMerged()).isEqualTo(2);
-    assertThat(merged.wasUnsorted()).isTrue();
-  }
-
-  @Test
   void seriesRefuseNonFiniteValuesAndUnorderedTimes() {
     assertThatThrownBy(() -> new TimeSeries("x", new long[] {1, 1}, new double[] {1, 2}))
         .hasMessageContaining("timestamps must increase");

@@ -115,4 +115,19 @@ class LoadStepsTest {
         .isInstanceOf(MetricsFormatException.class)
         .hasMessage(absent + ": no such file");
   }
+
+  @Test
+  void aByteThatIsNotUtf8IsNamedByItsOwnLine() throws IOException {
+    StringBuilder text = new StringBuilder("concurrency,throughput_per_s,note\n1,10,\"first\nstep\"\n\n");
+    for (int users = 2; users < 400; users++) {
+      text.append(users).append(',').append(10 * users).append(",ok\n");
+    }
+    byte[] bytes = (text + "400,4000,caf\u00e9\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Path file = Files.write(dir.resolve("latin1.csv"), bytes);
+
+    // Header, a step over lines 2-3, a blank line 4, steps on lines 5 to 402, the bad one on 403.
+    assertThatThrownBy(() -> LoadSteps.read(file))
+        .isInstanceOf(MetricsFormatException.class)
+        .hasMessage(file + ":403: byte 0xE9 at column 13 is not UTF-8; save the file as UTF-8");
+  }
 }
