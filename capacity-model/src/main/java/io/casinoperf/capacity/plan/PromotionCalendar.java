@@ -19,11 +19,11 @@ import java.util.Optional;
  *           multiplier: 3.0}  # optional: expected traffic / usual traffic, > 0
  * }</pre>
  *
- * Timestamps take any form {@link io.casinoperf.capacity.series.Timestamps} reads (ISO-8601 with
- * an offset; a local date-time or a date, taken as UTC; epoch seconds or milliseconds). Every end
- * must be after its start; names and types must not be blank. A planned type with no past
- * promotion and no multiplier is accepted here: whether the forecast can go on without either is
- * the model's decision ({@link #hasHistory}). The full description is docs/CAPACITY-INPUTS.md.
+ * Times are dates or date-times written as text (ISO-8601 with an offset; a local date-time or a
+ * date, taken as UTC); a bare number such as epoch seconds is refused. Names and types are text,
+ * not blank, and not a bare number or boolean. Every end must be after its start. A planned type
+ * with no past promotion and no multiplier is accepted here: whether the forecast can go on
+ * without either is the model's decision ({@link #hasHistory}). The full description is docs/CAPACITY-INPUTS.md.
  *
  * @param past the promotions that ran, in file order; empty when none
  * @param incidents windows to exclude from fitting, in file order; empty when none
@@ -54,16 +54,16 @@ public record PromotionCalendar(List<Promotion> past, List<Incident> incidents,
   public static PromotionCalendar read(Path file) {
     FieldReader top = FieldReader.of(file, "", InputDocument.read(file, WHAT), TOP);
     List<Promotion> past = top.list("past", PROMOTION).stream()
-        .map(p -> p.build(() -> new Promotion(p.text("name"), p.text("type"), p.timestamp("start"),
-            p.timestamp("end"))))
+        .map(p -> p.build(() -> new Promotion(p.text("name"), p.text("type"), p.dateTime("start"),
+            p.dateTime("end"))))
         .toList();
     List<Incident> incidents = top.list("incidents", INCIDENT).stream()
-        .map(i -> i.build(() -> new Incident(i.text("name"), i.timestamp("start"), i.timestamp("end"))))
+        .map(i -> i.build(() -> new Incident(i.text("name"), i.dateTime("start"), i.dateTime("end"))))
         .toList();
     FieldReader p = top.mapping("planned", PLANNED);
     Optional<PlannedPromotion> planned = p == null ? Optional.empty()
         : Optional.of(p.build(() -> new PlannedPromotion(p.text("name"), p.text("type"),
-            p.timestamp("start"), p.timestamp("end"), p.number("multiplier"))));
+            p.dateTime("start"), p.dateTime("end"), p.number("multiplier"))));
     return new PromotionCalendar(past, incidents, planned);
   }
 
