@@ -1,6 +1,7 @@
 package io.casinoperf.capacity.forecast;
 
 import io.casinoperf.capacity.plan.CapacityPlan;
+import io.casinoperf.capacity.plan.MetricsSpan;
 import io.casinoperf.capacity.plan.PromotionCalendar;
 import io.casinoperf.capacity.plan.Resource;
 import io.casinoperf.capacity.series.Cleaning;
@@ -41,10 +42,13 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
    * Reads and cleans.
    *
    * @param metrics CSV files and Prometheus {@code query_range} JSON files (by extension)
+   * @param calendarFile the promotion calendar, or null; its times are checked against the
+   *     traffic's first and last timestamps ({@link MetricsSpan})
    * @param stepSeconds the common step; 0 to take the traffic series' most common spacing
    * @param maxFillSteps longest gap, in steps, filled by interpolation
    * @param loadSteps load-test steps CSV, or null
-   * @throws MetricsFormatException for unreadable input or a series the plan names but no file has
+   * @throws MetricsFormatException for unreadable input, a series the plan names but no file has,
+   *     or a calendar time too far from the traffic's
    */
   public static ForecastInputs load(List<Path> metrics, Path calendarFile, Path planFile,
       Path loadSteps, long stepSeconds, int maxFillSteps) {
@@ -52,8 +56,6 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
       throw new IllegalArgumentException("at least one metrics file");
     }
     CapacityPlan plan = CapacityPlan.read(planFile);
-    PromotionCalendar calendar = calendarFile == null ? PromotionCalendar.empty()
-        : PromotionCalendar.read(calendarFile);
     Map<String, RawSeries> found = new LinkedHashMap<>();
     Map<String, Path> origin = new LinkedHashMap<>();
     for (Path file : metrics) {
@@ -68,6 +70,9 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
       }
     }
     RawSeries rawTraffic = require(found, plan.traffic().series(), "traffic", planFile);
+    PromotionCalendar calendar = calendarFile == null ? PromotionCalendar.empty()
+        : rawTraffic.size() == 0 ? PromotionCalendar.read(calendarFile)
+        : PromotionCalendar.read(calendarFile, span(rawTraffic));
     long step = stepSeconds > 0 ? stepSeconds : typicalSpacing(rawTraffic);
     if (86_400 % step != 0 && step % 86_400 != 0) {
       throw new UnsuitableDataException("a step of " + step + " s does not divide a day, so days and"
@@ -94,6 +99,12 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
           + "' is in none of the metrics files; they hold " + found.keySet());
     }
     return series;
+  }
+
+  /** From the series' first to its last timestamp (the points need not be sorted); not empty. */
+  private static MetricsSpan span(RawSeries raw) {
+    long[] times = raw.epochSeconds();
+    return new MetricsSpan(Arrays.stream(times).min().orElseThrow(), Arrays.stream(times).max().orElseThrow());
   }
 
   /** The most common spacing between consecutive timestamps, in seconds. */
