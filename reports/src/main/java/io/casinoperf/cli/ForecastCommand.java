@@ -12,8 +12,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,7 +96,7 @@ final class ForecastCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--out", defaultValue = "forecast-report", paramLabel = "DIR",
-      description = "where forecast.json goes (default: ${DEFAULT-VALUE})")
+      description = "where forecast.json and capacity.html go, both or neither (default: ${DEFAULT-VALUE})")
   Path out;
 
   @Option(names = "--strict", description = "exit 1 when any resource does not fit at the decision percentile")
@@ -109,8 +111,7 @@ final class ForecastCommand implements Callable<Integer> {
     }
     ForecastInputs inputs = ForecastInputs.load(metrics, calendar, plan, loadSteps, stepSeconds, maxFill);
     CapacityForecast forecast = CapacityForecaster.forecast(inputs, settings);
-    OutputFiles.write(out.resolve("forecast.json"), ForecastWriters.json(forecast));
-    OutputFiles.write(out.resolve("capacity.html"), CapacityHtml.render(forecast));
+    OutputFiles.writeAll(render(forecast));
     PrintWriter console = spec.commandLine().getOut();
     console.print(ForecastWriters.console(forecast));
     console.println("wrote " + out.resolve("forecast.json") + " and " + out.resolve("capacity.html"));
@@ -118,6 +119,25 @@ final class ForecastCommand implements Callable<Integer> {
     boolean short_ = forecast.resources().stream().anyMatch(r -> !r.nodes().decision().equals("fits"))
         || (forecast.traffic().nodes() != null && forecast.traffic().nodes().decision().startsWith("needs"));
     return strict && short_ ? 1 : 0;
+  }
+
+  /**
+   * forecast.json and capacity.html, both rendered before either is written, so that a report
+   * that cannot be drawn leaves no forecast.json without its page.
+   *
+   * @throws CasinoPerf.UserInputException when rendering fails: the forecast holds whatever the
+   *     input did, and the answer is one line, not a stack trace and half a report
+   */
+  private Map<Path, String> render(CapacityForecast forecast) {
+    Map<Path, String> files = new LinkedHashMap<>();
+    try {
+      files.put(out.resolve("forecast.json"), ForecastWriters.json(forecast));
+      files.put(out.resolve("capacity.html"), CapacityHtml.render(forecast));
+    } catch (RuntimeException e) {
+      throw new CasinoPerf.UserInputException("the forecast could not be rendered ("
+          + String.valueOf(e).lines().findFirst().orElse("") + "); nothing was written to " + out);
+    }
+    return files;
   }
 
   private ForecastSettings settings() {

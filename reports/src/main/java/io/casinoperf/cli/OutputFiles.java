@@ -2,26 +2,53 @@ package io.casinoperf.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Report files are written whole or not at all: to a temporary file, then renamed. */
 final class OutputFiles {
   private OutputFiles() {}
 
   static void write(Path file, String content) throws IOException {
-    Path folder = file.toAbsolutePath().getParent();
-    Files.createDirectories(folder);
-    Path temporary = Files.createTempFile(folder, ".casinoperf", ".tmp");
+    writeAll(Map.of(file, content));
+  }
+
+  /**
+   * Files that belong together (a forecast.json and the capacity.html drawn from it), written
+   * all or none: a folder in the way of any of them is reported before anything is written; then
+   * every file is written whole to a temporary file beside it, and only when all of them are is
+   * each renamed into place. What is left to fail after that is a rename within one folder.
+   */
+  static void writeAll(Map<Path, String> files) throws IOException {
+    for (Path file : files.keySet()) {
+      if (Files.isDirectory(file)) {
+        throw new FileSystemException(file.toString(), null, "is a folder; expected a file to write");
+      }
+    }
+    Map<Path, Path> staged = new LinkedHashMap<>();
     try {
-      Files.writeString(temporary, content, StandardCharsets.UTF_8);
-      readableByAll(temporary);
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      for (Map.Entry<Path, String> file : files.entrySet()) {
+        Path folder = file.getKey().toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, ".casinoperf", ".tmp");
+        staged.put(file.getKey(), temporary);
+        Files.writeString(temporary, file.getValue(), StandardCharsets.UTF_8);
+        readableByAll(temporary);
+      }
+      for (Map.Entry<Path, Path> file : staged.entrySet()) {
+        Files.move(file.getValue(), file.getKey(), StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      }
     } finally {
-      Files.deleteIfExists(temporary);
+      for (Path temporary : staged.values()) {
+        Files.deleteIfExists(temporary);
+      }
     }
   }
 

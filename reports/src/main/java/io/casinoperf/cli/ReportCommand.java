@@ -2,9 +2,12 @@ package io.casinoperf.cli;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.casinoperf.capacity.forecast.CapacityForecast;
 import io.casinoperf.gate.history.RunHistory;
 import io.casinoperf.report.CapacityHtml;
@@ -40,6 +43,15 @@ final class ReportCommand implements Runnable {
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
+
+  /**
+   * Reads a JSON file this tool wrote: exactly one document, each key once. Anything after the
+   * document or a key given twice (one would silently win) is refused at its line and column.
+   */
+  static final ObjectMapper STRICT_JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
 
   /** What every report does at the end: write its file whole, and say where. */
   abstract static class Report implements Callable<Integer> {
@@ -103,8 +115,6 @@ final class ReportCommand implements Runnable {
         "Exit codes: 0 written, 2 bad input (missing file, not a forecast.json)."
       })
   static final class Capacity extends Report {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Parameters(paramLabel = "FORECAST_JSON", description = "forecast.json of schema " + CapacityForecast.SCHEMA)
     Path forecast;
 
@@ -129,14 +139,14 @@ final class ReportCommand implements Runnable {
         throw new CasinoPerf.UserInputException(file + ": no such file");
       }
       try {
-        JsonNode tree = JSON.readTree(Files.readAllBytes(file));
+        JsonNode tree = STRICT_JSON.readTree(Files.readAllBytes(file));
         String schema = tree == null || !tree.isObject() || !tree.path("schema").isTextual() ? null
             : tree.get("schema").asText();
         if (!CapacityForecast.SCHEMA.equals(schema)) {
           throw new CasinoPerf.UserInputException(file + ": not a forecast.json (schema "
               + (schema == null ? "missing" : "'" + schema + "'") + ", expected " + CapacityForecast.SCHEMA + ")");
         }
-        return JSON.treeToValue(tree, CapacityForecast.class);
+        return STRICT_JSON.treeToValue(tree, CapacityForecast.class);
       } catch (JsonProcessingException e) {
         throw new CasinoPerf.UserInputException(file + ": not a readable forecast.json" + where(e) + ": "
             + e.getOriginalMessage().lines().findFirst().orElse(""));
@@ -163,8 +173,6 @@ final class ReportCommand implements Runnable {
         "Exit codes: 0 written, 2 bad input (missing file, not a verdict.json)."
       })
   static final class Gate extends Report {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Parameters(paramLabel = "VERDICT_JSON", description = "verdict.json of a gate run")
     Path verdict;
 
@@ -179,13 +187,13 @@ final class ReportCommand implements Runnable {
       }
       GateReport report;
       try {
-        JsonNode tree = JSON.readTree(Files.readAllBytes(verdict));
+        JsonNode tree = STRICT_JSON.readTree(Files.readAllBytes(verdict));
         if (tree == null || !tree.isObject() || !tree.path("verdict").isTextual()
             || !tree.path("requests").isArray() || !tree.path("candidate").isObject()) {
           throw new CasinoPerf.UserInputException(verdict
               + ": not a verdict.json (expected the gate's verdict, candidate and requests)");
         }
-        report = JSON.treeToValue(tree, GateReport.class);
+        report = STRICT_JSON.treeToValue(tree, GateReport.class);
       } catch (JsonProcessingException e) {
         throw new CasinoPerf.UserInputException(verdict + ": not a readable verdict.json" + Capacity.where(e)
             + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));

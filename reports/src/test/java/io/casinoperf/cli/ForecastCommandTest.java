@@ -120,6 +120,72 @@ class ForecastCommandTest {
     assertThat(forecast(constant.toString(), "--plan", file("plan.yaml")).err()).contains("rps is constant");
   }
 
+  // The reader refuses such values before the model or a chart sees them (the charts and the
+  // resource fit are robust to them on their own: CapacityChartsTest, ResourceFitTest).
+  @Test
+  void aTrafficValueNearTheLargestDoubleIsOneLineNamingTheFileAndLeavesNoOutputs() throws Exception {
+    assertRefusedAsTooLarge("rps");
+  }
+
+  @Test
+  void aResourceValueNearTheLargestDoubleIsOneLineNamingTheFileAndLeavesNoOutputs() throws Exception {
+    assertRefusedAsTooLarge("redis_used_bytes");
+  }
+
+  private void assertRefusedAsTooLarge(String series) throws Exception {
+    Path history = withPrometheusSeries(series, "1.7e308");
+
+    Result result = forecast(history.toString(), dir.resolve(series + ".json").toString(),
+        "--plan", file("plan.yaml"), "--calendar", file("calendar.yaml"));
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err()).startsWith("casinoperf: " + dir.resolve(series + ".json") + ": series '"
+        + series + "' at ").contains("1.7E308 is too large").doesNotContain("\tat ");
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(dir.resolve("report")).doesNotExist();
+  }
+
+  @Test
+  void whenOneOutputCannotBeWrittenNoneIsLeftBehind() throws Exception {
+    Path out = dir.resolve("report");
+    Files.createDirectories(out.resolve("capacity.html").resolve("in-the-way"));
+
+    Result result = full();
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err()).startsWith("casinoperf: ").contains("capacity.html");
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(out.resolve("forecast.json")).doesNotExist();
+    try (var left = Files.list(out)) {
+      assertThat(left).extracting(p -> p.getFileName().toString()).containsExactly("capacity.html");
+    }
+  }
+
+  /**
+   * The generated history with one series moved into a Prometheus query_range answer
+   * ({@code <series>.json}) whose middle value is replaced by {@code value}; returns the CSV of
+   * the other series.
+   */
+  private Path withPrometheusSeries(String series, String value) throws Exception {
+    List<String> lines = Files.readAllLines(data.resolve("metrics.csv"));
+    List<String> header = List.of(lines.get(0).split(","));
+    int column = header.indexOf(series);
+    StringBuilder csv = new StringBuilder();
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      List<String> cells = new ArrayList<>(List.of(lines.get(i).split(",")));
+      String moved = cells.remove(column);
+      csv.append(String.join(",", cells)).append('\n');
+      if (i > 0) {
+        values.append(values.length() == 0 ? "" : ",").append('[').append(cells.get(0)).append(",\"")
+            .append(i == lines.size() / 2 ? value : moved).append("\"]");
+      }
+    }
+    Files.writeString(dir.resolve(series + ".json"), "{\"status\":\"success\",\"data\":{\"resultType\":"
+        + "\"matrix\",\"result\":[{\"metric\":{\"__name__\":\"" + series + "\"},\"values\":[" + values + "]}]}}");
+    return Files.writeString(dir.resolve("without-" + series + ".csv"), csv.toString());
+  }
+
   private static String constantRows() {
     StringBuilder rows = new StringBuilder();
     for (int i = 0; i < 3000; i++) {

@@ -142,6 +142,36 @@ class ReportCommandTest {
   }
 
   @Test
+  void capacityRefusesAForecastJsonWithMoreAfterItOrAKeyGivenTwice() throws Exception {
+    String json = Files.readString(forecastJson);
+    Path appended = Files.writeString(dir.resolve("appended.json"), json + "{}\n");
+    Path twice = Files.writeString(dir.resolve("twice.json"),
+        json.replaceFirst("\"schema\" : ", "\"schema\" : \"casinoperf-forecast/1\",\n  \"schema\" : "));
+
+    assertOneLineError(report("capacity", appended.toString(), "--out", dir.toString()),
+        "appended.json: not a readable forecast.json (line ");
+    assertOneLineError(report("capacity", twice.toString(), "--out", dir.toString()),
+        "twice.json: not a readable forecast.json (line 3, column ");
+    assertThat(report("capacity", twice.toString(), "--out", dir.toString()).err())
+        .contains("Duplicate field 'schema'");
+    assertThat(dir.resolve("capacity.html")).doesNotExist();
+  }
+
+  @Test
+  void gateRefusesAVerdictJsonWithMoreAfterItOrAKeyGivenTwice() throws Exception {
+    String json = Files.readString(gateReport.resolve("verdict.json"));
+    Path appended = Files.writeString(dir.resolve("appended.json"), json + "[]\n");
+    Path twice = Files.writeString(dir.resolve("twice.json"),
+        json.replaceFirst("\"verdict\" : ", "\"verdict\" : \"PASS\",\n  \"verdict\" : "));
+
+    assertOneLineError(report("gate", appended.toString(), "--out", dir.toString()),
+        "appended.json: not a readable verdict.json (line ");
+    assertOneLineError(report("gate", twice.toString(), "--out", dir.toString()),
+        "Duplicate field 'verdict'");
+    assertThat(dir.resolve("gate.html")).doesNotExist();
+  }
+
+  @Test
   void gateFromVerdictJsonIsTheGateCommandsOwnPage() throws Exception {
     Result result = report("gate", gateReport.resolve("verdict.json").toString(), "--out", dir.toString());
 

@@ -15,6 +15,7 @@ import io.casinoperf.capacity.forecast.CapacityForecast.ResourceForecast;
 import io.casinoperf.capacity.forecast.CapacityForecast.Runway;
 import io.casinoperf.capacity.forecast.CapacityForecast.TrafficForecast;
 import io.casinoperf.capacity.forecast.CapacityForecast.Usl;
+import io.casinoperf.capacity.plan.MetricsSpan;
 import io.casinoperf.capacity.plan.PlannedPromotion;
 import io.casinoperf.capacity.plan.Promotion;
 import io.casinoperf.capacity.plan.Resource;
@@ -111,16 +112,13 @@ public final class CapacityForecaster {
       throw new UnsuitableDataException("the planned promotion's type '" + window.type
           + "' has no past promotion in the fitted history: give planned.multiplier in the calendar");
     }
-    long firstData = traffic.epochSecond(0);
-    long span = lastData - firstData;
-    if (window.end <= firstData) {
-      throw new UnsuitableDataException("the planned window (" + iso(window.start) + " to "
-          + iso(window.end) + ") ends before the history starts (" + iso(firstData) + ")");
-    }
-    if (window.start - lastData > 2 * span) {
-      throw new UnsuitableDataException(String.format(Locale.ROOT, "the planned window starts %.0f days"
-          + " after the history ends, more than twice the %.0f days of history: too far to extrapolate",
-          (window.start - lastData) / 86_400.0, span / 86_400.0));
+    if (window.type != null) {
+      // The calendar reader holds a file to the same rule; this holds calendars built in code.
+      try {
+        new MetricsSpan(traffic.epochSecond(0), lastData).checkPlanned(window.start, window.end);
+      } catch (IllegalArgumentException e) {
+        throw new UnsuitableDataException("planned." + e.getMessage());
+      }
     }
     if (window.start < lastData) {
       warnings.add("The planned window starts before the history ends (" + iso(lastData) + ").");

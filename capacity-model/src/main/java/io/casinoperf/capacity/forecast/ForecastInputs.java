@@ -1,6 +1,7 @@
 package io.casinoperf.capacity.forecast;
 
 import io.casinoperf.capacity.plan.CapacityPlan;
+import io.casinoperf.capacity.plan.MetricsSpan;
 import io.casinoperf.capacity.plan.PromotionCalendar;
 import io.casinoperf.capacity.plan.Resource;
 import io.casinoperf.capacity.series.Cleaning;
@@ -46,12 +47,14 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
    * Reads and cleans.
    *
    * @param metrics CSV files and Prometheus {@code query_range} JSON files (by extension)
+   * @param calendarFile the promotion calendar, or null; its times are checked against the
+   *     traffic's first and last timestamps ({@link MetricsSpan})
    * @param stepSeconds the common step; 0 to take the traffic series' most common spacing
    * @param maxFillSteps longest gap, in steps, filled by interpolation
    * @param loadSteps load-test steps CSV, or null
    * @throws MetricsFormatException for unreadable input, a series the plan names but no file has,
-   *     a value out of range, two different values at one timestamp, or a series with a single
-   *     point or a single value
+   *     a value out of range, two different values at one timestamp, a series with a single
+   *     point or a single value, or a calendar time too far from the traffic's
    */
   public static ForecastInputs load(List<Path> metrics, Path calendarFile, Path planFile,
       Path loadSteps, long stepSeconds, int maxFillSteps) {
@@ -59,8 +62,6 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
       throw new IllegalArgumentException("at least one metrics file");
     }
     CapacityPlan plan = CapacityPlan.read(planFile);
-    PromotionCalendar calendar = calendarFile == null ? PromotionCalendar.empty()
-        : PromotionCalendar.read(calendarFile);
     Map<String, RawSeries> found = new LinkedHashMap<>();
     Map<String, Path> origin = new LinkedHashMap<>();
     for (Path file : metrics) {
@@ -83,7 +84,11 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
       RawSeries raw = require(found, resource.series(), "resource '" + resource.name() + "'", planFile);
       used.computeIfAbsent(raw.name(), name -> Cleaning.sortAndMerge(origin.get(name), raw));
     }
-    long step = stepSeconds > 0 ? stepSeconds : typicalSpacing(used.get(trafficName).series());
+    TimeSeries trafficPoints = used.get(trafficName).series();
+    PromotionCalendar calendar = calendarFile == null ? PromotionCalendar.empty()
+        : trafficPoints.size() == 0 ? PromotionCalendar.read(calendarFile)
+        : PromotionCalendar.read(calendarFile, span(trafficPoints));
+    long step = stepSeconds > 0 ? stepSeconds : typicalSpacing(trafficPoints);
     if (86_400 % step != 0 && step % 86_400 != 0) {
       throw new UnsuitableDataException("a step of " + step + " s does not divide a day, so days and"
           + " weeks would not line up" + (stepSeconds > 0 ? "" : " (it is the traffic's most common spacing)")
@@ -110,6 +115,12 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
           + "' is in none of the metrics files; they hold " + found.keySet());
     }
     return series;
+  }
+
+  /** From the series' first to its last timestamp; not empty. */
+  private static MetricsSpan span(TimeSeries series) {
+    long[] times = series.epochSeconds();
+    return new MetricsSpan(Arrays.stream(times).min().orElseThrow(), Arrays.stream(times).max().orElseThrow());
   }
 
   /** The most common spacing between consecutive timestamps, in seconds. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -21,6 +22,9 @@ import java.util.stream.IntStream;
  * ({@code past[0].end}). Unknown fields are refused when the reader is made.
  */
 final class FieldReader {
+  private static final String DATE_TIME = "a date or date-time such as 2026-11-27T18:00:00Z";
+  private static final Pattern EPOCH = Pattern.compile("[0-9]+(\\.[0-9]*)?");
+
   private final Path file;
   private final String path;
   private final Mapping mapping;
@@ -56,26 +60,48 @@ final class FieldReader {
     return present(name) != null;
   }
 
-  /** A scalar as text, or null when absent. Numbers and booleans count as their text. */
+  /**
+   * A name or other text, or null when absent. A bare number or boolean is refused rather than
+   * read as its text: {@code type: 2025} is more often a slip than a name, and YAML reads
+   * {@code name: yes} as a boolean.
+   */
   String text(String name) {
     Node node = present(name);
     if (node == null) {
       return null;
     }
-    return scalar(name, node, "text").text();
+    Scalar scalar = scalar(name, node, "text");
+    if (scalar.token() != JsonToken.VALUE_STRING) {
+      throw error(name, "expected text, got " + scalar.describe()
+          + " (write it in quotes if it is meant as a name)");
+    }
+    return scalar.text();
   }
 
-  /** A required timestamp in any form {@link Timestamps} reads, as epoch seconds. */
-  long timestamp(String name) {
+  /**
+   * A required calendar time, as epoch seconds: a date or a date-time written as text, in any
+   * of those forms {@link Timestamps} reads (ISO-8601 with an offset; a local date-time or a
+   * date, taken as UTC). Epoch seconds or milliseconds are refused, as a number or as digits in
+   * quotes: in a file people write, {@code start: 42} is a slip, not the first minute of 1970.
+   */
+  long dateTime(String name) {
     Node node = present(name);
     if (node == null) {
-      throw error(name, "required: a timestamp (ISO-8601, yyyy-MM-dd[ HH:mm:ss] as UTC, or epoch"
-          + " seconds/milliseconds)");
+      throw error(name, "required: " + DATE_TIME);
+    }
+    Scalar scalar = scalar(name, node, DATE_TIME);
+    boolean digits = scalar.token() == JsonToken.VALUE_STRING && EPOCH.matcher(scalar.text().strip()).matches();
+    if (scalar.token() != JsonToken.VALUE_STRING || digits) {
+      throw error(name, "expected " + DATE_TIME + ", got " + scalar.describe()
+          + (scalar.number() != null || digits ? " (epoch seconds are not read here: write the date)" : ""));
     }
     try {
-      return Timestamps.toEpochSeconds(scalar(name, node, "a timestamp").text());
+      return Timestamps.toEpochSeconds(scalar.text());
+    } catch (Timestamps.OutOfRangeException e) {
+      throw error(name, scalar.text().strip() + " is not a time from " + Timestamps.FIRST_YEAR + " to "
+          + (Timestamps.END_YEAR - 1) + ", the years every time in these files must lie in");
     } catch (IllegalArgumentException e) {
-      throw error(name, e.getMessage());
+      throw error(name, "expected " + DATE_TIME + ", got " + scalar.describe());
     }
   }
 

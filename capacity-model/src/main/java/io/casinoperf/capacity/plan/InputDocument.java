@@ -80,6 +80,8 @@ final class InputDocument {
       return switch (token) {
         case VALUE_STRING -> "text '" + text + "'";
         case VALUE_NULL -> "nothing";
+        case VALUE_TRUE, VALUE_FALSE -> "the boolean " + text;
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + text;
         default -> "'" + text + "'";
       };
     }

@@ -19,9 +19,10 @@ import java.util.Optional;
  *           multiplier: 3.0}  # optional: expected traffic / usual traffic, > 0
  * }</pre>
  *
- * Timestamps take any form {@link io.casinoperf.capacity.series.Timestamps} reads (ISO-8601 with
- * an offset; a local date-time or a date, taken as UTC; epoch seconds or milliseconds). Every end
- * must be after its start; names and types must not be blank. A planned type with no past
+ * Times are dates or date-times written as text (ISO-8601 with an offset; a local date-time or a
+ * date, taken as UTC); a bare number such as epoch seconds is refused. Names and types are text,
+ * not blank, and not a bare number or boolean. Every end must be after its start. Read with the
+ * metrics' {@link MetricsSpan}, no time may lie absurdly far from them. A planned type with no past
  * promotion and no multiplier is accepted here: whether the forecast can go on without either is
  * the model's decision ({@link #hasHistory}). The full description is docs/CAPACITY-INPUTS.md.
  *
@@ -49,21 +50,51 @@ public record PromotionCalendar(List<Promotion> past, List<Incident> incidents,
   }
 
   /**
+   * The calendar as written, every field checked on its own.
+   *
    * @throws MetricsFormatException naming the file, the line and the field of the first problem
    */
   public static PromotionCalendar read(Path file) {
+    return read(file, null);
+  }
+
+  /**
+   * The calendar, with every time also checked against the metrics it goes with
+   * ({@link MetricsSpan}: nothing absurdly far from them).
+   *
+   * @throws MetricsFormatException naming the file, the line and the field of the first problem
+   */
+  public static PromotionCalendar read(Path file, MetricsSpan metrics) {
     FieldReader top = FieldReader.of(file, "", InputDocument.read(file, WHAT), TOP);
     List<Promotion> past = top.list("past", PROMOTION).stream()
-        .map(p -> p.build(() -> new Promotion(p.text("name"), p.text("type"), p.timestamp("start"),
-            p.timestamp("end"))))
+        .map(p -> p.build(() -> {
+          Promotion promotion = new Promotion(p.text("name"), p.text("type"), p.dateTime("start"),
+              p.dateTime("end"));
+          if (metrics != null) {
+            metrics.checkNear("a past promotion", promotion.startEpochSecond(), promotion.endEpochSecond());
+          }
+          return promotion;
+        }))
         .toList();
     List<Incident> incidents = top.list("incidents", INCIDENT).stream()
-        .map(i -> i.build(() -> new Incident(i.text("name"), i.timestamp("start"), i.timestamp("end"))))
+        .map(i -> i.build(() -> {
+          Incident incident = new Incident(i.text("name"), i.dateTime("start"), i.dateTime("end"));
+          if (metrics != null) {
+            metrics.checkNear("an incident", incident.startEpochSecond(), incident.endEpochSecond());
+          }
+          return incident;
+        }))
         .toList();
     FieldReader p = top.mapping("planned", PLANNED);
     Optional<PlannedPromotion> planned = p == null ? Optional.empty()
-        : Optional.of(p.build(() -> new PlannedPromotion(p.text("name"), p.text("type"),
-            p.timestamp("start"), p.timestamp("end"), p.number("multiplier"))));
+        : Optional.of(p.build(() -> {
+          PlannedPromotion promotion = new PlannedPromotion(p.text("name"), p.text("type"),
+              p.dateTime("start"), p.dateTime("end"), p.number("multiplier"));
+          if (metrics != null) {
+            metrics.checkPlanned(promotion.startEpochSecond(), promotion.endEpochSecond());
+          }
+          return promotion;
+        }));
     return new PromotionCalendar(past, incidents, planned);
   }
 

@@ -3,6 +3,8 @@ package io.casinoperf.capacity.resource;
 import io.casinoperf.capacity.algebra.LeastSquares;
 import io.casinoperf.capacity.series.RegularSeries;
 import io.casinoperf.capacity.series.UnsuitableDataException;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Regresses a resource (CPU, database connections, Redis memory) on traffic, over the times both
@@ -18,8 +20,9 @@ public final class ResourceFit {
 
   /**
    * @throws IllegalArgumentException when the two series are on different steps
-   * @throws UnsuitableDataException when fewer than 10 common points exist, or traffic or the
-   *     resource is constant over them
+   * @throws UnsuitableDataException when fewer than 10 common points exist, traffic or the
+   *     resource is constant over them, or values so large (beyond about 1e154) that their squares
+   *     overflow
    */
   public static ResourceModel fit(RegularSeries traffic, RegularSeries resource) {
     if (traffic.stepSeconds() != resource.stepSeconds()) {
@@ -90,6 +93,14 @@ public final class ResourceFit {
       sst += (y[i] - mean) * (y[i] - mean);
     }
     double variance = sse / Math.max(1, n - p);
+    if (!Double.isFinite(variance) || !Double.isFinite(sst) || !Arrays.stream(beta).allMatch(Double::isFinite)) {
+      // Finite values beyond about 1e154 square past the largest double and the fit is NaN.
+      // Traffic is scaled to at most 1 above, so it is the resource's values that overflow.
+      throw new UnsuitableDataException(String.format(Locale.ROOT, "%s cannot be related to %s: its"
+          + " values reach %.3g, too large for least squares (their squares overflow); check for an"
+          + " outlier or a unit mistake", resource.name(), traffic.name(),
+          Math.max(Math.abs(minY), Math.abs(maxY))));
+    }
     double[][] inverse = LeastSquares.inverse(normal(x, 0, n, scale, curved), 0);
     for (double[] row : inverse) {
       for (int j = 0; j < p; j++) {

@@ -1,8 +1,13 @@
 package io.casinoperf.capacity.series;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,10 +23,18 @@ import java.util.stream.Collectors;
  * {"status":"success","data":{"resultType":"matrix","result":[{"metric":{labels},"values":
  * [[<epoch seconds>, "<value>"], …]}]}}}. Each result is a series named by its labels, e.g.
  * {@code cpu{instance="app-1"}}. Prometheus writes values as strings; "NaN" and "±Inf" are
- * refused.
+ * refused, and so are timestamps outside 1970 to 9999 (milliseconds, say). The file holds exactly
+ * one answer: anything after it, and a key given twice in one object (which would otherwise let
+ * the last one win, renaming a series or changing the status), are refused at their line and
+ * column.
  */
 public final class PrometheusMetrics {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** 9999-12-31T23:59:59Z: later timestamps are not seconds (or not Prometheus's). */
+  private static final double LAST_SECOND = 253_402_300_799L;
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
 
   private PrometheusMetrics() {}
 
@@ -33,8 +46,7 @@ public final class PrometheusMetrics {
     } catch (NoSuchFileException e) {
       throw new MetricsFormatException(file, 0, "no such file");
     } catch (JsonProcessingException e) {
-      throw new MetricsFormatException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-          "not JSON (" + e.getOriginalMessage() + ")");
+      throw notJson(file, e);
     } catch (IOException e) {
       if (!file.toFile().exists()) {
         throw new MetricsFormatException(file, 0, "no such file");
@@ -64,6 +76,24 @@ public final class PrometheusMetrics {
     return series;
   }
 
+  /** Jackson's complaint as one line at its line and column. */
+  private static MetricsFormatException notJson(Path file, JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String column = at == null || at.getColumnNr() < 1 ? "" : " at column " + at.getColumnNr();
+    String problem;
+    if (e instanceof MismatchedInputException) {
+      // The only mismatch reading a tree can meet: FAIL_ON_TRAILING_TOKENS found a second value.
+      problem = "more after the end of the answer; expected one query_range answer per file";
+    } else if (e.getOriginalMessage().startsWith("Duplicate field '")) {
+      problem = e.getOriginalMessage().substring("Duplicate field ".length())
+          + " given twice in one object; expected each key once";
+    } else {
+      problem = e.getOriginalMessage().lines().findFirst().orElse("unreadable");
+    }
+    return new MetricsFormatException(file, at == null ? 0 : at.getLineNr(), "not valid JSON" + column
+        + ": " + problem);
+  }
+
   private static RawSeries result(Path file, JsonNode result, int index) {
     String name = name(result.path("metric"));
     JsonNode values = result.path("values");
@@ -78,7 +108,13 @@ public final class PrometheusMetrics {
         throw new MetricsFormatException(file, 0, "series " + name + ", point " + i
             + ": expected [<epoch seconds>, \"<value>\"], found " + pair);
       }
-      times[i] = (long) Math.floor(pair.get(0).asDouble());
+      double seconds = pair.get(0).asDouble();
+      if (!(seconds >= 0 && seconds <= LAST_SECOND)) {
+        throw new MetricsFormatException(file, 0, "series " + name + ", point " + i + ": timestamp "
+            + pair.get(0) + " is not epoch seconds between 1970 and 9999 (Prometheus writes seconds;"
+            + " milliseconds are a thousand times larger)");
+      }
+      times[i] = (long) Math.floor(seconds);
       double value;
       try {
         value = Double.parseDouble(pair.get(1).asText());

@@ -48,6 +48,13 @@ public final class Timestamps {
 
   private Timestamps() {}
 
+  /** A well-formed date or date-time outside {@value #FIRST_YEAR} up to {@value #END_YEAR}. */
+  public static final class OutOfRangeException extends IllegalArgumentException {
+    OutOfRangeException(String message) {
+      super(message);
+    }
+  }
+
   /**
    * @throws IllegalArgumentException with what was expected, when the text is none of the forms
    *     or not a time from {@value #FIRST_YEAR} up to {@value #END_YEAR}
@@ -73,7 +80,7 @@ public final class Timestamps {
       throw new IllegalArgumentException("timestamp '" + text + "' is not " + FORMS);
     }
     if (epochSecond < FIRST || epochSecond >= END) {
-      throw new IllegalArgumentException("timestamp '" + text + "' is not a time from " + YEARS);
+      throw new OutOfRangeException("timestamp '" + text + "' is not a time from " + YEARS);
     }
     return epochSecond;
   }

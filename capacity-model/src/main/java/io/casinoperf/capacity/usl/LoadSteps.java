@@ -38,8 +38,10 @@ import java.util.Locale;
  * </ul>
  *
  * <p>The header row is required; names are matched case-insensitively, columns may come in any
- * order, and other columns (a step start time, say) are ignored. An empty optional cell, like a
- * missing optional column, reads as NaN. Blank lines are skipped. Quoting follows RFC 4180
+ * order, and other columns (a step start time, say) are ignored. A column named twice, or both
+ * spellings of the throughput, is refused rather than one of them winning; so is a non-blank
+ * value beyond the header's columns (a decimal comma splits {@code 98,6} in two). An empty
+ * optional cell, like a missing optional column, reads as NaN. Blank lines are skipped. Quoting follows RFC 4180
  * (Jackson's CSV parser). At least three steps are required, because the Universal Scalability
  * Law has three parameters.
  */
@@ -72,6 +74,13 @@ public final class LoadSteps {
         String[] row = next.cells();
         if (Arrays.stream(row).allMatch(String::isBlank)) {
           continue;
+        }
+        for (int extra = header.length; extra < row.length; extra++) {
+          if (!row[extra].isBlank()) {
+            throw new MetricsFormatException(file, line, "'" + row[extra].strip() + "' is beyond the "
+                + header.length + " columns of the header; expected one value per column (a decimal"
+                + " comma splits a number in two)");
+          }
         }
         steps.add(step(file, line, row, header, columns));
       }
@@ -149,10 +158,16 @@ public final class LoadSteps {
   /** Column positions; -1 for an absent optional column. */
   private record Columns(int concurrency, int throughput, int p99, int errorRate) {
     static Columns of(Path file, String[] header) {
-      int concurrency = find(header, "concurrency");
-      int throughput = find(header, "throughput_per_s");
+      int concurrency = find(file, header, "concurrency");
+      int throughput = find(file, header, "throughput_per_s");
+      int throughputShort = find(file, header, "throughput");
+      if (throughput >= 0 && throughputShort >= 0) {
+        throw new MetricsFormatException(file, 1, "columns 'throughput_per_s' (" + (throughput + 1)
+            + ") and 'throughput' (" + (throughputShort + 1) + ") are the same measure; expected only"
+            + " one of them");
+      }
       if (throughput < 0) {
-        throughput = find(header, "throughput");
+        throughput = throughputShort;
       }
       if (concurrency < 0 || throughput < 0) {
         List<String> found = Arrays.stream(header).map(String::strip).toList();
@@ -160,17 +175,23 @@ public final class LoadSteps {
         throw new MetricsFormatException(file, 1, "no column " + missing + "; the columns are "
             + found);
       }
-      return new Columns(concurrency, throughput, find(header, "p99_ms"),
-          find(header, "error_rate"));
+      return new Columns(concurrency, throughput, find(file, header, "p99_ms"),
+          find(file, header, "error_rate"));
     }
 
-    private static int find(String[] header, String name) {
+    /** The column of this name, -1 when there is none; a name given twice is refused. */
+    private static int find(Path file, String[] header, String name) {
+      int found = -1;
       for (int i = 0; i < header.length; i++) {
         if (header[i].strip().toLowerCase(Locale.ROOT).equals(name)) {
-          return i;
+          if (found >= 0) {
+            throw new MetricsFormatException(file, 1, "column '" + name + "' given twice (columns "
+                + (found + 1) + " and " + (i + 1) + "); expected it once");
+          }
+          found = i;
         }
       }
-      return -1;
+      return found;
     }
   }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.casinoperf.capacity.forecast.CapacityForecast.ResourceForecast;
+import io.casinoperf.capacity.plan.PlannedPromotion;
+import io.casinoperf.capacity.plan.PromotionCalendar;
+import io.casinoperf.capacity.series.MetricsFormatException;
 import io.casinoperf.capacity.series.UnsuitableDataException;
 import io.casinoperf.capacity.testing.PlatformMetrics;
 import java.nio.file.Files;
@@ -12,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -220,8 +225,28 @@ class CapacityForecasterTest {
     Path calendar = folder.resolve("calendar.yaml");
     Files.writeString(calendar, Files.readString(calendar).replace("multiplier: 1.0E9", "multiplier: 2")
         .replace("start: 2025-03-01", "start: 2026-03-01").replace("end: 2025-03-01", "end: 2026-03-01"));
-    assertThatThrownBy(() -> CapacityForecaster.forecast(inputs(folder, false), ForecastSettings.defaults()))
-        .isInstanceOf(UnsuitableDataException.class).hasMessageContaining("too far to extrapolate");
+    assertThatThrownBy(() -> inputs(folder, false))
+        .isInstanceOf(MetricsFormatException.class)
+        .hasMessageContaining("calendar.yaml:5: planned.start: 2026-03-01T18:00:00Z is 369 days after the last metric");
+  }
+
+  @Test
+  void aPlannedWindowBuiltInCodeIsHeldToTheCalendarsRule() {
+    ForecastInputs in = inputs(planned, false);
+    PlannedPromotion far = new PlannedPromotion("Far", "free-spins", epoch("2026-03-01T18:00:00Z"),
+        epoch("2026-03-01T23:00:00Z"), OptionalDouble.of(2));
+    ForecastInputs farAway = new ForecastInputs(in.traffic(), in.resources(), in.plan(),
+        new PromotionCalendar(in.calendar().past(), in.calendar().incidents(), Optional.of(far)),
+        in.loadSteps(), in.data(), in.warnings());
+
+    assertThatThrownBy(() -> CapacityForecaster.forecast(farAway, ForecastSettings.defaults()))
+        .isInstanceOf(UnsuitableDataException.class)
+        .hasMessageStartingWith("planned.start: 2026-03-01T18:00:00Z is 369 days after the last metric")
+        .hasMessageContaining("a planned promotion must start at most 112 days after it");
+  }
+
+  private static long epoch(String instant) {
+    return Instant.parse(instant).getEpochSecond();
   }
 
   @Test

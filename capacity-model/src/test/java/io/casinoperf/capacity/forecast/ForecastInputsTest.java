@@ -46,7 +46,7 @@ class ForecastInputsTest {
   @Test
   void findsThePlansSeriesCleansThemOntoOneGridAndBlanksIncidents() throws Exception {
     Path calendar = Files.writeString(dir.resolve("calendar.yaml"),
-        "incidents:\n  - {name: deploy, start: 1700001240, end: 1700001540}\n");
+        "incidents:\n  - {name: deploy, start: 2023-11-14T22:34:00Z, end: 2023-11-14T22:39:00Z}\n");
 
     ForecastInputs in = ForecastInputs.load(List.of(metrics()), calendar, plan(), null, 0, 3);
 
@@ -56,7 +56,7 @@ class ForecastInputsTest {
     assertThat(rps.series()).isEqualTo("rps");
     assertThat(rps.duplicatesMerged()).isEqualTo(1);
     assertThat(rps.longGaps()).singleElement().asString().contains("(10 steps)");
-    // Incident 1700001240..1700001540 covers slots 20..25 (six minutes, both ends included).
+    // Incident 22:34..22:39 (1700001240..1700001540) covers slots 20..25 (six minutes, both ends included).
     assertThat(rps.excludedPoints()).isEqualTo(6);
     assertThat(in.traffic().value(19)).isFinite();
     assertThat(in.traffic().value(20)).isNaN();
@@ -118,7 +118,7 @@ class ForecastInputsTest {
   void anIncidentInsideACoarseStepBlanksThatStep() throws Exception {
     // 10-minute steps; the incident, under four minutes, lies inside one of them.
     Path calendar = Files.writeString(dir.resolve("calendar.yaml"),
-        "incidents:\n  - {name: blip, start: 1700001420, end: 1700001580}\n");
+        "incidents:\n  - {name: blip, start: 2023-11-14T22:37:00Z, end: 2023-11-14T22:39:40Z}\n");
 
     ForecastInputs in = ForecastInputs.load(List.of(metrics()), calendar, plan(), null, 600, 3);
 

@@ -100,7 +100,7 @@ class CapacityPlanTest {
     assertRefused(withResource("{name: cpu, series: cpu, unit: \"%\", perNode: true, nodes: 0, limit: 70}"), 3)
         .hasMessageContaining("resources[0].nodes: 0 is fewer than 1");
     assertRefused(withResource("{name: cpu, series: cpu, unit: \"%\", perNode: true, nodes: 6.5, limit: 70}"), 3)
-        .hasMessageContaining("resources[0].nodes: expected a whole number, got '6.5'");
+        .hasMessageContaining("resources[0].nodes: expected a whole number, got the number 6.5");
     assertRefused(withResource("{name: cpu, series: cpu, unit: \"%\", perNode: true, nodes: 2, limit: 70, redundancy: -1}"), 3)
         .hasMessageContaining("resources[0].redundancy: -1 is negative");
     assertRefused(withResource("{name: cpu, series: cpu, unit: \"%\", perNode: true, nodes: 2, limit: 70, redundancy: N+2}"), 3)
@@ -178,6 +178,39 @@ class CapacityPlanTest {
   void perNodeMustBeABoolean() throws Exception {
     assertRefused(withResource("{name: cpu, series: cpu, unit: \"%\", perNode: sometimes, nodes: 6, limit: 70}"), 3)
         .hasMessageContaining("resources[0].perNode: expected true or false, got text 'sometimes'");
+  }
+
+  @Test
+  void aNumberOrABooleanIsNotANameASeriesOrAUnit() throws Exception {
+    assertRefused(withResource("{name: cpu, series: 42, unit: \"%\", perNode: true, nodes: 6, limit: 70}"), 3)
+        .hasMessageContaining("resources[0].series: expected text, got the number 42 (write it in quotes"
+            + " if it is meant as a name)");
+    assertRefused(file("plan.json", "{\"traffic\": {\"series\": \"rps\", \"unit\": false},\n"
+            + " \"resources\": [{\"name\": \"db\", \"series\": \"db\", \"unit\": \"c\", \"limit\": 8}]}\n"), 1)
+        .hasMessageContaining("traffic.unit: expected text, got the boolean false");
+  }
+
+  @Test
+  void jsonWithMoreAfterTheDocumentOrAKeyGivenTwiceIsRefused() throws Exception {
+    String plan = "{\"traffic\": {\"series\": \"rps\", \"unit\": \"requests/s\"},\n"
+        + " \"resources\": [{\"name\": \"db\", \"series\": \"db\", \"unit\": \"c\", \"limit\": 8}]}\n";
+    Path second = file("second.json", plan + plan);
+    Path garbage = file("garbage.json", plan + "x\n");
+    Path twice = file("twice.json", plan.replace("\"limit\": 8", "\"limit\": 8,\n \"limit\": 800"));
+
+    assertRefused(second, 3).hasMessageContaining("more than one document");
+    assertRefused(garbage, 3).hasMessageContaining("not valid JSON");
+    assertRefused(twice, 3).hasMessageContaining("'limit' given twice (first on line 2)");
+  }
+
+  @Test
+  void yamlWithASecondDocumentOrAKeyGivenTwiceIsRefused() throws Exception {
+    Path second = file("second.yaml", EXAMPLE_YAML + "---\n" + EXAMPLE_YAML);
+    Path twice = withResource("{name: db, series: db, unit: c, limit: 8, limit: 800}");
+
+    // Refused at the first line of the second document.
+    assertRefused(second, 7).hasMessageContaining("more than one document");
+    assertRefused(twice, 3).hasMessageContaining("'limit' given twice (first on line 3)");
   }
 
   @Test

@@ -31,7 +31,7 @@ class PromotionCalendarTest {
       {
         "past": [
           {"name": "Black Friday 2025", "type": "free-spins", "start": "2025-11-28T18:00:00Z", "end": "2025-11-28T23:00:00Z"},
-          {"name": "Cyber Monday 2025", "type": "cashback", "start": "2025-12-01T18:00:00Z", "end": 1764622800}
+          {"name": "Cyber Monday 2025", "type": "cashback", "start": "2025-12-01T18:00:00Z", "end": "2025-12-01T21:00:00Z"}
         ],
         "incidents": [{"name": "DB failover", "start": "2026-03-02T10:00:00Z", "end": "2026-03-02T11:30:00Z"}],
         "planned": {"name": "Black Friday 2026", "type": "free-spins", "start": "2026-11-27 18:00:00",
@@ -185,7 +185,55 @@ class PromotionCalendarTest {
           end: 2026-11-27T23:00:00Z
         """);
 
-    assertRefused(file, 4).hasMessageContaining("planned.start: timestamp 'next friday' is not epoch seconds");
+    assertRefused(file, 4).hasMessageContaining("planned.start: expected a date or date-time such as"
+        + " 2026-11-27T18:00:00Z, got text 'next friday'");
+  }
+
+  @Test
+  void aBareNumberIsNotACalendarTime() throws Exception {
+    Path yaml = file("c.yaml", """
+        past:
+          - name: BF 2025
+            type: free-spins
+            start: 42
+            end: 2025-11-28T23:00:00Z
+        """);
+    Path json = file("c.json", """
+        {"planned": {"name": "BF 2026", "type": "free-spins", "start": "2026-11-27T18:00:00Z",
+                     "end": 1795813200}}
+        """);
+
+    assertRefused(yaml, 4).hasMessage(yaml + ":4: past[0].start: expected a date or date-time such as"
+        + " 2026-11-27T18:00:00Z, got the number 42 (epoch seconds are not read here: write the date)");
+    assertRefused(json, 2).hasMessageContaining("planned.end: expected a date or date-time")
+        .hasMessageContaining("got the number 1795813200");
+  }
+
+  @Test
+  void digitsInQuotesAreNotACalendarTimeEither() throws Exception {
+    Path file = file("c.yaml", """
+        incidents:
+          - {name: deploy, start: "1700001240", end: 2023-11-14T22:39:00Z}
+        """);
+
+    assertRefused(file, 2).hasMessageContaining("incidents[0].start: expected a date or date-time")
+        .hasMessageContaining("got text '1700001240' (epoch seconds are not read here: write the date)");
+  }
+
+  @Test
+  void aNumberOrABooleanIsNotANameOrAType() throws Exception {
+    Path numberType = file("type.yaml", """
+        past:
+          - {name: BF 2025, type: 2025, start: 2025-11-28T18:00:00Z, end: 2025-11-28T23:00:00Z}
+        """);
+    Path booleanName = file("name.json", """
+        {"planned": {"name": true, "type": "free-spins",
+                     "start": "2026-11-27T18:00:00Z", "end": "2026-11-27T23:00:00Z"}}
+        """);
+
+    assertRefused(numberType, 2).hasMessageContaining("past[0].type: expected text, got the number 2025"
+        + " (write it in quotes if it is meant as a name)");
+    assertRefused(booleanName, 1).hasMessageContaining("planned.name: expected text, got the boolean true");
   }
 
   @Test
@@ -196,7 +244,7 @@ class PromotionCalendarTest {
         ]}
         """);
 
-    assertRefused(file, 2).hasMessageContaining("past[0].end: required: a timestamp");
+    assertRefused(file, 2).hasMessageContaining("past[0].end: required: a date or date-time");
   }
 
   @Test
@@ -205,10 +253,16 @@ class PromotionCalendarTest {
     Path zero = file("zero.yaml", "past: []\n" + planned.formatted("0"));
     Path negative = file("negative.yaml", planned.formatted("-1.5"));
     Path text = file("text.yaml", planned.formatted("three"));
+    Path timesText = file("times.yaml", planned.formatted("\"3x\""));
+    Path quoted = file("quoted.yaml", planned.formatted("\"3\""));
+    Path bool = file("bool.yaml", planned.formatted("true"));
 
     assertRefused(zero, 2).hasMessageContaining("planned.multiplier: 0.0 is not a positive number");
     assertRefused(negative, 1).hasMessageContaining("planned.multiplier: -1.5 is not a positive number");
     assertRefused(text, 1).hasMessageContaining("planned.multiplier: expected a number, got text 'three'");
+    assertRefused(timesText, 1).hasMessageContaining("planned.multiplier: expected a number, got text '3x'");
+    assertRefused(quoted, 1).hasMessageContaining("planned.multiplier: expected a number, got text '3'");
+    assertRefused(bool, 1).hasMessageContaining("planned.multiplier: expected a number, got the boolean true");
   }
 
   @Test

@@ -317,4 +317,17 @@ class ResourceFitTest {
         .hasMessageContaining("redis-memory is constant (2048.0 at every point)")
         .hasMessageNotContaining("\n");
   }
+
+  @Test
+  void refusesAResourceSoLargeItsSquaresOverflowRatherThanReturningNaN() {
+    double[] rps = dailyWave(50);
+    double[] memory = resource(rps, x -> 2e9 + 6e5 * x, 5e7, 15);
+    memory[20] = 1.7e308;
+
+    assertThatThrownBy(() -> ResourceFit.fit(series("rps", START, rps), series("redis-memory", START, memory)))
+        .isInstanceOf(UnsuitableDataException.class)
+        .hasMessage("redis-memory cannot be related to rps: its values reach 1.70e+308, too large for"
+            + " least squares (their squares overflow); check for an outlier or a unit mistake")
+        .hasMessageNotContaining("\n");
+  }
 }

@@ -121,7 +121,7 @@ class MetricsReadersTest {
     assertThatThrownBy(() -> PrometheusMetrics.read(vector)).hasMessageContaining("expected 'matrix'");
     assertThatThrownBy(() -> PrometheusMetrics.read(nan))
         .hasMessage(nan + ": series  at 2023-11-14T22:13:20Z: value \"NaN\" is not a finite number");
-    assertThatThrownBy(() -> PrometheusMetrics.read(broken)).hasMessageContaining("not JSON");
+    assertThatThrownBy(() -> PrometheusMetrics.read(broken)).hasMessageContaining("not valid JSON");
   }
 
   @Test

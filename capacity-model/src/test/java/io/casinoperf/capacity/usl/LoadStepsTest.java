@@ -94,6 +94,36 @@ class LoadStepsTest {
   }
 
   @Test
+  void aColumnNamedTwiceIsRefusedRatherThanTheFirstWinning() throws IOException {
+    Path twice = csv("concurrency,throughput_per_s,Concurrency\n1,10,2\n2,19,4\n4,35,8\n");
+
+    assertThatThrownBy(() -> LoadSteps.read(twice))
+        .isInstanceOf(MetricsFormatException.class)
+        .hasMessage(twice + ":1: column 'concurrency' given twice (columns 1 and 3); expected it once");
+  }
+
+  @Test
+  void bothSpellingsOfThroughputAreRefusedRatherThanOneWinning() throws IOException {
+    Path both = csv("concurrency,throughput,throughput_per_s\n1,10,11\n2,19,20\n4,35,36\n");
+
+    assertThatThrownBy(() -> LoadSteps.read(both))
+        .hasMessage(both + ":1: columns 'throughput_per_s' (3) and 'throughput' (2) are the same measure;"
+            + " expected only one of them");
+  }
+
+  @Test
+  void aValueBeyondTheHeaderIsRefusedBecauseADecimalCommaSplitsANumber() throws IOException {
+    Path comma = csv("concurrency,throughput_per_s\n1,98,6\n2,190,2\n4,350,0\n");
+
+    assertThatThrownBy(() -> LoadSteps.read(comma))
+        .isInstanceOf(MetricsFormatException.class)
+        .hasMessage(comma + ":2: '6' is beyond the 2 columns of the header; expected one value per"
+            + " column (a decimal comma splits a number in two)");
+    // Blank cells after the last column, as spreadsheets write them, are no value.
+    assertThat(LoadSteps.read(csv("concurrency,throughput_per_s\n1,98,\n2,190, \n4,350\n"))).hasSize(3);
+  }
+
+  @Test
   void emptyFileHeaderOnlyAndTooFewStepsAreFileLevelErrors() throws IOException {
     assertThatThrownBy(() -> LoadSteps.read(csv("")))
         .isInstanceOf(MetricsFormatException.class)

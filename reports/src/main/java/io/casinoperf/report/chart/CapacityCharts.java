@@ -25,7 +25,11 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
-/** The capacity report's charts, from the chart data of forecast.json. */
+/**
+ * The capacity report's charts, from the chart data of forecast.json. Every value goes through
+ * {@link ChartStyle#drawable}: a forecast or a metric near the largest double must not stop the
+ * page from being drawn.
+ */
 public final class CapacityCharts {
   private CapacityCharts() {}
 
@@ -41,9 +45,9 @@ public final class CapacityCharts {
     XYSeries fitted = new XYSeries("fitted");
     for (int i = 0; i < c.times().length; i++) {
       if (c.times()[i] >= fromEpochSecond) {
-        mean.add(millis(c.times()[i]), c.mean()[i]);
-        max.add(millis(c.times()[i]), c.max()[i]);
-        fitted.add(millis(c.times()[i]), c.fitted()[i]);
+        mean.add(millis(c.times()[i]), ChartStyle.drawable(c.mean()[i]));
+        max.add(millis(c.times()[i]), ChartStyle.drawable(c.max()[i]));
+        fitted.add(millis(c.times()[i]), ChartStyle.drawable(c.fitted()[i]));
       }
     }
     XYSeriesCollection lines = new XYSeriesCollection();
@@ -52,7 +56,8 @@ public final class CapacityCharts {
     lines.addSeries(fitted);
     YIntervalSeries band = new YIntervalSeries("forecast P50, P5–P95 band");
     for (int i = 0; i < c.forecastTimes().length; i++) {
-      band.add(millis(c.forecastTimes()[i]), c.p50()[i], c.p05()[i], c.p95()[i]);
+      band.add(millis(c.forecastTimes()[i]), ChartStyle.drawable(c.p50()[i]),
+          ChartStyle.drawable(c.p05()[i]), ChartStyle.drawable(c.p95()[i]));
     }
     YIntervalSeriesCollection forecast = new YIntervalSeriesCollection();
     forecast.addSeries(band);
@@ -83,14 +88,15 @@ public final class CapacityCharts {
       shade(plot, span, ChartStyle.translucent(ChartStyle.PURPLE, 60), fromEpochSecond);
     }
     if (c.capacity() != null) {
-      ValueMarker capacity = new ValueMarker(c.capacity(), ChartStyle.VERMILLION, ChartStyle.LIMIT);
+      double capacityValue = ChartStyle.drawable(c.capacity());
+      ValueMarker capacity = new ValueMarker(capacityValue, ChartStyle.VERMILLION, ChartStyle.LIMIT);
       capacity.setLabel("capacity with today's nodes");
       capacity.setLabelFont(ChartStyle.LABEL);
       capacity.setLabelAnchor(RectangleAnchor.TOP_LEFT);
       capacity.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
       plot.addRangeMarker(capacity, Layer.FOREGROUND);
-      double top = Math.max(c.capacity(), value.getUpperBound());
-      value.setRange(Math.min(value.getLowerBound(), c.capacity()), top * 1.05);
+      double top = Math.max(capacityValue, value.getUpperBound());
+      value.setRange(Math.min(value.getLowerBound(), capacityValue), top * 1.05);
     }
     return new JFreeChart(title, ChartStyle.TITLE, plot, true);
   }
@@ -100,11 +106,12 @@ public final class CapacityCharts {
       String unit, double peakP90) {
     XYSeries pairs = new XYSeries("measured", false);
     for (int i = 0; i < r.traffic().length; i++) {
-      pairs.add(r.traffic()[i], r.value()[i]);
+      pairs.add(ChartStyle.drawable(r.traffic()[i]), ChartStyle.drawable(r.value()[i]));
     }
     YIntervalSeries fit = new YIntervalSeries("fit, 90 % band");
     for (int i = 0; i < r.curveTraffic().length; i++) {
-      fit.add(r.curveTraffic()[i], r.curveMean()[i], r.curveP05()[i], r.curveP95()[i]);
+      fit.add(ChartStyle.drawable(r.curveTraffic()[i]), ChartStyle.drawable(r.curveMean()[i]),
+          ChartStyle.drawable(r.curveP05()[i]), ChartStyle.drawable(r.curveP95()[i]));
     }
     NumberAxis x = ChartStyle.numberAxis(trafficName + " (" + trafficUnit + ")");
     NumberAxis y = ChartStyle.numberAxis(r.resource() + " (" + unit + ")");
@@ -131,11 +138,11 @@ public final class CapacityCharts {
   public static JFreeChart usl(UslChart u, CapacityForecast.Usl fit, String trafficUnit) {
     XYSeries steps = new XYSeries("load-test steps", false);
     for (int i = 0; i < u.concurrency().length; i++) {
-      steps.add(u.concurrency()[i], u.throughput()[i]);
+      steps.add(ChartStyle.drawable(u.concurrency()[i]), ChartStyle.drawable(u.throughput()[i]));
     }
     XYSeries curve = new XYSeries("Universal Scalability Law fit", false);
     for (int i = 0; i < u.curveConcurrency().length; i++) {
-      curve.add(u.curveConcurrency()[i], u.curveThroughput()[i]);
+      curve.add(ChartStyle.drawable(u.curveConcurrency()[i]), ChartStyle.drawable(u.curveThroughput()[i]));
     }
     XYSeriesCollection data = new XYSeriesCollection();
     data.addSeries(steps);
@@ -159,7 +166,7 @@ public final class CapacityCharts {
   }
 
   private static ValueMarker marker(double at, String label, Color color, java.awt.Stroke stroke) {
-    ValueMarker marker = new ValueMarker(at, color, stroke);
+    ValueMarker marker = new ValueMarker(ChartStyle.drawable(at), color, stroke);
     marker.setLabel(label);
     marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);

@@ -4,11 +4,17 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Stroke;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnitSource;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -42,11 +48,29 @@ public final class ChartStyle {
 
   private ChartStyle() {}
 
-  /** A value axis whose ticks use the same digits on every machine (1,000.5, not 1.000,5). */
+  /**
+   * A value axis whose ticks use the same digits on every machine (1,000.5, not 1.000,5), and
+   * powers of ten from a trillion up (2.5E15): a label of all the digits of 1e300 would leave the
+   * plot no room, and the chart would be drawn empty.
+   */
   public static NumberAxis numberAxis(String label) {
     NumberAxis axis = new NumberAxis(label);
-    axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+    axis.setStandardTickUnits(new NumberTickUnitSource(false, new TickLabels()));
     return axis;
+  }
+
+  /**
+   * The largest magnitude a value is drawn at. JFreeChart pads an axis' range by a share of its
+   * length and picks the tick size from that length; for values beyond about a quarter of
+   * {@link Double#MAX_VALUE} either overflows to infinity and drawing fails ("Must be finite",
+   * from the tick-unit source). Values beyond this are drawn at it: off any useful scale either
+   * way, while the report's tables give the numbers as they are.
+   */
+  public static final double DRAWABLE_LIMIT = 1e307;
+
+  /** The value as drawn: clamped to ±{@link #DRAWABLE_LIMIT}, infinities included; NaN stays a gap. */
+  public static double drawable(double value) {
+    return Double.isNaN(value) ? value : Math.max(-DRAWABLE_LIMIT, Math.min(DRAWABLE_LIMIT, value));
   }
 
   /** Same colour with the given opacity (0–255), for bands and shaded windows. */
@@ -86,5 +110,28 @@ public final class ChartStyle {
       date.setStandardTickUnits(DateAxis.createStandardDateTickUnits(TimeZone.getTimeZone("UTC"), Locale.ROOT));
     }
 
+  }
+
+  /** Tick labels: {@code #,##0.###} as in the root locale, scientific from {@value #SCIENTIFIC_FROM}. */
+  private static final class TickLabels extends NumberFormat {
+    private static final double SCIENTIFIC_FROM = 1e12;
+    private static final long serialVersionUID = 1L;
+    private final DecimalFormat plain = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    private final DecimalFormat scientific = new DecimalFormat("0.###E0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+
+    @Override
+    public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition position) {
+      return (Math.abs(number) >= SCIENTIFIC_FROM ? scientific : plain).format(number, toAppendTo, position);
+    }
+
+    @Override
+    public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition position) {
+      return format((double) number, toAppendTo, position);
+    }
+
+    @Override
+    public Number parse(String source, ParsePosition position) {
+      return plain.parse(source, position);
+    }
   }
 }
