@@ -8,12 +8,14 @@ import java.util.List;
 
 /**
  * The strings of one {@code simulation.log} (layout in {@link SimulationLogReader}): plain strings
- * with their length limits, and the file's string cache. Not thread-safe.
+ * with their length limits, and the file's string cache. Gatling numbers new cache entries 1, 2,
+ * 3… and never stores an index twice, so a new entry under any other index is damage, as is a
+ * reference to an index never stored. Not thread-safe.
  */
 final class LogStrings {
   private final Path file;
   private final ByteCursor in;
-  /** Entry i is the string stored under index i. */
+  /** Entry i is the string stored under index i; entry 0 is never used, as Gatling starts at 1. */
   private final List<String> cache = new ArrayList<>();
 
   LogStrings(Path file, ByteCursor in) {
@@ -46,6 +48,10 @@ final class LogStrings {
       throw new InvalidSimulationLogException(file, offset, field + ": string coder " + coder
           + " (expected 0 Latin-1 or 1 UTF-16)");
     }
+    if (length % 2 != 0) {
+      throw new InvalidSimulationLogException(file, offset, field + ": a UTF-16 string of "
+          + length + " bytes; expected an even length");
+    }
     return new String(bytes, StandardCharsets.UTF_16LE);
   }
 
@@ -56,26 +62,21 @@ final class LogStrings {
   String readCached(String field, int maxBytes) throws IOException, ByteCursor.EndOfInput {
     long offset = in.offset();
     int index = in.readInt();
-    if (index >= 0) {
-      // Gatling numbers new strings 1, 2, 3…: an index beyond the next one is damage, and would
-      // otherwise grow the cache to it.
-      if (index > cache.size()) {
-        throw new InvalidSimulationLogException(file, offset, "cached string " + index
-            + " out of sequence (the next is " + cache.size() + ")");
+    if (index < 0) {
+      long reference = -(long) index;
+      if (reference >= cache.size()) {
+        throw new InvalidSimulationLogException(file, offset, "reference to cached string "
+            + reference + ", which was never stored");
       }
-      String value = read(field, 0, maxBytes);
-      while (cache.size() <= index) {
-        cache.add(null);
-      }
-      cache.set(index, value);
-      return value;
+      return cache.get((int) reference);
     }
-    int reference = -index;
-    String value = reference < cache.size() ? cache.get(reference) : null;
-    if (value == null) {
-      throw new InvalidSimulationLogException(file, offset, "reference to cached string "
-          + reference + ", which was never stored");
+    // Anything but the next index is damage; a far one would otherwise grow the cache to it.
+    if (index != cache.size()) {
+      throw new InvalidSimulationLogException(file, offset, "cached string " + index
+          + " out of sequence (the next is " + cache.size() + ")");
     }
+    String value = read(field, 0, maxBytes);
+    cache.add(value);
     return value;
   }
 }

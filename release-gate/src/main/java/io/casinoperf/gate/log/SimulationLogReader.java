@@ -34,14 +34,21 @@ import java.nio.file.StandardOpenOption;
  * bytes of the writing JVM's internal {@code String} value, then one coder byte (0 Latin-1, 1
  * UTF-16 in the writer's native order, read here as little-endian, the order of x86 and ARM); a
  * length of 0 is the empty string with no coder byte. A <i>cached string</i> is an int32 index: a
- * positive (or zero) index is followed by a string, stored under that index; a negative index
- * refers to the string stored under its opposite. One cache per file.
+ * positive index is followed by a string, stored under that index; a negative index refers to the
+ * string stored under its opposite. Gatling numbers new strings 1, 2, 3… in order, one cache per
+ * file.
  *
  * <h2>What is refused</h2>
  *
  * The format has no checksum, so a damaged byte is found only where it makes a value Gatling
  * cannot write; each such value throws {@link InvalidSimulationLogException} with the byte offset
- * of its field or record. The run header must be plausible ({@code RunHeaderReader}).
+ * of its field or record. The run header must be plausible ({@code RunHeaderReader}). Gatling's
+ * clock is monotonic and read after the run start, and its writer appends each record as it
+ * completes, so: no timestamp lies before the run start, no request or group ends before it
+ * starts, no record completes more than an hour ({@code RecordReader}) before one read earlier.
+ * Gatling writes a message only with a KO, so an OK request with a message is a flipped status
+ * byte. Strings must have a known coder (UTF-16 ones an even length) and a cached string must be
+ * the next index or a reference to one already stored. These are a few comparisons per record.
  *
  * <p>A file that ends inside a record (a crashed injector) is read up to its last whole record and
  * reported {@link ReadOutcome#partial() partial}. A cut that falls exactly between records cannot
