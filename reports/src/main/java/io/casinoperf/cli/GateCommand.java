@@ -139,8 +139,9 @@ final class GateCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     List<Path> logs = LogInputs.resolve(inputs);
-    logs.forEach(log -> err.println("reading " + log));
+    // Nothing is printed before every log has been read: a refused log is the only line.
     RunSummary candidate = RunSummaries.read(logs);
+    logs.forEach(log -> err.println("read " + log));
     candidate.warnings().forEach(warning -> err.println("warning: " + warning));
 
     Comparability comparability = new Comparability(candidate.simulationClass(), target,

@@ -55,8 +55,9 @@ final class MergeLogsCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     List<Path> logs = LogInputs.resolve(inputs);
-    logs.forEach(log -> err.println("reading " + log));
+    // Nothing is printed before every log has been read: a refused log is the only line.
     SimulationLogMerge.MergedLog merged = SimulationLogMerge.merge(logs, target);
+    logs.forEach(log -> err.println("read " + log));
     merged.warnings().forEach(warning -> err.println("warning: " + warning));
     err.flush();
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.casinoperf.gate.testing.LogDamage;
 import io.casinoperf.gate.testing.LogFileWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,7 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -176,6 +181,63 @@ class GateCommandTest {
     assertThat(noArguments.err()).contains("Missing required parameter");
   }
 
+  @Test
+  void aDamagedLogIsOneLineAndExitCodeTwoWithNoReportWrittenAndNothingStored() throws Exception {
+    gate(log("v1.log", START, 20, 1).toString(), "--label", "v1");
+    Map<Path, byte[]> stored = contents(dir.resolve("history"));
+    // The header's simulation class, "casino.FlashSpinPeakSimulation", after its int32 length:
+    // the type byte, then the version "3.15.1" as int32 length, 6 bytes and a coder byte.
+    int classAt = 1 + 4 + "3.15.1".length() + 1;
+    Path header = LogDamage.setByte(log("header.log", START + 3_600_000, 20, 2),
+        classAt + 4 + "casino".length(), '/');
+    int[] spinAt = new int[1];
+    Path record = log("record.log", START + 3_600_000, 20, 2, log -> {
+      spinAt[0] = log.bytes().length;
+      log.request(List.of(), "Spin", 60_005, 60_030, true, "");
+    });
+    // A flipped high byte in the last spin's start (after type, group depth and its cached name).
+    LogDamage.setByte(record, spinAt[0] + 1 + 4 + 4, 0x01);
+
+    Result damagedHeader = gateInto(dir.resolve("out-header"), header.toString());
+    Result damagedRecord = gateInto(dir.resolve("out-record"), record.toString());
+
+    assertThat(damagedHeader.exitCode()).isEqualTo(2);
+    assertThat(damagedHeader.out()).isEmpty();
+    assertThat(damagedHeader.err().lines()).containsExactly("casinoperf: " + header + " (byte "
+        + classAt + "): run header: simulation class \"casino/FlashSpinPeakSimulation\" is not a"
+        + " Java class name; expected dot-separated Java identifiers such as"
+        + " io.casinoperf.simulations.FlashSpinPeakSimulation");
+    assertThat(damagedRecord.exitCode()).isEqualTo(2);
+    assertThat(damagedRecord.out()).isEmpty();
+    assertThat(damagedRecord.err().lines()).containsExactly("casinoperf: " + record + " (byte "
+        + spinAt[0] + "): request \"Spin\": start " + (60_005 | 1 << 24) + " ms, end 60030 ms after"
+        + " the run start; expected an end at or after the start");
+    assertThat(dir.resolve("out-header")).doesNotExist();
+    assertThat(dir.resolve("out-record")).doesNotExist();
+    assertThat(contents(dir.resolve("history"))).containsOnlyKeys(stored.keySet())
+        .allSatisfy((file, bytes) -> assertThat(bytes).isEqualTo(stored.get(file)));
+  }
+
+  private Result gateInto(Path out, String... args) {
+    StringWriter stdout = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> all = new ArrayList<>(List.of("gate", "--history", dir.resolve("history").toString(),
+        "--out", out.toString()));
+    all.addAll(Arrays.asList(args));
+    int code = CasinoPerf.execute(all.toArray(String[]::new), new PrintWriter(stdout, true), new PrintWriter(err, true));
+    return new Result(code, stdout.toString(), err.toString());
+  }
+
+  private static Map<Path, byte[]> contents(Path folder) throws IOException {
+    Map<Path, byte[]> files = new TreeMap<>();
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path file : paths.filter(Files::isRegularFile).toList()) {
+        files.put(file, Files.readAllBytes(file));
+      }
+    }
+    return files;
+  }
+
   private static String lastLine(String text) {
     List<String> lines = text.strip().lines().toList();
     return lines.get(lines.size() - 1);
@@ -191,6 +253,6 @@ class GateCommandTest {
 
     Result result = gate(results.toString());
 
-    assertThat(result.err()).contains("reading " + results.resolve("flashspinpeaksimulation-20261127110000000/simulation.log"));
+    assertThat(result.err()).contains("read " + results.resolve("flashspinpeaksimulation-20261127110000000/simulation.log"));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.casinoperf.gate.log.ReadOutcome;
 import io.casinoperf.gate.log.SimulationLogListener;
 import io.casinoperf.gate.log.SimulationLogReader;
+import io.casinoperf.gate.testing.LogDamage;
 import io.casinoperf.gate.testing.LogFileWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,8 +62,8 @@ class MergeLogsCommandTest {
     Result result = mergeLogs(first.toString(), dir.resolve("shard-2").toString(), "--out", out.toString());
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.err()).contains("reading " + first.resolve("simulation.log"),
-        "reading " + second.resolve("simulation.log"));
+    assertThat(result.err()).contains("read " + first.resolve("simulation.log"),
+        "read " + second.resolve("simulation.log"));
     ReadOutcome merged = read(out.resolve("simulation.log"));
     assertThat(merged.records()).isEqualTo(32 + 22);
     assertThat(merged.header().start()).isEqualTo(Instant.ofEpochMilli(START));
@@ -136,6 +138,33 @@ class MergeLogsCommandTest {
     assertThat(noOut.err()).contains("Missing required option: '--out=DIR'");
     assertThat(lastLine(outUnderAFile.err())).isEqualTo("casinoperf: " + notAFolder.resolve("x") + ": Not a directory");
     assertThat(dir.resolve("m1")).doesNotExist();
+  }
+
+  @Test
+  void aDamagedLogIsOneLineAndExitCodeTwoWithNothingWrittenIntoOut() throws Exception {
+    Path first = shardRun("a", "casino.FlashSpinPeakSimulation", START, 3);
+    Path second = shardRun("b", "casino.FlashSpinPeakSimulation", START + 450, 4);
+    Path log = second.resolve("simulation.log");
+    // After the header and the user's 10-byte start record, the first spin: type, group depth,
+    // then its name as a new cache entry (index, length, "Spin", coder), then its start (0 ms).
+    int headerBytes = new LogFileWriter()
+        .run("3.15.1", "casino.FlashSpinPeakSimulation", START + 450, List.of("Players")).bytes().length;
+    int spinAt = headerBytes + 10;
+    LogDamage.setByte(log, spinAt + 1 + 4 + 4 + 4 + "Spin".length() + 1, 0x01);
+    Path out = dir.resolve("merged");
+
+    Result result = mergeLogs(first.toString(), second.toString(), "--out", out.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err().lines()).containsExactly("casinoperf: " + log + " (byte " + spinAt
+        + "): request \"Spin\": start 16777216 ms, end 25 ms after the run start; expected an end"
+        + " at or after the start");
+    if (Files.exists(out)) {
+      try (Stream<Path> left = Files.list(out)) {
+        assertThat(left).isEmpty();
+      }
+    }
   }
 
   private static String lastLine(String text) {

@@ -33,8 +33,9 @@ class GateHtmlTest {
     for (int i = 0; i < 3_000; i++) {
       int at = i * 20;
       log.request(List.of(), "Login <b>", at, at + (int) Math.round(15 * Math.exp(0.4 * random.nextGaussian())), true, "");
+      boolean ok = i % 500 != 0;
       log.request(List.of(), "Spin", at + 5,
-          at + 5 + (int) Math.round(spinMedian * Math.exp(0.5 * random.nextGaussian())), i % 500 != 0, "boom");
+          at + 5 + (int) Math.round(spinMedian * Math.exp(0.5 * random.nextGaussian())), ok, ok ? "" : "boom");
     }
     Path run = Files.createDirectories(dir.resolve(folder));
     Files.writeString(run.resolve("index.html"), "<html>Gatling</html>");

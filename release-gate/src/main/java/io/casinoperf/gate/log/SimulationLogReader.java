@@ -3,17 +3,10 @@ package io.casinoperf.gate.log;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads the binary {@code simulation.log} that Gatling 3.15 writes, streaming, record by record.
@@ -41,8 +34,21 @@ import java.util.regex.Pattern;
  * bytes of the writing JVM's internal {@code String} value, then one coder byte (0 Latin-1, 1
  * UTF-16 in the writer's native order, read here as little-endian, the order of x86 and ARM); a
  * length of 0 is the empty string with no coder byte. A <i>cached string</i> is an int32 index: a
- * positive (or zero) index is followed by a string, stored under that index; a negative index
- * refers to the string stored under its opposite. One cache per file.
+ * positive index is followed by a string, stored under that index; a negative index refers to the
+ * string stored under its opposite. Gatling numbers new strings 1, 2, 3… in order, one cache per
+ * file.
+ *
+ * <h2>What is refused</h2>
+ *
+ * The format has no checksum, so a damaged byte is found only where it makes a value Gatling
+ * cannot write; each such value throws {@link InvalidSimulationLogException} with the byte offset
+ * of its field or record. The run header must be plausible ({@code RunHeaderReader}). Gatling's
+ * clock is monotonic and read after the run start, and its writer appends each record as it
+ * completes, so: no timestamp lies before the run start, no request or group ends before it
+ * starts, no record completes more than an hour ({@code RecordReader}) before one read earlier.
+ * Gatling writes a message only with a KO, so an OK request with a message is a flipped status
+ * byte. Strings must have a known coder (UTF-16 ones an even length) and a cached string must be
+ * the next index or a reference to one already stored. These are a few comparisons per record.
  *
  * <p>A file that ends inside a record (a crashed injector) is read up to its last whole record and
  * reported {@link ReadOutcome#partial() partial}. A cut that falls exactly between records cannot
@@ -58,30 +64,29 @@ public final class SimulationLogReader implements AutoCloseable {
   /** Gatling versions whose log layout this reader was written and tested against. */
   public static final String SUPPORTED_VERSIONS = "3.15.x";
 
-  private static final Pattern SUPPORTED = Pattern.compile("3\\.15\\.\\d+(-.*)?");
-  private static final Pattern VERSION_TEXT = Pattern.compile("[0-9][0-9A-Za-z.\\-]{0,31}");
   private static final int BUFFER_BYTES = 1 << 18;
-  private static final int MAX_STRING_BYTES = 1 << 24;
-  private static final int MAX_GROUP_DEPTH = 1_000;
 
   private final Path file;
   private final FileChannel channel;
   private final ByteCursor in;
   private final long fileBytes;
-  private final List<String> stringCache = new ArrayList<>();
-  private final Map<List<String>, List<String>> groupPaths = new HashMap<>();
-  private RunHeader header;
+  private final RunHeader header;
+  private final RecordReader recordReader;
   private long records;
   private long validBytes;
   private boolean partial;
   private boolean done;
 
-  private SimulationLogReader(Path file, FileChannel channel, long fileBytes) {
+  /** Reads the run header; the cursor is then at the first record. */
+  private SimulationLogReader(Path file, FileChannel channel, long fileBytes) throws IOException {
     this.file = file;
     this.channel = channel;
     this.in = new ByteCursor(channel, BUFFER_BYTES);
     this.fileBytes = fileBytes;
-    stringCache.add(null);
+    LogStrings strings = new LogStrings(file, in);
+    this.header = new RunHeaderReader(file, in, strings).read();
+    this.recordReader = new RecordReader(file, in, strings, header);
+    this.validBytes = in.offset();
   }
 
   /**
@@ -114,10 +119,7 @@ public final class SimulationLogReader implements AutoCloseable {
       if (size == 0) {
         throw new InvalidSimulationLogException(file, 0, "empty file, not a Gatling simulation.log");
       }
-      SimulationLogReader reader = new SimulationLogReader(file, channel, size);
-      reader.header = reader.readHeader();
-      reader.validBytes = reader.in.offset();
-      return reader;
+      return new SimulationLogReader(file, channel, size);
     } catch (NoSuchFileException e) {
       throw new InvalidSimulationLogException(file, 0, "no such file");
     } catch (IOException e) {
@@ -154,7 +156,7 @@ public final class SimulationLogReader implements AutoCloseable {
         done = true;
         return false;
       }
-      readRecord(header, listener);
+      recordReader.read(listener);
       records++;
       validBytes = in.offset();
       return true;
@@ -195,162 +197,5 @@ public final class SimulationLogReader implements AutoCloseable {
     } catch (IOException ignored) {
       // the error that made us close it is the one worth reporting
     }
-  }
-
-  private RunHeader readHeader() throws IOException {
-    try {
-      byte type = in.readByte();
-      if (type != RecordType.RUN) {
-        throw corrupt(0, String.format(
-            "not a Gatling simulation.log: expected a run record (type 0) first, found byte 0x%02x",
-            type));
-      }
-      String version = readString();
-      if (!VERSION_TEXT.matcher(version).matches()) {
-        throw corrupt(1, "not a Gatling 3.10+ binary simulation.log (no version string at the start)");
-      }
-      if (!SUPPORTED.matcher(version).matches()) {
-        throw corrupt(1, "written by Gatling " + version + "; this reader supports logs of Gatling "
-            + SUPPORTED_VERSIONS);
-      }
-      String simulation = readString();
-      long start = in.readLong();
-      String description = readString();
-      int scenarioCount = readCount("scenario count", 100_000);
-      List<String> scenarios = new ArrayList<>(scenarioCount);
-      for (int i = 0; i < scenarioCount; i++) {
-        scenarios.add(readString());
-      }
-      int assertionCount = readCount("assertion count", 100_000);
-      List<RunHeader.SerializedAssertion> assertions = new ArrayList<>(assertionCount);
-      for (int i = 0; i < assertionCount; i++) {
-        assertions.add(new RunHeader.SerializedAssertion(
-            in.readBytes(readCount("assertion length", MAX_STRING_BYTES))));
-      }
-      return new RunHeader(
-          version, simulation, Instant.ofEpochMilli(start), description, scenarios, assertions);
-    } catch (ByteCursor.EndOfInput e) {
-      throw corrupt(in.offset(), "the file ends inside the run header");
-    }
-  }
-
-  private void readRecord(RunHeader header, SimulationLogListener listener)
-      throws IOException, ByteCursor.EndOfInput {
-    long offset = in.offset();
-    byte type = in.readByte();
-    switch (type) {
-      case RecordType.REQUEST -> {
-        List<String> groups = readGroups();
-        String name = readCachedString();
-        int start = in.readInt();
-        int end = in.readInt();
-        boolean ok = readFlag();
-        String message = readCachedString();
-        listener.onRequest(groups, name, start, end, ok, message);
-      }
-      case RecordType.USER -> {
-        int scenario = in.readInt();
-        boolean start = readFlag();
-        int timestamp = in.readInt();
-        if (scenario < 0 || scenario >= header.scenarios().size()) {
-          throw corrupt(offset, "user record names scenario " + scenario + " of "
-              + header.scenarios().size());
-        }
-        listener.onUser(header.scenarios().get(scenario), start, timestamp);
-      }
-      case RecordType.GROUP -> {
-        List<String> groups = readGroups();
-        int start = in.readInt();
-        int end = in.readInt();
-        int cumulated = in.readInt();
-        boolean ok = readFlag();
-        listener.onGroup(groups, start, end, cumulated, ok);
-      }
-      case RecordType.ERROR -> {
-        String message = readCachedString();
-        int timestamp = in.readInt();
-        listener.onError(message, timestamp);
-      }
-      default -> throw corrupt(offset, String.format(
-          "unknown record type 0x%02x (expected 1 request, 2 user, 3 group or 4 error)", type));
-    }
-  }
-
-  private List<String> readGroups() throws IOException, ByteCursor.EndOfInput {
-    int depth = readCount("group depth", MAX_GROUP_DEPTH);
-    if (depth == 0) {
-      return List.of();
-    }
-    List<String> path = new ArrayList<>(depth);
-    for (int i = 0; i < depth; i++) {
-      path.add(readCachedString());
-    }
-    // One shared list per distinct path: records of the same group cost no new list.
-    return groupPaths.computeIfAbsent(path, List::copyOf);
-  }
-
-  private String readCachedString() throws IOException, ByteCursor.EndOfInput {
-    long offset = in.offset();
-    int index = in.readInt();
-    if (index >= 0) {
-      // Gatling numbers new strings 1, 2, 3…: an index beyond the next one is damage, and would
-      // otherwise grow the cache to it.
-      if (index > stringCache.size()) {
-        throw corrupt(offset, "cached string " + index + " out of sequence (the next is "
-            + stringCache.size() + ")");
-      }
-      String value = readString();
-      while (stringCache.size() <= index) {
-        stringCache.add(null);
-      }
-      stringCache.set(index, value);
-      return value;
-    }
-    int reference = -index;
-    String value = reference < stringCache.size() ? stringCache.get(reference) : null;
-    if (value == null) {
-      throw corrupt(offset, "reference to cached string " + reference + ", which was never stored");
-    }
-    return value;
-  }
-
-  private String readString() throws IOException, ByteCursor.EndOfInput {
-    long offset = in.offset();
-    int length = in.readInt();
-    if (length == 0) {
-      return "";
-    }
-    if (length < 0 || length > MAX_STRING_BYTES) {
-      throw corrupt(offset, "string length " + length + " is out of range");
-    }
-    byte[] bytes = in.readBytes(length);
-    byte coder = in.readByte();
-    return switch (coder) {
-      case 0 -> new String(bytes, StandardCharsets.ISO_8859_1);
-      case 1 -> new String(bytes, StandardCharsets.UTF_16LE);
-      default -> throw corrupt(offset, "string coder " + coder + " (expected 0 Latin-1 or 1 UTF-16)");
-    };
-  }
-
-  private boolean readFlag() throws IOException, ByteCursor.EndOfInput {
-    long offset = in.offset();
-    byte flag = in.readByte();
-    if (flag != 0 && flag != 1) {
-      throw corrupt(offset, "status byte " + flag + " (expected 0 or 1)");
-    }
-    return flag == 1;
-  }
-
-  private int readCount(String what, int max) throws IOException, ByteCursor.EndOfInput {
-    long offset = in.offset();
-    int count = in.readInt();
-    if (count < 0 || count > max) {
-      throw corrupt(offset, what + " " + count + " is out of range 0.." + max);
-    }
-    return count;
-  }
-
-  private InvalidSimulationLogException corrupt(long offset, String problem) {
-    return new InvalidSimulationLogException(file, offset, problem);
   }
 }

@@ -115,7 +115,7 @@ class RunSummariesTest {
     SplittableRandom random = new SplittableRandom(2026);
     LogFileWriter whole = run(START);
     LogFileWriter first = run(START);
-    LogFileWriter second = run(START + 1_500);
+    LogFileWriter second = run(START - 1_500);
     for (int i = 0; i < 20_000; i++) {
       int latency = (int) Math.round(20 * Math.exp(0.5 * random.nextGaussian()));
       boolean ok = random.nextInt(100) != 0;
@@ -125,8 +125,8 @@ class RunSummariesTest {
       if (i % 2 == 0) {
         first.request(List.of(), "Spin", start, start + latency, ok, message);
       } else {
-        // the second injector started 1.5 s later: same absolute times are 1,500 ms earlier
-        second.request(List.of(), "Spin", start - 1_500, start - 1_500 + latency, ok, message);
+        // the second injector started 1.5 s earlier: same absolute times are 1,500 ms later
+        second.request(List.of(), "Spin", start + 1_500, start + 1_500 + latency, ok, message);
       }
     }
 

@@ -114,8 +114,9 @@ public final class ReportBenchmark {
       int request = i % 50;
       int at = i * 6;
       double median = request == 0 ? slowMedian : 20;
+      boolean ok = i % 997 != 0;
       log.request(List.of(), "Request " + request, at,
-          at + (int) Math.round(median * Math.exp(0.5 * random.nextGaussian())), i % 997 != 0, "KO");
+          at + (int) Math.round(median * Math.exp(0.5 * random.nextGaussian())), ok, ok ? "" : "KO");
     }
     return log.writeTo(file);
   }
