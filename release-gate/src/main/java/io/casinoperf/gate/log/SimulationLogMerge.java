@@ -186,8 +186,14 @@ public final class SimulationLogMerge {
   private static long writeAtomically(Path target, RunHeader header, List<MergeInput> inputs)
       throws IOException {
     Path folder = target.toAbsolutePath().getParent();
+    Path firstMade = folder;
+    while (firstMade.getParent() != null && Files.notExists(firstMade.getParent())) {
+      firstMade = firstMade.getParent();
+    }
+    boolean made = Files.notExists(folder);
     Files.createDirectories(folder);
     Path temporary = Files.createTempFile(folder, ".simulation", ".log.tmp");
+    boolean written = false;
     try {
       long records;
       try (SimulationLogWriter writer = SimulationLogWriter.create(temporary, header)) {
@@ -195,9 +201,24 @@ public final class SimulationLogMerge {
       }
       readableByAll(temporary);
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      written = true;
       return records;
     } finally {
       Files.deleteIfExists(temporary);
+      if (made && !written) {
+        removeEmptyFolders(folder, firstMade);
+      }
+    }
+  }
+
+  /** A refused merge leaves no folder behind that it made: from {@code folder} up to {@code top}. */
+  private static void removeEmptyFolders(Path folder, Path top) {
+    for (Path f = folder; f != null && f.startsWith(top); f = f.getParent()) {
+      try {
+        Files.deleteIfExists(f);
+      } catch (IOException e) {
+        return; // not empty, or not ours to remove
+      }
     }
   }
 
