@@ -9,7 +9,12 @@ import io.casinoperf.gate.summary.RunSummary;
 import io.casinoperf.gate.summary.Timeline;
 import io.casinoperf.gate.verdict.Gate;
 import io.casinoperf.gate.verdict.GateSettings;
+import io.casinoperf.gate.record.RecordedRun;
+import io.casinoperf.gate.verdict.Outcome;
 import io.casinoperf.gate.verdict.RunVerdict;
+import io.casinoperf.run.InjectorHealth;
+import io.casinoperf.run.RunRecordException;
+import io.casinoperf.run.RunRecords;
 import io.casinoperf.gate.verdict.ServiceLevel;
 import io.casinoperf.report.GateReport;
 import io.casinoperf.report.GateHtml;
@@ -39,8 +44,10 @@ import picocli.CommandLine.Spec;
       "Judges a Gatling run against a baseline from the run history: p99 (p50, p95 reported), "
           + "error rate and absolute SLOs, per request and for all requests (docs/STATISTICS.md).",
       "Writes verdict.json, junit.xml, summary.md and gate.html, prints a table, stores the run.",
+      "Simulation, target, load parameters and SLOs come from the run record (run.json) "
+          + "beside each log; without one, from --target, --param and the --slo options.",
       "Exit codes: 0 pass, 1 regression, SLO breach or a run its circuit breaker stopped, "
-          + "2 bad input, 3 inconclusive."
+          + "2 bad input, 3 inconclusive, 4 invalid (the injector, not the platform, limited the run)."
     })
 final class GateCommand implements Callable<Integer> {
 
@@ -59,12 +66,13 @@ final class GateCommand implements Callable<Integer> {
       description = "version or commit the run tested, e.g. v1.4.2+9f1c2ab")
   String label;
 
-  @Option(names = "--target", defaultValue = "embedded", paramLabel = "URL",
-      description = "the platform the run loaded (default: ${DEFAULT-VALUE})")
+  @Option(names = "--target", paramLabel = "URL",
+      description = "the platform the run loaded, for a run without a record (default: embedded)")
   String target;
 
   @Option(names = "--param", paramLabel = "NAME=VALUE",
-      description = "a run parameter that shapes the load (scale, duration, shards…); repeatable. "
+      description = "a run parameter that shapes the load, beside those of the run record "
+          + "(all of them for a run without one: scale, duration, shards…); repeatable. "
           + "Baselines are runs of the same simulation, target and parameters.")
   Map<String, String> parameters = new LinkedHashMap<>();
 
@@ -96,13 +104,14 @@ final class GateCommand implements Callable<Integer> {
       description = "error-rate increase never called a regression (default: ${DEFAULT-VALUE})")
   double minErrorIncrease;
 
-  @Option(names = "--slo-p99-ms", defaultValue = "200",
-      description = "SLO: highest p99 in ms (default: ${DEFAULT-VALUE})")
-  long sloP99Millis;
+  @Option(names = "--slo-p99-ms", paramLabel = "MS",
+      description = "SLO: highest p99 in ms (default: the run record's p99Millis, else 200)")
+  Long sloP99Millis;
 
-  @Option(names = "--slo-error-percent", defaultValue = "1",
-      description = "SLO: highest error rate in percent (default: ${DEFAULT-VALUE})")
-  double sloErrorPercent;
+  @Option(names = "--slo-error-percent", paramLabel = "PERCENT",
+      description = "SLO: highest error rate in percent (default: the run record's "
+          + "maxErrorPercent, else 1)")
+  Double sloErrorPercent;
 
   @Option(names = "--slo", paramLabel = "REQUEST=P99MS/ERRORPERCENT",
       description = "SLO of one request, by its path, e.g. --slo \"Spin=150/0.5\"; repeatable")
@@ -129,11 +138,12 @@ final class GateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    GateSettings settings = settings();
     if (!List.of("exit3", "pass", "fail").contains(inconclusive)) {
       throw new CasinoPerf.UserInputException(
           "--inconclusive=" + inconclusive + ": expected exit3, pass or fail");
     }
+    Outcome.InconclusivePolicy policy =
+        Outcome.InconclusivePolicy.valueOf(inconclusive.toUpperCase(java.util.Locale.ROOT));
     if (pool < 1) {
       throw new CasinoPerf.UserInputException("--pool=" + pool + ": expected at least 1");
     }
@@ -141,13 +151,21 @@ final class GateCommand implements Callable<Integer> {
     List<Path> logs = LogInputs.resolve(inputs);
     // Nothing is printed before every log has been read: a refused log is the only line.
     RunSummary candidate = RunSummaries.read(logs);
+    RecordedRun recorded = readRecords(logs);
+    Optional<io.casinoperf.run.RunRecord> record = recorded.first();
+    if (record.isPresent() && !record.get().simulation().equals(candidate.simulationClass())) {
+      throw new CasinoPerf.UserInputException(logs.get(0) + ": the log is a run of "
+          + candidate.simulationClass() + ", its run.json of " + record.get().simulation());
+    }
+    GateSettings settings = settings(record);
+    Comparability comparability = new Comparability(candidate.simulationClass(),
+        target(record), comparableParameters(recorded), candidate.gatlingVersion(),
+        javaVersion != null ? javaVersion
+            : record.map(r -> r.versions().java()).orElse(System.getProperty("java.version")),
+        injectorCores != null ? injectorCores
+            : record.map(r -> r.host().cores()).orElse(Runtime.getRuntime().availableProcessors()));
     logs.forEach(log -> err.println("read " + log));
     candidate.warnings().forEach(warning -> err.println("warning: " + warning));
-
-    Comparability comparability = new Comparability(candidate.simulationClass(), target,
-        new TreeMap<>(parameters), candidate.gatlingVersion(),
-        javaVersion != null ? javaVersion : System.getProperty("java.version"),
-        injectorCores != null ? injectorCores : Runtime.getRuntime().availableProcessors());
     RunHistory runs = new RunHistory(history);
     RunHistory.Listing listing = runs.list();
     listing.problems().forEach(problem -> err.println("warning: " + problem));
@@ -156,16 +174,14 @@ final class GateCommand implements Callable<Integer> {
         : Baselines.pooled(runs, listing.runs(), comparability, pool);
 
     RunSummary reference = baseline.map(Baselines.Baseline::summary).orElseGet(() -> empty(candidate));
-    RunVerdict verdict = Gate.judge(candidate, reference, settings);
-    boolean inconclusiveFails = inconclusive.equals("fail");
+    RunVerdict verdict = Gate.judge(candidate, reference, settings, recorded.injectorSaturation());
 
     String id = "";
     String gatlingCandidate = gatlingReport(logs);
     if (!noSave) {
       RunRecord saved = runs.save(candidate, label, comparability,
-          candidate.partial() && verdict.overall().severity() < 4
-              ? Optional.of("inconclusive") : Optional.of(verdict.overall().label()),
-          Optional.ofNullable(gatlingCandidate), Clock.systemUTC());
+          Optional.of(verdict.outcome().label()), Optional.ofNullable(gatlingCandidate),
+          storedRecords(recorded), Clock.systemUTC());
       id = saved.id();
       err.println("stored as " + saved.id() + " in " + history);
     }
@@ -174,37 +190,125 @@ final class GateCommand implements Callable<Integer> {
         .flatMap(b -> b.runs().get(0).gatlingReport())
         .filter(path -> java.nio.file.Files.isRegularFile(Path.of(path)))
         .orElse(null);
-    GateReport report = GateReport.of(verdict, candidate, id, label, baseline, inconclusiveFails,
-        new GateReport.GatlingReports(gatlingCandidate, gatlingBaseline));
+    GateReport report = GateReport.of(verdict, candidate, id, label, baseline, policy,
+        new GateReport.GatlingReports(gatlingCandidate, gatlingBaseline), conditions(recorded));
     if (candidate.partial()) {
-      err.println(verdict.overall().severity() < 4
-          ? "warning: a log was cut off: the run counts as inconclusive, never as a pass"
-          : "warning: a log was cut off");
+      err.println("warning: a log was cut off: the run counts as inconclusive, never as a pass");
     }
     OutputFiles.write(out.resolve("verdict.json"), GateReportWriters.json(report));
-    OutputFiles.write(out.resolve("junit.xml"), GateReportWriters.junitXml(report, inconclusiveFails));
+    OutputFiles.write(out.resolve("junit.xml"),
+        GateReportWriters.junitXml(report, policy == Outcome.InconclusivePolicy.FAIL));
     OutputFiles.write(out.resolve("summary.md"), GateReportWriters.markdown(report));
     OutputFiles.write(out.resolve("gate.html"),
         GateHtml.render(report, OutputFiles.link(out, gatlingCandidate), OutputFiles.link(out, gatlingBaseline)));
     spec.commandLine().getOut().print(GateReportWriters.consoleTable(report));
     spec.commandLine().getOut().flush();
 
-    int code = report.exitCode();
-    if (candidate.partial() && code == 0) {
-      code = 3;
-    }
-    if (code == 3 && inconclusive.equals("pass")) {
-      return 0;
-    }
-    return code;
+    return report.exitCode();
   }
 
-  private GateSettings settings() {
+  private static RecordedRun readRecords(List<Path> logs) {
+    try {
+      return RecordedRun.beside(logs);
+    } catch (RunRecordException e) {
+      throw new CasinoPerf.UserInputException(e.getMessage());
+    }
+  }
+
+  /** The run record's target; a --target that contradicts it is refused. */
+  private String target(Optional<io.casinoperf.run.RunRecord> record) {
+    if (record.isEmpty()) {
+      return target == null ? "embedded" : target;
+    }
+    String recorded = record.get().target().identity();
+    if (target != null && !target.equals(recorded) && !normalise(target).equals(recorded)) {
+      throw new CasinoPerf.UserInputException("--target " + target + ": the run record says the run"
+          + " loaded " + recorded + "; leave --target out for a recorded run");
+    }
+    return recorded;
+  }
+
+  private static String normalise(String url) {
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+      return uri.getHost() == null ? url
+          : scheme + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + port;
+    } catch (java.net.URISyntaxException e) {
+      return url;
+    }
+  }
+
+  /** The record's workload parameters and the --param extras; a --param may not contradict them. */
+  private TreeMap<String, String> comparableParameters(RecordedRun recorded) {
+    TreeMap<String, String> all = new TreeMap<>(recorded.workloadParameters());
+    parameters.forEach((name, value) -> {
+      String fromRecord = all.get(name);
+      if (fromRecord != null && !sameValue(fromRecord, value)) {
+        throw new CasinoPerf.UserInputException("--param " + name + "=" + value + ": the run record"
+            + " says " + name + "=" + fromRecord + "; give --param only for keys the record lacks");
+      }
+      all.put(name, value);
+    });
+    return all;
+  }
+
+  /** The same number (1 and 1.0) or the same duration (60s and 1m), or the same text. */
+  static boolean sameValue(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    try {
+      return Double.parseDouble(a) == Double.parseDouble(b);
+    } catch (NumberFormatException e) {
+      // not numbers
+    }
+    try {
+      return io.casinoperf.run.Durations.parse(a).equals(io.casinoperf.run.Durations.parse(b));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static Optional<String> storedRecords(RecordedRun recorded) {
+    if (!recorded.recorded()) {
+      return Optional.empty();
+    }
+    if (recorded.records().size() == 1) {
+      return Optional.of(RunRecords.toJson(recorded.records().get(0)));
+    }
+    return Optional.of(recorded.records().stream().map(RunRecords::toJson)
+        .collect(java.util.stream.Collectors.joining(",", "[", "]")));
+  }
+
+  private static GateReport.Conditions conditions(RecordedRun recorded) {
+    if (!recorded.recorded()) {
+      return GateReport.Conditions.commandLineOnly();
+    }
+    String health = recorded.injectorSaturation()
+        .map(reason -> "injector: saturated — " + reason)
+        .orElseGet(() -> {
+          InjectorHealth.Summary s = recorded.first().get().health().summary();
+          return String.format(java.util.Locale.ROOT, "injector: healthy (lag p99 %.1f ms, longest"
+              + " GC pause %.0f ms, CPU %.0f %% of the machine)", s.lagP99Millis(),
+              s.longestGcPauseMillis(), s.processCpuPercent());
+        });
+    return new GateReport.Conditions(true, recorded.shards(), health, "run record");
+  }
+
+  private GateSettings settings(Optional<io.casinoperf.run.RunRecord> record) {
     Map<String, ServiceLevel> perRequest = new LinkedHashMap<>();
+    record.ifPresent(r -> r.serviceLevels().perRequest().forEach((path, slo) ->
+        perRequest.put(path, new ServiceLevel(slo.p99Millis(), slo.maxErrorPercent() / 100))));
     sloByRequest.forEach((path, text) -> perRequest.put(path, parseSlo(path, text)));
+    long p99 = sloP99Millis != null ? sloP99Millis
+        : record.map(r -> r.serviceLevels().p99Millis()).orElse(200L);
+    double errorPercent = sloErrorPercent != null ? sloErrorPercent
+        : record.map(r -> r.serviceLevels().maxErrorPercent()).orElse(1.0);
     try {
       return new GateSettings(confidence, tolerance, minEffectMillis, minSamples, minErrorIncrease,
-          new ServiceLevel(sloP99Millis, sloErrorPercent / 100), perRequest);
+          new ServiceLevel(p99, errorPercent / 100), perRequest);
     } catch (IllegalArgumentException e) {
       throw new CasinoPerf.UserInputException(e.getMessage());
     }

@@ -88,14 +88,14 @@ final class HistoryCommand implements Runnable {
     @Parameters(paramLabel = "RUN_ID")
     String id;
 
-    @Option(names = "--verdict", required = true, paramLabel = "pass|improvement|inconclusive|regression|aborted")
+    @Option(names = "--verdict", required = true, paramLabel = "pass|improvement|inconclusive|regression|slo breach|aborted|invalid")
     String verdict;
 
     @Override
     public void run() {
-      if (!java.util.List.of("pass", "improvement", "inconclusive", "regression", "aborted").contains(verdict)) {
+      if (io.casinoperf.gate.verdict.Outcome.ofLabel(verdict).isEmpty()) {
         throw new CasinoPerf.UserInputException("--verdict=" + verdict
-            + ": expected pass, improvement, inconclusive, regression or aborted");
+            + ": expected pass, improvement, inconclusive, regression, slo breach, aborted or invalid");
       }
       RunRecord marked = new RunHistory(history).markVerdict(id, verdict);
       out().println(marked.id() + " marked " + verdict);

@@ -1,6 +1,9 @@
 package io.casinoperf.cli;
 
 import io.casinoperf.gate.log.SimulationLogMerge;
+import io.casinoperf.gate.record.RecordedRun;
+import io.casinoperf.run.RunRecordException;
+import io.casinoperf.run.RunRecords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Merges the simulation.log files of one run's injectors (-Dshard=i/n) into DIR/simulation.log, "
-          + "in time order, on the clock of the injector that started first.",
+          + "in time order, on the clock of the injector that started first; their run records "
+          + "(run.json) into DIR/run.json, refusing shards of different runs.",
       "Then prints the command that makes Gatling's own report of the merged run in DIR.",
       "Exit codes: 0 merged, 2 bad input."
     })
@@ -55,8 +59,15 @@ final class MergeLogsCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     List<Path> logs = LogInputs.resolve(inputs);
+    RecordedRun recorded;
+    try {
+      recorded = RecordedRun.beside(logs);
+    } catch (RunRecordException e) {
+      throw new CasinoPerf.UserInputException(e.getMessage());
+    }
     // Nothing is printed before every log has been read: a refused log is the only line.
     SimulationLogMerge.MergedLog merged = SimulationLogMerge.merge(logs, target);
+    recorded.merged().ifPresent(record -> RunRecords.write(RunRecords.fileFor(target), record));
     logs.forEach(log -> err.println("read " + log));
     merged.warnings().forEach(warning -> err.println("warning: " + warning));
     err.flush();

@@ -22,13 +22,14 @@ public final class GateHtml {
   public static String render(GateReport r, String gatlingCandidate, String gatlingBaseline) {
     Map<String, Object> page = new LinkedHashMap<>();
     page.put("verdictUpper", r.verdict().toUpperCase(Locale.ROOT));
-    page.put("verdictClass", r.verdict());
+    page.put("verdictClass", cssClass(r.verdict()));
     page.put("reason", r.reason());
     page.put("candidate", Map.of("simulation", r.candidate().simulation(),
         "label", r.candidate().label().isEmpty() ? "(no label)" : r.candidate().label(),
         "id", r.candidate().id().isEmpty() ? "not stored" : r.candidate().id(),
         "start", r.candidate().start(), "end", r.candidate().end()));
     page.put("candidateWarnings", r.candidate().warnings());
+    page.put("conditions", List.of(GateReportWriters.conditions(r).split("\n")));
     page.put("baseline", r.baseline() == null ? "none yet — only the SLOs judged this run" : r.baseline().description());
     page.put("baselineDifferences", r.baseline() == null ? List.of() : r.baseline().differences());
     page.put("power", r.requestsToDetectTenPercent() == null ? ""
@@ -41,7 +42,7 @@ public final class GateHtml {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("path", q.path());
       row.put("verdict", q.verdict());
-      row.put("verdictClass", q.verdict());
+      row.put("verdictClass", cssClass(q.verdict()));
       row.put("counts", (q.baselineCount() == 0 ? "–" : String.format(Locale.ROOT, "%,d", q.baselineCount()))
           + " / " + String.format(Locale.ROOT, "%,d", q.candidateCount()));
       row.put("errors", (q.baselineErrorRate() == null ? "–" : percent(q.baselineErrorRate())) + " / "
@@ -56,7 +57,7 @@ public final class GateHtml {
       rows.add(row);
       for (GateReport.Check c : q.checks()) {
         checks.add(Map.of("path", q.path(), "name", c.name(), "verdict", c.verdict(),
-            "verdictClass", c.verdict(), "reason", c.reason()));
+            "verdictClass", cssClass(c.verdict()), "reason", c.reason()));
       }
     }
     page.put("rows", rows);
@@ -96,5 +97,10 @@ public final class GateHtml {
 
   private static String percent(double share) {
     return String.format(Locale.ROOT, "%.2f %%", 100 * share);
+  }
+
+  /** A verdict label as a CSS class: {@code slo breach} becomes {@code slo-breach}. */
+  static String cssClass(String verdict) {
+    return verdict.replace(' ', '-');
   }
 }

@@ -5,6 +5,7 @@ import io.casinoperf.gate.stats.PercentileChange;
 import io.casinoperf.gate.summary.RequestStats;
 import io.casinoperf.gate.summary.RunSummary;
 import io.casinoperf.gate.verdict.RequestVerdict;
+import io.casinoperf.gate.verdict.Outcome;
 import io.casinoperf.gate.verdict.RunVerdict;
 import io.casinoperf.gate.verdict.Verdict;
 import java.util.ArrayList;
@@ -15,9 +16,14 @@ import java.util.Optional;
  * Everything the gate's outputs show, computed once: the JSON verdict is this model as it is; the
  * JUnit XML, Markdown and console table render it.
  *
- * @param verdict pass, improvement, inconclusive, regression or aborted
- * @param reason one sentence: the deciding check of the worst request
+ * @param verdict the gate's outcome ({@link Outcome#label()}): pass, improvement, inconclusive,
+ *     regression, slo breach, aborted or invalid
+ * @param reason one sentence: the deciding check of the worst request, or of the run
  * @param exitCode what the command exits with
+ * @param run the check of the run as a whole when it decided (aborted, invalid, a log cut off);
+ *     null when a request's check decided
+ * @param conditions what the run was and how it was judged comparable: from its run record, or
+ *     from the command line only
  * @param requests all requests first, then each request, worst first
  * @param baseline what the candidate was compared with; null when there was no baseline
  * @param requestsToDetectTenPercent responses per side for an 80 % chance to flag +10 % p99; null
@@ -31,6 +37,8 @@ public record GateReport(
     String verdict,
     String reason,
     int exitCode,
+    Check run,
+    Conditions conditions,
     Candidate candidate,
     Baseline baseline,
     Settings settings,
@@ -47,6 +55,22 @@ public record GateReport(
   public static final double[] DISTRIBUTION_PERCENTILES = {1, 10, 20, 30, 40, 50, 60, 70, 75, 80,
       85, 90, 92.5, 95, 96, 97, 98, 98.5, 99, 99.25, 99.5, 99.6, 99.7, 99.8, 99.9, 99.925, 99.95,
       99.97, 99.99, 99.995, 99.999};
+
+  /**
+   * Where the run's comparability and SLOs came from.
+   *
+   * @param recorded whether the run had a record (run.json) beside its logs
+   * @param shards the shards of the run as i/n, from their records
+   * @param injectorHealth one line on the injector's health from the records; null without
+   * @param source a sentence for the reader: "run record" or why the command line only
+   */
+  public record Conditions(boolean recorded, List<String> shards, String injectorHealth,
+      String source) {
+    public static Conditions commandLineOnly() {
+      return new Conditions(false, List.of(), null, "no run record (run.json) beside the logs:"
+          + " comparability (simulation, --target, --param) and SLOs came from the command line only");
+    }
+  }
 
   /** One request's distribution. */
   public record Distribution(String path, List<DistributionPoint> points) {}
@@ -87,13 +111,14 @@ public record GateReport(
 
   public static GateReport of(RunVerdict verdict, RunSummary candidate, String candidateId,
       String label, Optional<Baselines.Baseline> baseline, boolean inconclusiveFails) {
-    return of(verdict, candidate, candidateId, label, baseline, inconclusiveFails,
-        new GatlingReports(null, null));
+    return of(verdict, candidate, candidateId, label, baseline,
+        inconclusiveFails ? Outcome.InconclusivePolicy.FAIL : Outcome.InconclusivePolicy.EXIT3,
+        new GatlingReports(null, null), Conditions.commandLineOnly());
   }
 
   public static GateReport of(RunVerdict verdict, RunSummary candidate, String candidateId,
-      String label, Optional<Baselines.Baseline> baseline, boolean inconclusiveFails,
-      GatlingReports gatlingReports) {
+      String label, Optional<Baselines.Baseline> baseline, Outcome.InconclusivePolicy inconclusive,
+      GatlingReports gatlingReports, Conditions conditions) {
     List<Request> rows = new ArrayList<>();
     rows.add(request(verdict.allRequests(), candidate, verdict.settings().confidence()));
     for (RequestVerdict request : verdict.requests()) {
@@ -101,9 +126,11 @@ public record GateReport(
     }
     var s = verdict.settings();
     return new GateReport(
-        verdict.overall().label(),
+        verdict.outcome().label(),
         reason(verdict),
-        verdict.exitCode(inconclusiveFails),
+        verdict.outcome().exitCode(inconclusive),
+        runLevel(verdict.overall()) ? check("run", verdict.overall()) : null,
+        conditions,
         new Candidate(candidateId, label, candidate.simulationClass(), candidate.start().toString(),
             candidate.end().toString(), candidate.partial(), candidate.warnings()),
         baseline.map(b -> new Baseline(b.describe(),
@@ -127,7 +154,7 @@ public record GateReport(
     out.add(distribution(verdict.allRequests().path(), candidate.all(),
         baseline.map(RunSummary::all).orElse(null)));
     for (RequestVerdict request : verdict.requests()) {
-      if (!request.overall().label().equals("regression")) {
+      if (!(request.overall() instanceof Verdict.Regression)) {
         continue;
       }
       out.add(distribution(request.path(), stats(candidate, request.path()),
@@ -153,8 +180,14 @@ public record GateReport(
         .orElse(null);
   }
 
+  /** Whether the run's verdict came from the run as a whole, not from one of its requests. */
+  private static boolean runLevel(Verdict overall) {
+    return overall instanceof Verdict.Aborted || overall instanceof Verdict.Invalid
+        || overall.rule() == io.casinoperf.gate.verdict.Rule.PARTIAL_LOG;
+  }
+
   private static String reason(RunVerdict verdict) {
-    if (verdict.overall() instanceof Verdict.Aborted) {
+    if (runLevel(verdict.overall())) {
       return verdict.overall().reason();
     }
     List<RequestVerdict> all = new ArrayList<>();

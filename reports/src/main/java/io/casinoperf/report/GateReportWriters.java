@@ -29,21 +29,29 @@ public final class GateReportWriters {
   /**
    * One test case per request and check, so CI systems list them natively: a regression is a
    * failure, an inconclusive check is skipped (or a failure when inconclusive fails the gate). A
-   * run its circuit breaker stopped adds one failing test case for the run as a whole.
+   * verdict on the run as a whole adds one test case "run": a failure when the circuit breaker
+   * stopped the run, an error when the injector made it invalid (then no request check is judged:
+   * each is skipped), skipped when a log was cut off (a failure when inconclusive fails the gate).
    */
   public static String junitXml(GateReport report, boolean inconclusiveFails) {
     StringWriter out = new StringWriter();
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-      boolean aborted = report.verdict().equals("aborted");
-      int tests = aborted ? 1 : 0;
-      int failures = aborted ? 1 : 0;
-      int skipped = 0;
+      GateReport.Check run = report.run();
+      boolean invalid = run != null && run.verdict().equals("invalid");
+      String runElement = run == null ? null
+          : invalid ? "error"
+          : run.verdict().equals("aborted") || inconclusiveFails ? "failure" : "skipped";
+      int tests = run == null ? 0 : 1;
+      int failures = "failure".equals(runElement) ? 1 : 0;
+      int errors = invalid ? 1 : 0;
+      int skipped = "skipped".equals(runElement) ? 1 : 0;
       for (GateReport.Request request : report.requests()) {
         for (GateReport.Check check : request.checks()) {
           tests++;
-          if (check.verdict().equals("regression")
-              || (inconclusiveFails && check.verdict().equals("inconclusive"))) {
+          if (invalid) {
+            skipped++;
+          } else if (failed(check, inconclusiveFails)) {
             failures++;
           } else if (check.verdict().equals("inconclusive")) {
             skipped++;
@@ -56,17 +64,20 @@ public final class GateReportWriters {
       xml.writeAttribute("name", "casinoperf gate: " + report.candidate().simulation());
       xml.writeAttribute("tests", Integer.toString(tests));
       xml.writeAttribute("failures", Integer.toString(failures));
-      xml.writeAttribute("errors", "0");
+      xml.writeAttribute("errors", Integer.toString(errors));
       xml.writeAttribute("skipped", Integer.toString(skipped));
       xml.writeCharacters("\n");
-      if (aborted) {
+      if (run != null) {
         xml.writeCharacters("  ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", "run");
-        xml.writeAttribute("name", "ran to its end");
-        xml.writeStartElement("failure");
-        xml.writeAttribute("type", "STOPPED_BY_CIRCUIT_BREAKER");
-        xml.writeAttribute("message", report.reason());
+        xml.writeAttribute("name", invalid ? "injector healthy"
+            : run.verdict().equals("aborted") ? "ran to its end" : "logs complete");
+        xml.writeStartElement(runElement);
+        if (!runElement.equals("skipped")) {
+          xml.writeAttribute("type", run.rule());
+        }
+        xml.writeAttribute("message", run.reason());
         xml.writeEndElement();
         xml.writeEndElement();
         xml.writeCharacters("\n");
@@ -77,9 +88,11 @@ public final class GateReportWriters {
           xml.writeStartElement("testcase");
           xml.writeAttribute("classname", request.path());
           xml.writeAttribute("name", check.name());
-          boolean failed = check.verdict().equals("regression")
-              || (inconclusiveFails && check.verdict().equals("inconclusive"));
-          if (failed) {
+          if (invalid) {
+            xml.writeStartElement("skipped");
+            xml.writeAttribute("message", "not judged: the run is invalid (" + run.reason() + ")");
+            xml.writeEndElement();
+          } else if (failed(check, inconclusiveFails)) {
             xml.writeStartElement("failure");
             xml.writeAttribute("type", check.rule());
             xml.writeAttribute("message", check.reason());
@@ -105,6 +118,11 @@ public final class GateReportWriters {
       throw new IllegalStateException(e);
     }
     return out.toString();
+  }
+
+  private static boolean failed(GateReport.Check check, boolean inconclusiveFails) {
+    return check.verdict().equals("regression")
+        || (inconclusiveFails && check.verdict().equals("inconclusive"));
   }
 
   /** A summary for a pull-request comment. */
@@ -162,6 +180,7 @@ public final class GateReportWriters {
     for (String warning : report.candidate().warnings()) {
       md.append("\n> ").append(warning).append('\n');
     }
+    md.append('\n').append(conditions(report)).append('\n');
     return md.toString();
   }
 
@@ -188,7 +207,26 @@ public final class GateReportWriters {
           report.requestsToDetectTenPercent()));
     }
     report.candidate().warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
+    out.append(conditions(report)).append('\n');
     return out.toString();
+  }
+
+  /** Where comparability and SLOs came from, and the injector's health, in one or two lines. */
+  static String conditions(GateReport report) {
+    GateReport.Conditions c = report.conditions();
+    StringBuilder text = new StringBuilder();
+    if (c.recorded()) {
+      text.append("run record: comparability and SLOs from run.json");
+      if (c.shards().size() > 1) {
+        text.append(" (shards ").append(String.join(", ", c.shards())).append(')');
+      }
+      if (c.injectorHealth() != null) {
+        text.append("\n").append(c.injectorHealth());
+      }
+    } else {
+      text.append("note: ").append(c.source());
+    }
+    return text.toString();
   }
 
   private static String millis(GateReport.Request request, double percentile) {

@@ -69,7 +69,10 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
     }
 
     static Outcome of(RunRecord record) {
-      if (record.verdict().filter(v -> v.equals("regression") || v.equals("aborted")).isPresent()) {
+      if (record.verdict().flatMap(io.casinoperf.gate.verdict.Outcome::ofLabel)
+          .filter(o -> o == io.casinoperf.gate.verdict.Outcome.REGRESSION
+              || o == io.casinoperf.gate.verdict.Outcome.SLO_BREACH
+              || o == io.casinoperf.gate.verdict.Outcome.ABORTED).isPresent()) {
         return REGRESSION;
       }
       return record.passed() ? PASS : INCONCLUSIVE;

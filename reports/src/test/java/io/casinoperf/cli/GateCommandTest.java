@@ -157,6 +157,15 @@ class GateCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.err()).contains("cut off inside a record");
+    // Every output says what the exit code says.
+    assertThat(result.out()).startsWith("INCONCLUSIVE: a log was cut off");
+    assertThat(verdictJson().get("verdict").asText()).isEqualTo("inconclusive");
+    assertThat(verdictJson().get("run").get("rule").asText()).isEqualTo("PARTIAL_LOG");
+    assertThat(dir.resolve("report/summary.md")).content().contains("**inconclusive**");
+    assertThat(dir.resolve("report/gate.html")).content().contains("<b>INCONCLUSIVE</b>");
+    assertThat(dir.resolve("report/junit.xml")).content()
+        .contains("<testcase classname=\"run\" name=\"logs complete\"><skipped");
+    assertThat(gate(cut.toString(), "--inconclusive", "fail").exitCode()).isEqualTo(1);
   }
 
   @Test

@@ -1,5 +1,9 @@
 package io.casinoperf.simulations;
 
+import io.casinoperf.simulations.run.Accounts;
+import io.casinoperf.simulations.run.RunContext;
+import io.casinoperf.simulations.settings.LoadProfile;
+import io.casinoperf.simulations.settings.RunSettings;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
@@ -61,7 +65,7 @@ public class CapacityProbeSimulation extends Simulation {
     }
   }
 
-  private final RunContext<Load> run = RunContext.open("capacityProbe", Load::from);
+  private final RunContext<Load> run = RunContext.open(getClass(), "capacityProbe", Load::from);
   private final RunSettings settings = run.settings();
   private final Load load = run.load();
   private final List<Integer> levels = load.levels().stream().map(settings::users).toList();
@@ -79,7 +83,7 @@ public class CapacityProbeSimulation extends Simulation {
           });
 
   private final ScenarioBuilder players = scenario("Probe players")
-      .exec(Accounts.nextAccount(settings), Login.LOGIN, Lobby.OPEN)
+      .exec(run.arrival(), Accounts.nextAccount(settings), Login.LOGIN, Lobby.OPEN)
       .exec(repeat(load.spinsPerPlayer()).on(timedSpin));
 
   {

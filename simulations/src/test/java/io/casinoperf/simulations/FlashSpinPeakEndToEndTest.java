@@ -11,7 +11,16 @@ import io.casinoperf.gate.summary.RunSummaries;
 import io.casinoperf.gate.summary.RunSummary;
 import io.casinoperf.mocks.wallet.WalletReconciliation;
 import java.nio.file.Files;
+import io.casinoperf.gate.record.RecordedRun;
+import io.casinoperf.gate.verdict.Gate;
+import io.casinoperf.gate.verdict.GateSettings;
+import io.casinoperf.gate.verdict.Outcome;
+import io.casinoperf.gate.verdict.RunVerdict;
+import io.casinoperf.run.InjectorHealth;
+import io.casinoperf.run.RunRecord;
+import io.casinoperf.run.RunRecords;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,9 +64,8 @@ class FlashSpinPeakEndToEndTest {
   void shortRunPassesItsSlosAndEveryRequestReachedThePlatform() throws Exception {
     var run = GatlingProcess.run(FlashSpinPeakSimulation.class, shortFlashPeak(), results, TIMEOUT);
 
-    assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+    var latency = run.assertSlosHeldWhereJudged();
     assertThat(run.stdout())
-        .contains("Global: 99th percentile of response time is less than or equal to 2000.0 : true")
         .contains("Global: percentage of failed events is less than or equal to 1.0 : true");
 
     List<WalletReconciliation> wallets = platform.wallets().reconcileAll();
@@ -74,6 +82,7 @@ class FlashSpinPeakEndToEndTest {
     assertThat(runFolder.getFileName().toString()).startsWith("flashspinpeaksimulation-");
     assertThat(runFolder.resolve("simulation.log")).isNotEmptyFile();
     assertThat(runFolder.resolve("index.html")).isNotEmptyFile();
+    latency.reportSkipped();
   }
 
   @Test
@@ -100,6 +109,82 @@ class FlashSpinPeakEndToEndTest {
     // Gatling prints a t-digest estimate: close to the exact value, not always equal to it.
     System.out.printf("p99 exact %d ms (from %d records), Gatling's estimate %s ms%n",
         exactP99, raw.size(), run.gatlingPercentile(99));
+  }
+
+  @Test
+  void everyRunWritesItsRecordBesideItsLog() throws Exception {
+    Map<String, String> properties = shortFlashPeak();
+    properties.put("maxErrorPercent", "2.5");
+
+    var run = GatlingProcess.run(FlashSpinPeakSimulation.class, properties, results, TIMEOUT);
+
+    var latency = run.assertSlosHeldWhereJudged();
+    Path folder = run.runFolder().orElseThrow();
+    RunRecord record = RunRecords.read(folder.resolve("run.json"));
+    assertThat(record.simulation()).isEqualTo(FlashSpinPeakSimulation.class.getName());
+    assertThat(record.profile().name()).isEqualTo("flashSpinPeak");
+    assertThat(record.profile().values()).containsEntry("peakUsers", "12")
+        .containsEntry("peakAfter", "1s").containsEntry("spinsPerSession", "3");
+    assertThat(record.parameters().duration()).contains("2s");
+    assertThat(record.parameters().mode()).as("a target has no mode").isEmpty();
+    assertThat(record.serviceLevels().p99Millis()).isEqualTo(2000);
+    assertThat(record.serviceLevels().maxErrorPercent()).isEqualTo(2.5);
+    assertThat(record.target().identity()).isEqualTo("http://127.0.0.1:" + platform.baseUrl().getPort());
+    assertThat(record.versions().gatling()).isEqualTo("3.15.1");
+    assertThat(record.versions().java()).isEqualTo(System.getProperty("java.version"));
+    assertThat(record.host().cores()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(Instant.parse(record.end())).isAfter(Instant.parse(record.start()));
+
+    // The plan of the open injection profile is Gatling's own: every user it planned started,
+    // as many as the log's user records.
+    long[] usersInLog = {0};
+    SimulationLogReader.read(folder.resolve("simulation.log"), new SimulationLogListener() {
+      @Override
+      public void onUser(String scenario, boolean start, int timestampMillis) {
+        usersInLog[0] += start ? 1 : 0;
+      }
+    });
+    assertThat(usersInLog[0]).as("2 s of 2 players/s, then a peak of 12").isEqualTo(16);
+    assertThat(record.health().summary().usersStarted()).isEqualTo(usersInLog[0]);
+    assertThat(record.health().summary().usersPlanned()).isEqualTo(usersInLog[0]);
+    assertThat(record.health().seconds()).isNotEmpty();
+    assertThat(record.health().seconds().stream().mapToLong(InjectorHealth.Second::usersStarted).sum())
+        .isEqualTo(usersInLog[0]);
+    assertThat(run.stdout()).containsPattern("injector health: (healthy|SATURATED) — ");
+    latency.reportSkipped();
+  }
+
+  @Test
+  void aRunBeyondAHealthBoundIsRecordedSaturatedAndTheGateCallsItInvalid() throws Exception {
+    Map<String, String> properties = shortFlashPeak();
+    // No wake-up is ever exactly on time: any run breaks a bound of 0 ms.
+    properties.put("health.lagP99Millis", "0");
+
+    var run = GatlingProcess.run(FlashSpinPeakSimulation.class, properties, results, TIMEOUT);
+
+    assertThat(run.exitCode()).as("the SLOs held").isZero();
+    assertThat(run.stdout()).contains("injector health: SATURATED — scheduling lag p99")
+        .contains("the gate calls this run invalid (exit 4)");
+    Path log = run.runFolder().orElseThrow().resolve("simulation.log");
+    RecordedRun recorded = RecordedRun.beside(List.of(log));
+    assertThat(recorded.first().orElseThrow().health().thresholds().lagP99Millis()).isZero();
+    RunSummary summary = RunSummaries.read(List.of(log));
+    RunVerdict verdict = Gate.judge(summary, summary, GateSettings.defaults(),
+        recorded.injectorSaturation());
+    assertThat(verdict.outcome()).isEqualTo(Outcome.INVALID);
+    assertThat(verdict.exitCode(false)).isEqualTo(4);
+  }
+
+  @Test
+  void anUnknownHealthBoundEndsTheRunWithOneLine() throws Exception {
+    Map<String, String> properties = shortFlashPeak();
+    properties.put("health.lagP99", "5");
+
+    var run = GatlingProcess.run(FlashSpinPeakSimulation.class, properties, results, TIMEOUT);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stderr().strip()).startsWith(
+        "casinoperf: -Dhealth.lagP99: no such bound; expected one of lagP99Millis,");
   }
 
   @Test

@@ -1,15 +1,19 @@
 package io.casinoperf.simulations;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import io.casinoperf.simulations.run.Accounts;
+import io.casinoperf.simulations.run.RunContext;
+import io.casinoperf.simulations.run.ServiceLevels;
+import io.casinoperf.simulations.settings.LoadProfile;
+import io.casinoperf.simulations.settings.RunSettings;
+import io.casinoperf.simulations.settings.SpinSessionShape;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.core.CoreDsl.stressPeakUsers;
 
 import io.casinoperf.scenarios.Lobby;
 import io.casinoperf.scenarios.Login;
 import io.casinoperf.scenarios.PlatformProtocol;
 import io.casinoperf.scenarios.Spins;
+import io.casinoperf.simulations.health.ArrivalPlan;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -41,12 +45,13 @@ public class FlashSpinPeakSimulation extends Simulation {
     }
   }
 
-  private final RunContext<Load> run = RunContext.open("flashSpinPeak", Load::from);
+  private final RunContext<Load> run = RunContext.open(getClass(), "flashSpinPeak", Load::from);
   private final RunSettings settings = run.settings();
   private final Load load = run.load();
 
   private final ChainBuilder playerSession =
       exec(
+          run.arrival(),
           Accounts.nextAccount(settings),
           Login.LOGIN,
           Lobby.OPEN,
@@ -56,13 +61,15 @@ public class FlashSpinPeakSimulation extends Simulation {
   private final ScenarioBuilder freeSpinsDrop = scenario("Free-spins drop").exec(playerSession);
 
   {
+    ArrivalPlan regularArrivals = new ArrivalPlan()
+        .constantRate(settings.rate(load.baseUsersPerSecond()), settings.durationOr(load.duration()));
+    ArrivalPlan dropArrivals = new ArrivalPlan()
+        .nothingFor(load.peakAfter())
+        .stressPeak(settings.users(load.peakUsers()), load.peakRamp());
+    run.plan(regularArrivals, dropArrivals);
     setUp(
-            regulars.injectOpen(
-                constantUsersPerSec(settings.rate(load.baseUsersPerSecond()))
-                    .during(settings.durationOr(load.duration()))),
-            freeSpinsDrop.injectOpen(
-                nothingFor(load.peakAfter()),
-                stressPeakUsers(settings.users(load.peakUsers())).during(load.peakRamp())))
+            regulars.injectOpen(regularArrivals.steps()),
+            freeSpinsDrop.injectOpen(dropArrivals.steps()))
         .protocols(PlatformProtocol.forBaseUrl(run.platform().baseUrl()))
         .assertions(ServiceLevels.forAllRequests(settings));
   }

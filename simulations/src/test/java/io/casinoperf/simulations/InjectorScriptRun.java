@@ -1,5 +1,7 @@
 package io.casinoperf.simulations;
 
+import io.casinoperf.simulations.settings.RunSettings;
+import io.casinoperf.simulations.settings.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

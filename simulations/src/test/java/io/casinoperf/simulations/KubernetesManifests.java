@@ -1,5 +1,6 @@
 package io.casinoperf.simulations;
 
+import io.casinoperf.simulations.settings.Secret;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;

@@ -1,5 +1,8 @@
 package io.casinoperf.simulations;
 
+import io.casinoperf.simulations.settings.RunSettings;
+import io.casinoperf.simulations.settings.Secret;
+import io.casinoperf.simulations.settings.TargetPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.casinoperf.simulations.KubernetesManifests.Container;
 import io.casinoperf.simulations.KubernetesManifests.Manifest;

@@ -1,5 +1,6 @@
 package io.casinoperf.simulations;
 
+import io.casinoperf.simulations.settings.RunSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package io.casinoperf.simulations;
 
+import io.casinoperf.simulations.run.RunContext;
+import io.casinoperf.simulations.settings.LoadProfile;
+import io.casinoperf.simulations.settings.RunSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,13 +43,13 @@ class LoadProfileTest {
     assertThatThrownBy(
             () -> LoadProfile.load("flashSpinPeak", Map.of("flashSpinPeak.minThink", "soon"))
                 .duration("minThink"))
-        .hasMessageStartingWith("-DflashSpinPeak.minThink=soon: expected whole milliseconds");
+        .hasMessageStartingWith("-DflashSpinPeak.minThink=soon: expected a duration such as");
   }
 
   @Test
   void inconsistentLoadNumbersAreRefusedWithTheProfileName() {
     assertThatThrownBy(
-            () -> RunContext.open(
+            () -> RunContext.open(WalletTrafficSimulation.class,
                 Map.of("walletTraffic.mix.spin", "90"), Map.of(), "walletTraffic", WalletTrafficSimulation.Load::from))
         .isInstanceOf(RunSettings.InvalidSettingException.class)
         .hasMessage("walletTraffic profile: mix.* must add up to 100, they add up to 130.0"

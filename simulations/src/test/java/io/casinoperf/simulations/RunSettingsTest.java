@@ -1,5 +1,7 @@
 package io.casinoperf.simulations;
 
+import io.casinoperf.simulations.settings.RunSettings;
+import io.casinoperf.simulations.settings.TargetPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,7 +77,7 @@ class RunSettingsTest {
     assertThatThrownBy(() -> RunSettings.from(Map.of("circuitBreaker.errorPercent", "120")))
         .hasMessage("-DcircuitBreaker.errorPercent=120: expected a percentage within 0..100");
     assertThatThrownBy(() -> RunSettings.from(Map.of("circuitBreaker.window", "0")))
-        .hasMessage("-DcircuitBreaker.window=0: expected at least 1 second");
+        .hasMessage("-DcircuitBreaker.window=0: expected at least 1s");
     assertThatThrownBy(() -> RunSettings.from(
             Map.of("circuitBreaker", "off", "circuitBreaker.p99CeilingMillis", "fast")))
         .hasMessage("-DcircuitBreaker.p99CeilingMillis=fast: expected a whole number >= 1");
@@ -185,9 +187,9 @@ class RunSettingsTest {
     assertThatThrownBy(() -> RunSettings.from(Map.of("mode", "chaos")))
         .hasMessage("-Dmode=chaos: unknown mode 'chaos': expected one of normal, degraded, faulty");
     assertThatThrownBy(() -> RunSettings.from(Map.of("duration", "0")))
-        .hasMessage("-Dduration=0: expected at least 1 second");
-    assertThatThrownBy(() -> RunSettings.from(Map.of("duration", "1h")))
-        .hasMessageStartingWith("-Dduration=1h: expected whole seconds");
+        .hasMessage("-Dduration=0: expected at least 1s");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("duration", "1.5h")))
+        .hasMessageStartingWith("-Dduration=1.5h: expected a duration such as");
     assertThatThrownBy(() -> RunSettings.from(Map.of("maxErrorPercent", "101")))
         .hasMessage("-DmaxErrorPercent=101: expected a percentage within 0..100");
     assertThatThrownBy(() -> RunSettings.from(Map.of("players", "/no/such/accounts.csv")))

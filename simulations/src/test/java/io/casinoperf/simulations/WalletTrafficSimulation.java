@@ -1,14 +1,17 @@
 package io.casinoperf.simulations;
 
+import io.casinoperf.simulations.run.Accounts;
+import io.casinoperf.simulations.run.RunContext;
+import io.casinoperf.simulations.run.ServiceLevels;
+import io.casinoperf.simulations.settings.LoadProfile;
+import io.casinoperf.simulations.settings.RunSettings;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
-import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -21,6 +24,7 @@ import io.casinoperf.scenarios.SessionKeys;
 import io.casinoperf.scenarios.Spins;
 import io.casinoperf.scenarios.WalletFlows;
 import io.gatling.javaapi.core.Assertion;
+import io.casinoperf.simulations.health.ArrivalPlan;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -97,7 +101,7 @@ public class WalletTrafficSimulation extends Simulation {
     }
   }
 
-  private final RunContext<Load> run = RunContext.open("walletTraffic", Load::from);
+  private final RunContext<Load> run = RunContext.open(getClass(), "walletTraffic", Load::from);
   private final RunSettings settings = run.settings();
   private final Load load = run.load();
 
@@ -124,6 +128,7 @@ public class WalletTrafficSimulation extends Simulation {
   private final ScenarioBuilder players =
       scenario("Wallet traffic")
           .exec(
+              run.arrival(),
               Accounts.nextAccount(settings),
               Login.LOGIN,
               Lobby.OPEN,
@@ -140,13 +145,12 @@ public class WalletTrafficSimulation extends Simulation {
                   .check(status().is(200), jsonPath("$.balanced").ofBoolean().is(true)));
 
   {
-    PopulationBuilder traffic =
-        players.injectOpen(
-            rampUsersPerSec(settings.rate(load.startUsersPerSecond()))
-                .to(settings.rate(load.usersPerSecond()))
-                .during(load.rampUp()),
-            constantUsersPerSec(settings.rate(load.usersPerSecond()))
-                .during(settings.durationOr(load.duration())));
+    ArrivalPlan arrivals = new ArrivalPlan()
+        .rampRate(settings.rate(load.startUsersPerSecond()), settings.rate(load.usersPerSecond()),
+            load.rampUp())
+        .constantRate(settings.rate(load.usersPerSecond()), settings.durationOr(load.duration()));
+    run.plan(arrivals);
+    PopulationBuilder traffic = players.injectOpen(arrivals.steps());
     List<Assertion> assertions = new ArrayList<>(ServiceLevels.forAllRequests(settings));
     assertions.add(details(RECONCILE_WALLET).failedRequests().count().is(0L));
     if (run.platform().embedded()) {

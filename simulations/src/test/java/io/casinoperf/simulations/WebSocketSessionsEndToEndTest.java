@@ -49,7 +49,7 @@ class WebSocketSessionsEndToEndTest {
 
     var run = GatlingProcess.run(WebSocketSessionsSimulation.class, fewShortSessions(), results, TIMEOUT);
 
-    assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+    var latency = run.assertSlosHeldWhereJudged();
     assertThat(run.stdout())
         .contains("Spin to balance push: percentage of failed events is less than or equal to 1.0"
             + " : true (actual : 0.0)")
@@ -60,6 +60,7 @@ class WebSocketSessionsEndToEndTest {
         .isNotEmpty()
         .allMatch(WalletReconciliation::balanced)
         .allMatch(wallet -> wallet.transactionCount() >= 2);
+    latency.reportSkipped();
   }
 
   @Test

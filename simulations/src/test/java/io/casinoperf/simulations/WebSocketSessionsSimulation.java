@@ -1,5 +1,11 @@
 package io.casinoperf.simulations;
 
+import io.casinoperf.simulations.run.Accounts;
+import io.casinoperf.simulations.run.RunContext;
+import io.casinoperf.simulations.run.ServiceLevels;
+import io.casinoperf.simulations.settings.LoadProfile;
+import io.casinoperf.simulations.settings.RunSettings;
+import io.casinoperf.simulations.settings.SpinSessionShape;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -40,13 +46,14 @@ public class WebSocketSessionsSimulation extends Simulation {
     }
   }
 
-  private final RunContext<Load> run = RunContext.open("webSocketSessions", Load::from);
+  private final RunContext<Load> run = RunContext.open(getClass(), "webSocketSessions", Load::from);
   private final RunSettings settings = run.settings();
   private final Load load = run.load();
 
   private final ScenarioBuilder liveSessions =
       scenario("Live sessions")
           .exec(
+              run.arrival(),
               Accounts.nextAccount(settings),
               Login.LOGIN,
               Lobby.OPEN,

@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * The JSON layout of one stored run ({@value #FORMAT}); see docs/HISTORY.md. Histograms are
  * HdrHistogram's own compressed encoding in Base64, so any HdrHistogram library reads them.
+ * {@code runRecord} is the run's own record (run.json) as the simulation wrote it, when it had one.
  */
 record RunFile(
     String format,
@@ -19,7 +20,8 @@ record RunFile(
     ComparabilityFile comparability,
     RequestFile all,
     List<RequestFile> requests,
-    String gatlingReport) {
+    String gatlingReport,
+    com.fasterxml.jackson.databind.JsonNode runRecord) {
 
   static final String FORMAT = "casinoperf-run/1";
 

@@ -18,7 +18,8 @@ import java.util.zip.DataFormatException;
 final class RunFiles {
   private RunFiles() {}
 
-  static RunFile toFile(RunRecord record, RunSummary summary) {
+  static RunFile toFile(RunRecord record, RunSummary summary,
+      com.fasterxml.jackson.databind.JsonNode runRecord) {
     List<RunFile.RequestFile> requests = new ArrayList<>();
     summary.requests().forEach((key, stats) -> requests.add(request(key, stats)));
     Comparability c = record.comparability();
@@ -35,7 +36,8 @@ final class RunFiles {
             c.javaVersion(), c.injectorCores()),
         request(RequestKey.of("All requests"), summary.all()),
         requests,
-        record.gatlingReport().orElse(null));
+        record.gatlingReport().orElse(null),
+        runRecord);
   }
 
   static RunRecord record(RunFile file) {

@@ -51,7 +51,7 @@ public final class RunHistory {
   private final ObjectMapper headers = json.copy().addMixIn(RunFile.class, HeaderOnly.class);
   private final ObjectMapper totals = json.copy().addMixIn(RunFile.RequestFile.class, TotalsOnly.class);
 
-  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"all", "requests"})
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"all", "requests", "runRecord"})
   private interface HeaderOnly {}
 
   @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"okHistogram", "blocks"})
@@ -98,13 +98,29 @@ public final class RunHistory {
   /** The same, remembering where Gatling's HTML report of the run is. */
   public RunRecord save(RunSummary summary, String label, Comparability comparability,
       Optional<String> verdict, Optional<String> gatlingReport, Clock clock) {
+    return save(summary, label, comparability, verdict, gatlingReport, Optional.empty(), clock);
+  }
+
+  /**
+   * The same, storing the run's own record (its run.json text, as the simulation wrote it) with
+   * it.
+   */
+  public RunRecord save(RunSummary summary, String label, Comparability comparability,
+      Optional<String> verdict, Optional<String> gatlingReport, Optional<String> runRecordJson,
+      Clock clock) {
+    com.fasterxml.jackson.databind.JsonNode runRecord;
+    try {
+      runRecord = runRecordJson.isPresent() ? json.readTree(runRecordJson.get()) : null;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the run record is not JSON", e);
+    }
     createFolder();
     for (int attempt = 0; attempt < 5; attempt++) {
       RunRecord record = new RunRecord(newId(summary, comparability), label == null ? "" : label,
           clock.instant(), summary.start(), summary.end(), comparability, verdict, summary.partial(),
           gatlingReport);
       try {
-        write(record.id(), RunFiles.toFile(record, summary), false);
+        write(record.id(), RunFiles.toFile(record, summary, runRecord), false);
         return record;
       } catch (FileAlreadyExistsException e) {
         // Another pipeline drew the same id in the same second: draw again.
@@ -203,7 +219,7 @@ public final class RunHistory {
       RunFile old = read(file);
       RunFile marked = new RunFile(old.format(), old.id(), old.label(), old.recordedAt(),
           old.runStart(), old.runEnd(), old.partial(), verdict, old.comparability(), old.all(),
-          old.requests(), old.gatlingReport());
+          old.requests(), old.gatlingReport(), old.runRecord());
       write(id, marked, true);
       return RunFiles.record(marked);
     } catch (IOException | RuntimeException e) {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param id unique in its history folder, sortable by time: {@code 20261127T101500Z-<simulation>-<hex>}
  * @param label the version or commit the run tested, as the pipeline named it
  * @param recordedAt when it was stored
- * @param verdict the gate's verdict on it (pass, improvement, inconclusive, regression, aborted), if judged
+ * @param verdict the gate's outcome label ({@link io.casinoperf.gate.verdict.Outcome#label()}), if judged
  * @param partial true when one of its logs was cut off
  * @param gatlingReport where Gatling's HTML report of the run was when it was stored, if known
  */
@@ -32,6 +32,7 @@ public record RunRecord(
 
   /** Whether the run may serve as a baseline: judged pass or improvement, and complete. */
   public boolean passed() {
-    return !partial && verdict.filter(v -> v.equals("pass") || v.equals("improvement")).isPresent();
+    return !partial && verdict.flatMap(io.casinoperf.gate.verdict.Outcome::ofLabel)
+        .filter(io.casinoperf.gate.verdict.Outcome::passed).isPresent();
   }
 }

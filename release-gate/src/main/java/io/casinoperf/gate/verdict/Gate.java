@@ -36,6 +36,17 @@ public final class Gate {
   private Gate() {}
 
   public static RunVerdict judge(RunSummary candidate, RunSummary baseline, GateSettings settings) {
+    return judge(candidate, baseline, settings, Optional.empty());
+  }
+
+  /**
+   * As {@link #judge(RunSummary, RunSummary, GateSettings)}, for a run whose injector was
+   * saturated when {@code injectorSaturation} holds the reason: such a run is invalid whatever
+   * its numbers. A run with a log cut off is at best inconclusive; a run its circuit breaker
+   * stopped is aborted.
+   */
+  public static RunVerdict judge(RunSummary candidate, RunSummary baseline, GateSettings settings,
+      Optional<String> injectorSaturation) {
     List<Subject> subjects = new ArrayList<>();
     subjects.add(new Subject(ALL_REQUESTS, candidate.all(), baseline.all()));
     TreeMap<String, RequestStats[]> byPath = new TreeMap<>();
@@ -72,13 +83,21 @@ public final class Gate {
     for (RequestVerdict request : requests) {
       overall = Verdict.worst(overall, request.overall());
     }
+    if (candidate.partial() && overall.severity() < 2) {
+      overall = new Verdict.Inconclusive(Rule.PARTIAL_LOG,
+          "a log was cut off: the run's figures are incomplete, so it counts as inconclusive, never as a pass");
+    }
     List<String> stops = candidate.circuitBreakerStops();
     if (!stops.isEmpty()) {
       overall = new Verdict.Aborted(Rule.STOPPED_BY_CIRCUIT_BREAKER,
           "the circuit breaker stopped the run: " + String.join("; ", stops)
               + " (its figures cover the run up to then)");
     }
-    return new RunVerdict(overall, all, requests, settings,
+    if (injectorSaturation.isPresent()) {
+      overall = new Verdict.Invalid(Rule.INJECTOR_SATURATED,
+          "the injector, not the platform, limited the run: " + injectorSaturation.get());
+    }
+    return new RunVerdict(Outcome.of(overall), overall, all, requests, settings,
         requestsToDetect(subjects.get(0).p99, settings, family.length));
   }
 

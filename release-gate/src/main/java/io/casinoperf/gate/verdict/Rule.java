@@ -29,5 +29,9 @@ public enum Rule {
   /** The baseline had this request; the candidate never sent it. */
   MISSING_IN_CANDIDATE,
   /** The run's circuit breaker stopped it before its end: the run as a whole is aborted. */
-  STOPPED_BY_CIRCUIT_BREAKER
+  STOPPED_BY_CIRCUIT_BREAKER,
+  /** A log of the run was cut off: its figures are incomplete, so it never passes. */
+  PARTIAL_LOG,
+  /** The injector was saturated (its run record says so): the run is invalid. */
+  INJECTOR_SATURATED
 }

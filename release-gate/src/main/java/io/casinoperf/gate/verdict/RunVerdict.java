@@ -6,13 +6,15 @@ import java.util.OptionalLong;
 /**
  * The gate's judgement of a candidate run against its baseline.
  *
- * @param overall the most severe verdict of all checks
+ * @param outcome the decision, from {@code overall}
+ * @param overall the most severe verdict of all checks (or of the run: aborted, invalid, cut off)
  * @param allRequests the checks of all requests together
  * @param requests the checks of each request, worst first
  * @param requestsToDetectTenPercent responses per side a run like this one needs for an 80 %
  *     chance of flagging a 10 % slower p99; empty when it cannot be estimated
  */
 public record RunVerdict(
+    Outcome outcome,
     Verdict overall,
     RequestVerdict allRequests,
     List<RequestVerdict> requests,
@@ -25,13 +27,10 @@ public record RunVerdict(
 
   /**
    * Exit code for pipelines: 0 pass or improvement, 1 regression, SLO breach or aborted run, 3
-   * inconclusive.
+   * inconclusive (1 when {@code inconclusiveFails}), 4 invalid.
    */
   public int exitCode(boolean inconclusiveFails) {
-    return switch (overall.severity()) {
-      case 3, 4 -> 1;
-      case 2 -> inconclusiveFails ? 1 : 3;
-      default -> 0;
-    };
+    return outcome.exitCode(inconclusiveFails
+        ? Outcome.InconclusivePolicy.FAIL : Outcome.InconclusivePolicy.EXIT3);
   }
 }

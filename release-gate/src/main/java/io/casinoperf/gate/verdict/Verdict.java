@@ -9,10 +9,10 @@ public sealed interface Verdict {
 
   String reason();
 
-  /** 0 pass, 1 improvement, 2 inconclusive, 3 regression, 4 aborted. */
+  /** 0 pass, 1 improvement, 2 inconclusive, 3 regression, 4 aborted, 5 invalid. */
   int severity();
 
-  /** Short lower-case label for tables: pass, improvement, inconclusive, regression, aborted. */
+  /** Short lower-case label for tables: pass, improvement, inconclusive, regression, aborted, invalid. */
   String label();
 
   record Pass(Rule rule, String reason) implements Verdict {
@@ -70,7 +70,32 @@ public sealed interface Verdict {
     }
   }
 
+  /**
+   * The injector, not the platform, limited the run (its run record says the injector was
+   * saturated): its numbers measure the load generator, so it is neither a pass nor a regression,
+   * and never a baseline.
+   */
+  record Invalid(Rule rule, String reason) implements Verdict {
+    public int severity() {
+      return 5;
+    }
+
+    public String label() {
+      return "invalid";
+    }
+  }
+
+  /** Whether this check failed on an absolute SLO rather than against the baseline. */
+  default boolean isServiceLevelBreach() {
+    return this instanceof Regression
+        && (rule() == Rule.SLO_P99_BREACHED || rule() == Rule.SLO_ERRORS_BREACHED);
+  }
+
+  /** The more severe of the two; at equal severity an SLO breach outranks a baseline regression. */
   static Verdict worst(Verdict a, Verdict b) {
+    if (b.severity() == a.severity()) {
+      return b.isServiceLevelBreach() && !a.isServiceLevelBreach() ? b : a;
+    }
     return b.severity() > a.severity() ? b : a;
   }
 }

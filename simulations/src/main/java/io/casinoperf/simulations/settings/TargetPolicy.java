@@ -1,4 +1,4 @@
-package io.casinoperf.simulations;
+package io.casinoperf.simulations.settings;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -11,13 +11,13 @@ import java.util.Locale;
  * URL's text only and resolves no name, so a refused target is refused before anything leaves the
  * machine.
  */
-final class TargetPolicy {
+public final class TargetPolicy {
   private TargetPolicy() {}
 
   /**
    * @throws RunSettings.InvalidSettingException when the target is neither loopback nor allowed
    */
-  static void check(URI target, List<String> allowedTargets) {
+  public static void check(URI target, List<String> allowedTargets) {
     String host = target.getHost().toLowerCase(Locale.ROOT);
     if (isLoopback(host)) {
       return;
@@ -38,7 +38,7 @@ final class TargetPolicy {
             + "; add it there to load it on purpose");
   }
 
-  static boolean isLoopback(String host) {
+  public static boolean isLoopback(String host) {
     if (host.equals("localhost")) {
       return true;
     }

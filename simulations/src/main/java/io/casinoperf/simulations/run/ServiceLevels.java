@@ -1,5 +1,6 @@
-package io.casinoperf.simulations;
+package io.casinoperf.simulations.run;
 
+import io.casinoperf.simulations.settings.RunSettings;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.global;
 
@@ -12,11 +13,11 @@ import java.util.List;
  * (default 200 ms) and failed requests at most {@code -DmaxErrorPercent} (default 1 %). A failed
  * assertion fails the Maven build.
  */
-final class ServiceLevels {
+public final class ServiceLevels {
   private ServiceLevels() {}
 
   /** Both SLOs over every request of the run. */
-  static List<Assertion> forAllRequests(RunSettings settings) {
+  public static List<Assertion> forAllRequests(RunSettings settings) {
     return List.of(
         global().responseTime().percentile(99.0).lte(settings.p99Millis()),
         global().failedRequests().percent().lte(settings.maxErrorPercent()));
@@ -26,7 +27,7 @@ final class ServiceLevels {
    * Both SLOs on each named request or group. For runs whose global numbers would mislead, such
    * as WebSocket sends that Gatling logs as 0 ms requests.
    */
-  static List<Assertion> forEach(RunSettings settings, String... paths) {
+  public static List<Assertion> forEach(RunSettings settings, String... paths) {
     List<Assertion> assertions = new ArrayList<>();
     for (String path : paths) {
       assertions.add(details(path).responseTime().percentile(99.0).lte(settings.p99Millis()));

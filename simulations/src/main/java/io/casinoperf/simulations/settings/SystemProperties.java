@@ -1,13 +1,13 @@
-package io.casinoperf.simulations;
+package io.casinoperf.simulations.settings;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /** The JVM's system properties as a map: where Maven's {@code -D} options arrive in the fork. */
-final class SystemProperties {
+public final class SystemProperties {
   private SystemProperties() {}
 
-  static Map<String, String> all() {
+  public static Map<String, String> all() {
     Map<String, String> properties = new HashMap<>();
     System.getProperties()
         .stringPropertyNames()

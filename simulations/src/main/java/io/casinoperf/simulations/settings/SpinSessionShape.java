@@ -1,4 +1,4 @@
-package io.casinoperf.simulations;
+package io.casinoperf.simulations.settings;
 
 import java.time.Duration;
 
@@ -7,8 +7,8 @@ import java.time.Duration;
  * minThink..maxThink}). Read from the profile keys {@code spinsPerSession}, {@code minThink} and
  * {@code maxThink}.
  */
-record SpinSessionShape(int spinsPerSession, Duration minThink, Duration maxThink) {
-  SpinSessionShape {
+public record SpinSessionShape(int spinsPerSession, Duration minThink, Duration maxThink) {
+  public SpinSessionShape {
     if (spinsPerSession < 1) {
       throw new IllegalArgumentException("spinsPerSession must be >= 1, was " + spinsPerSession);
     }
@@ -19,7 +19,7 @@ record SpinSessionShape(int spinsPerSession, Duration minThink, Duration maxThin
     }
   }
 
-  static SpinSessionShape from(LoadProfile profile) {
+  public static SpinSessionShape from(LoadProfile profile) {
     return new SpinSessionShape(
         profile.count("spinsPerSession"), profile.duration("minThink"), profile.duration("maxThink"));
   }

@@ -1,4 +1,4 @@
-package io.casinoperf.simulations;
+package io.casinoperf.simulations.settings;
 
 import java.util.Objects;
 
@@ -7,7 +7,7 @@ import java.util.Objects;
  * through {@link #toString()}, so a setting logged or printed whole cannot carry it into a console
  * or a report.
  */
-final class Secret {
+public final class Secret {
   private final String value;
   private final String source;
 
@@ -15,7 +15,7 @@ final class Secret {
    * @param value the secret text, not empty
    * @param source where it came from, for messages: "CASINOPERF_PLAYER_PASSWORD", "the default", …
    */
-  Secret(String value, String source) {
+  public Secret(String value, String source) {
     if (value == null || value.isEmpty()) {
       throw new IllegalArgumentException("a secret must not be empty");
     }
@@ -23,12 +23,12 @@ final class Secret {
     this.source = Objects.requireNonNull(source);
   }
 
-  String reveal() {
+  public String reveal() {
     return value;
   }
 
   /** Where the secret came from (never the secret itself). */
-  String source() {
+  public String source() {
     return source;
   }
 

@@ -1,6 +1,7 @@
-package io.casinoperf.simulations;
+package io.casinoperf.simulations.settings;
 
 import io.casinoperf.mocks.conditions.Mode;
+import io.casinoperf.run.Durations;
 import io.casinoperf.scenarios.breaker.BreakerSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -63,7 +64,7 @@ public record RunSettings(
       }
     }
 
-    static Shard parse(String text) {
+    public static Shard parse(String text) {
       String[] parts = text.split("/", -1);
       try {
         if (parts.length == 2) {
@@ -110,7 +111,7 @@ public record RunSettings(
 
   /** A run parameter with a value that cannot be used; the message is one line for the user. */
   public static final class InvalidSettingException extends IllegalArgumentException {
-    InvalidSettingException(String message) {
+    public InvalidSettingException(String message) {
       super(message);
     }
   }
@@ -259,7 +260,7 @@ public record RunSettings(
    * later): refused when a folder above it, up to the working directory's repository, holds
    * {@code .git}.
    */
-  static Path outsideRepository(Path file) {
+  public static Path outsideRepository(Path file) {
     Path real;
     try {
       real = file.toRealPath();
@@ -347,27 +348,9 @@ public record RunSettings(
     return value;
   }
 
-  /** Seconds as a whole number ({@code 90}) or with a unit: {@code 90s}, {@code 5m}. */
-  static Duration parseDuration(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    long factor = 1;
-    String digits = lower;
-    if (lower.endsWith("s")) {
-      digits = lower.substring(0, lower.length() - 1);
-    } else if (lower.endsWith("m")) {
-      digits = lower.substring(0, lower.length() - 1);
-      factor = 60;
-    }
-    long seconds;
-    try {
-      seconds = Long.parseLong(digits.trim()) * factor;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected whole seconds (90, 90s) or minutes (5m)");
-    }
-    if (seconds < 1) {
-      throw new IllegalArgumentException("expected at least 1 second");
-    }
-    return Duration.ofSeconds(seconds);
+  /** A run length: the product's duration grammar ({@link Durations}), at least one second. */
+  public static Duration parseDuration(String text) {
+    return Durations.parse(text, Duration.ofSeconds(1));
   }
 
   private static Path parseExistingFile(String text) {

@@ -1,5 +1,6 @@
-package io.casinoperf.simulations;
+package io.casinoperf.simulations.run;
 
+import io.casinoperf.simulations.settings.RunSettings;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
@@ -17,11 +18,11 @@ import java.util.Map;
  * its own accounts: every n-th row of the file from row i, or generated numbers from
  * 1 + (i − 1) × 10,000,000.
  */
-final class Accounts {
+public final class Accounts {
   private Accounts() {}
 
   /** A step that puts the next account in the session; share one per run for distinct players. */
-  static ChainBuilder nextAccount(RunSettings settings) {
+  public static ChainBuilder nextAccount(RunSettings settings) {
     RunSettings.Shard shard = settings.shard();
     if (settings.playersFile().isPresent()) {
       var file = csv(settings.playersFile().get().toString());

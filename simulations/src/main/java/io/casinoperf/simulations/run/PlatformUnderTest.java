@@ -1,5 +1,7 @@
-package io.casinoperf.simulations;
+package io.casinoperf.simulations.run;
 
+import io.casinoperf.simulations.settings.RunSettings;
+import io.casinoperf.simulations.settings.TargetPolicy;
 import io.casinoperf.mocks.PlatformMock;
 import io.casinoperf.mocks.PlatformMockConfig;
 import io.casinoperf.mocks.PlatformWarmUp;
@@ -13,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * else the embedded mock started in this JVM on a free loopback port (in {@code -Dmode}) and warmed
  * up before the run (see {@link PlatformWarmUp}).
  */
-final class PlatformUnderTest implements AutoCloseable {
+public final class PlatformUnderTest implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlatformUnderTest.class);
   /** Enough warm-up traffic (~500 requests, about 2 s) for the first measured seconds to be warm. */
   private static final int WARM_UP_PLAYERS = 4;
@@ -27,7 +29,7 @@ final class PlatformUnderTest implements AutoCloseable {
     this.embedded = embedded;
   }
 
-  static PlatformUnderTest start(RunSettings settings) {
+  public static PlatformUnderTest start(RunSettings settings) {
     if (settings.target().isPresent()) {
       URI target = settings.target().get();
       TargetPolicy.check(target, settings.allowedTargets());
@@ -44,12 +46,12 @@ final class PlatformUnderTest implements AutoCloseable {
     return new PlatformUnderTest(mock.baseUrl(), Optional.of(mock));
   }
 
-  URI baseUrl() {
+  public URI baseUrl() {
     return baseUrl;
   }
 
   /** True when this run serves itself with the embedded mock (whose operator API exists). */
-  boolean embedded() {
+  public boolean embedded() {
     return embedded.isPresent();
   }
 

@@ -1,5 +1,6 @@
-package io.casinoperf.simulations;
+package io.casinoperf.simulations.settings;
 
+import io.casinoperf.run.Durations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +14,7 @@ import java.util.Properties;
  * property {@code <name>.<key>}, e.g. {@code -DflashSpinPeak.peakUsers=3000}. Counts and rates are
  * then multiplied by {@code -Dscale} through {@link RunSettings}.
  */
-final class LoadProfile {
+public final class LoadProfile {
   private final String name;
   private final Properties values;
   private final Map<String, String> overrides;
@@ -24,7 +25,7 @@ final class LoadProfile {
     this.overrides = overrides;
   }
 
-  static LoadProfile load(String name, Map<String, String> overrides) {
+  public static LoadProfile load(String name, Map<String, String> overrides) {
     String resource = "profiles/" + name + ".properties";
     Properties values = new Properties();
     try (InputStream in = LoadProfile.class.getClassLoader().getResourceAsStream(resource)) {
@@ -38,7 +39,7 @@ final class LoadProfile {
     return new LoadProfile(name, values, overrides);
   }
 
-  int count(String key) {
+  public int count(String key) {
     String text = text(key);
     try {
       int value = Integer.parseInt(text);
@@ -51,7 +52,7 @@ final class LoadProfile {
     throw invalid(key, text, "expected a whole number >= 0");
   }
 
-  double rate(String key) {
+  public double rate(String key) {
     String text = text(key);
     try {
       double value = Double.parseDouble(text);
@@ -64,27 +65,30 @@ final class LoadProfile {
     throw invalid(key, text, "expected a number >= 0");
   }
 
-  Duration duration(String key) {
+  public Duration duration(String key) {
     String text = text(key);
-    if (text.toLowerCase(java.util.Locale.ROOT).endsWith("ms")) {
-      try {
-        long millis = Long.parseLong(text.substring(0, text.length() - 2).trim());
-        if (millis >= 0) {
-          return Duration.ofMillis(millis);
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw invalid(key, text, "expected whole milliseconds (250ms), seconds (90s) or minutes (5m)");
-    }
     try {
-      return RunSettings.parseDuration(text);
+      return Durations.parse(text);
     } catch (IllegalArgumentException e) {
-      throw invalid(key, text, "expected whole milliseconds (250ms), seconds (90s) or minutes (5m)");
+      throw invalid(key, text, e.getMessage());
     }
   }
 
-  String text(String key) {
+  /** The profile's name, e.g. {@code flashSpinPeak}. */
+  public String name() {
+    return name;
+  }
+
+  /** Every key of the profile with its value after overrides (before scale and shard). */
+  public java.util.SortedMap<String, String> values() {
+    java.util.TreeMap<String, String> all = new java.util.TreeMap<>();
+    for (String key : values.stringPropertyNames()) {
+      all.put(key, text(key));
+    }
+    return all;
+  }
+
+  public String text(String key) {
     String override = overrides.get(name + "." + key);
     if (override != null && !override.isBlank()) {
       return override.trim();

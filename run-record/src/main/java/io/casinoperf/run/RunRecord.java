@@ -1,0 +1,132 @@
+package io.casinoperf.run;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What one run measured and under which conditions: the file {@code run.json} that every
+ * simulation (every shard too) writes beside its {@code simulation.log}. The layout is {@value
+ * #FORMAT}, documented in docs/RUN-RECORD.md; {@link RunRecords} reads and writes it.
+ *
+ * @param format always {@value #FORMAT}
+ * @param simulation the simulation's class name
+ * @param profile the load profile's name and every value after overrides, before scale and shard
+ * @param parameters scale, duration, mode and shard: what else shapes the load
+ * @param target what the run loaded: scheme, host and port only, or the embedded platform
+ * @param serviceLevels the SLOs the run was asserted against
+ * @param versions Gatling, Java and project versions, and the project's commit when known
+ * @param host the injector's machine
+ * @param start first moment of the run, ISO-8601 UTC
+ * @param end last moment of the run, ISO-8601 UTC
+ * @param health the injector's own health through the run, with its verdict
+ * @param shards for a record of merged shards, each shard's {@code i/n}; empty for one injector
+ */
+public record RunRecord(
+    String format,
+    String simulation,
+    Profile profile,
+    Parameters parameters,
+    Target target,
+    ServiceLevels serviceLevels,
+    Versions versions,
+    Host host,
+    String start,
+    String end,
+    InjectorHealth health,
+    List<String> shards) {
+
+  public static final String FORMAT = "casinoperf-run-record/1";
+  /** The record's file name, beside simulation.log. */
+  public static final String FILE_NAME = "run.json";
+
+  public RunRecord {
+    shards = shards == null ? List.of() : List.copyOf(shards);
+  }
+
+  /** @param values every key of {@code profiles/<name>.properties}, with overrides applied */
+  public record Profile(String name, Map<String, String> values) {
+    public Profile {
+      values = values == null ? Map.of() : Map.copyOf(new TreeMap<>(values));
+    }
+  }
+
+  /**
+   * @param scale multiplies every count and rate
+   * @param duration the steady phase's length as given ({@code -Dduration}), or empty for the
+   *     profile's own
+   * @param mode the embedded platform's mode (normal, degraded, faulty); empty with a target
+   * @param shardIndex this injector's shard, 1-based
+   * @param shardCount injectors sharing the run
+   */
+  public record Parameters(double scale, Optional<String> duration, Optional<String> mode,
+      int shardIndex, int shardCount) {
+    public Parameters {
+      duration = duration == null ? Optional.empty() : duration;
+      mode = mode == null ? Optional.empty() : mode;
+    }
+  }
+
+  /**
+   * @param embedded true for the embedded platform, whose port changes every run
+   * @param scheme http or https
+   * @param host host name or address, lower case
+   * @param port the port, explicit or the scheme's default
+   */
+  public record Target(boolean embedded, String scheme, String host, int port) {
+    /** What makes two targets the same for comparing runs: "embedded" or scheme://host:port. */
+    public String identity() {
+      return embedded ? "embedded" : scheme + "://" + host + ":" + port;
+    }
+  }
+
+  /**
+   * @param p99Millis the highest allowed p99 of response time, ms
+   * @param maxErrorPercent the highest allowed share of failed requests, percent
+   * @param perRequest SLOs of single requests by path, when the simulation sets any
+   */
+  public record ServiceLevels(long p99Millis, double maxErrorPercent,
+      Map<String, RequestServiceLevel> perRequest) {
+    public ServiceLevels {
+      perRequest = perRequest == null ? Map.of() : Map.copyOf(new TreeMap<>(perRequest));
+    }
+  }
+
+  public record RequestServiceLevel(long p99Millis, double maxErrorPercent) {}
+
+  /** @param commit the project's git commit (40 hex digits) when the run started in a clone */
+  public record Versions(String gatling, String java, String project, Optional<String> commit) {
+    public Versions {
+      commit = commit == null ? Optional.empty() : commit;
+    }
+  }
+
+  /**
+   * @param cores processors the injector's JVM could use
+   * @param memoryBytes the machine's physical memory
+   * @param maxHeapBytes the injector JVM's largest heap
+   * @param os operating system name, version and architecture
+   */
+  public record Host(int cores, long memoryBytes, long maxHeapBytes, String os) {}
+
+  /**
+   * The run parameters that make two runs of this simulation measure the same workload: every
+   * profile value (as {@code <profile>.<key>}), {@code scale}, {@code duration}, {@code mode}
+   * and {@code shards}. The target and the simulation are compared separately.
+   */
+  public Map<String, String> workloadParameters() {
+    TreeMap<String, String> keys = new TreeMap<>();
+    profile.values().forEach((key, value) -> keys.put(profile.name() + "." + key, value));
+    keys.put("scale", plain(parameters.scale()));
+    keys.put("duration", parameters.duration().orElse("default"));
+    keys.put("mode", parameters.mode().orElse("-"));
+    keys.put("shards", Integer.toString(parameters.shardCount()));
+    return keys;
+  }
+
+  private static String plain(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value) : Double.toString(value);
+  }
+}

@@ -1,0 +1,107 @@
+package io.casinoperf.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunRecordsTest {
+  private static final String FLASH = "io.casinoperf.simulations.FlashSpinPeakSimulation";
+
+  @TempDir Path folder;
+
+  @Test
+  void aWrittenRecordReadsBackEqual() {
+    RunRecord record = RunRecordSamples.saturated(FLASH, "scheduling lag p99 80 ms (at most 50 ms)");
+    Path file = folder.resolve("run.json");
+    RunRecords.write(file, record);
+    assertThat(RunRecords.read(file)).isEqualTo(record);
+    assertThat(RunRecords.read(file).health().saturated()).isTrue();
+  }
+
+  @Test
+  void writesStatusInLowerCaseAndLeavesNoTemporaryFile() throws Exception {
+    RunRecords.write(folder.resolve("run.json"), RunRecordSamples.healthy(FLASH));
+    assertThat(Files.readString(folder.resolve("run.json"))).contains("\"status\" : \"healthy\"");
+    try (var files = Files.list(folder)) {
+      assertThat(files).containsExactly(folder.resolve("run.json"));
+    }
+  }
+
+  @Test
+  void findsTheRecordOfASimulationLogAndOfALogGatheredUnderAnotherName() {
+    assertThat(RunRecords.fileFor(Path.of("/r/run-1/simulation.log")))
+        .isEqualTo(Path.of("/r/run-1/run.json"));
+    assertThat(RunRecords.fileFor(Path.of("/r/shard-2.log"))).isEqualTo(Path.of("/r/shard-2.run.json"));
+    assertThat(RunRecords.besideLog(folder.resolve("simulation.log"))).isEmpty();
+  }
+
+  @Test
+  void refusesARecordOfAnotherFormatNamingTheFile() throws Exception {
+    Path file = folder.resolve("run.json");
+    Files.writeString(file, RunRecords.toJson(RunRecordSamples.healthy(FLASH))
+        .replace(RunRecord.FORMAT, "casinoperf-run-record/9"));
+    assertThatThrownBy(() -> RunRecords.read(file))
+        .isInstanceOf(RunRecordException.class)
+        .hasMessage(file + ": format \"casinoperf-run-record/9\"; this version reads " + RunRecord.FORMAT);
+  }
+
+  @Test
+  void refusesWhatIsNotJsonInOneLine() throws Exception {
+    Path file = folder.resolve("run.json");
+    Files.writeString(file, "{\"format\": \"casinoperf-run-record/1\", \"simulation\": ");
+    assertThatThrownBy(() -> RunRecords.read(file))
+        .isInstanceOf(RunRecordException.class)
+        .hasMessageStartingWith(file + ": not a run record")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void refusesInconsistentFields() throws Exception {
+    String json = RunRecords.toJson(RunRecordSamples.healthy(FLASH));
+    assertRefused(json.replace("\"end\" : \"2026-12-06T10:00:40Z\"", "\"end\" : \"2026-12-06T09:00:00Z\""),
+        "end 2026-12-06T09:00:00Z is before start 2026-12-06T10:00:00Z");
+    assertRefused(json.replace("\"start\" : \"2026-12-06T10:00:00Z\"", "\"start\" : \"yesterday\""),
+        "start must be an ISO-8601 UTC time, e.g. 2026-12-06T10:15:30Z");
+    assertRefused(json.replace("\"shardIndex\" : 1", "\"shardIndex\" : 3"),
+        "parameters.shardIndex/shardCount must be i/n with 1 <= i <= n");
+    assertRefused(json.replace("\"status\" : \"healthy\"", "\"status\" : \"saturated\""),
+        "health.status saturated does not match its reasons");
+    assertRefused(json.replace("\"p99Millis\" : 200", "\"p99Millis\" : 0"),
+        "serviceLevels needs p99Millis > 0 and maxErrorPercent within 0..100");
+    assertRefused(json.replace("\"simulation\" : \"" + FLASH + "\"", "\"simulation\" : \" \""),
+        "simulation is missing");
+  }
+
+  @Test
+  void workloadParametersNameTheProfileKeysAndTheRunParameters() {
+    assertThat(RunRecordSamples.healthy(FLASH).workloadParameters()).containsExactly(
+        java.util.Map.entry("duration", "default"),
+        java.util.Map.entry("flashSpinPeak.duration", "30s"),
+        java.util.Map.entry("flashSpinPeak.peakUsers", "200"),
+        java.util.Map.entry("mode", "normal"),
+        java.util.Map.entry("scale", "1"),
+        java.util.Map.entry("shards", "1"));
+  }
+
+  @Test
+  void theEmbeddedPlatformIsOneTargetWhateverItsPort() {
+    assertThat(RunRecordSamples.shard(FLASH, 1, 2, RunRecordSamples.health(java.util.List.of()))
+        .target().identity())
+        .isEqualTo(RunRecordSamples.shard(FLASH, 2, 2, RunRecordSamples.health(java.util.List.of()))
+            .target().identity())
+        .isEqualTo("embedded");
+    assertThat(new RunRecord.Target(false, "https", "staging.example", 8443).identity())
+        .isEqualTo("https://staging.example:8443");
+  }
+
+  private void assertRefused(String json, String problem) throws Exception {
+    Path file = folder.resolve("bad.json");
+    Files.writeString(file, json);
+    assertThatThrownBy(() -> RunRecords.read(file)).isInstanceOf(RunRecordException.class)
+        .hasMessage(file + ": " + problem);
+  }
+}

@@ -1,0 +1,190 @@
+package io.casinoperf.simulations.run;
+
+import static io.gatling.javaapi.core.CoreDsl.exec;
+
+import io.casinoperf.run.HealthRules;
+import io.casinoperf.run.InjectorHealth;
+import io.casinoperf.run.RunRecord;
+import io.casinoperf.run.RunRecords;
+import io.casinoperf.scenarios.breaker.CircuitBreaker;
+import io.casinoperf.scenarios.breaker.Guard;
+import io.casinoperf.simulations.health.ArrivalPlan;
+import io.casinoperf.simulations.health.InjectorHealthSampler;
+import io.casinoperf.simulations.record.RunFolder;
+import io.casinoperf.simulations.record.RunRecorder;
+import io.casinoperf.simulations.settings.LoadProfile;
+import io.casinoperf.simulations.settings.RunSettings;
+import io.casinoperf.simulations.settings.SystemProperties;
+import io.gatling.javaapi.core.ChainBuilder;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything a simulation needs before its first request, and leaves behind after its last: the
+ * run settings, its load numbers and the platform under test, checked together; the injector's
+ * health, sampled through the run; and the run record ({@code run.json}) written beside the
+ * run's {@code simulation.log} when it ends.
+ *
+ * <p>A bad value ends the run before any load with one line on standard error (naming the
+ * property, the value and what was expected) instead of a stack trace. The forked JVM exits with
+ * 1, which the Gatling plugin reports as "Gatling failed" (its exit code 2 would claim that
+ * assertions failed).
+ *
+ * @param <L> the simulation's typed load numbers
+ */
+public final class RunContext<L> implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RunContext.class);
+  public static final int EXIT_BAD_SETTING = 1;
+  /** The longest run whose arrivals are counted per second: two days. */
+  private static final int MAX_SECONDS = 2 * 86_400;
+
+  private final String simulation;
+  private final RunSettings settings;
+  private final LoadProfile profile;
+  private final L load;
+  private final PlatformUnderTest platform;
+  private final InjectorHealthSampler health;
+  private final Instant start = Instant.now();
+  private Optional<RunRecord> record = Optional.empty();
+
+  private RunContext(String simulation, RunSettings settings, LoadProfile profile, L load,
+      PlatformUnderTest platform, HealthRules.Thresholds thresholds) {
+    this.simulation = simulation;
+    this.settings = settings;
+    this.profile = profile;
+    this.load = load;
+    this.platform = platform;
+    this.health = new InjectorHealthSampler(thresholds, MAX_SECONDS);
+  }
+
+  /**
+   * Reads the settings from system properties and the environment (the passwords), the load
+   * numbers from {@code profiles/<profileName>.properties}, then starts (or checks) the platform.
+   */
+  public static <L> RunContext<L> open(Class<?> simulation, String profileName,
+      Function<LoadProfile, L> loadNumbers) {
+    try {
+      return open(simulation, SystemProperties.all(), System.getenv(), profileName, loadNumbers);
+    } catch (IllegalArgumentException e) {
+      System.err.println("casinoperf: " + e.getMessage());
+      System.err.flush();
+      System.exit(EXIT_BAD_SETTING);
+      throw e;
+    }
+  }
+
+  /**
+   * As {@link #open(Class, String, Function)}, from the given properties and environment; throws
+   * on a bad value.
+   */
+  public static <L> RunContext<L> open(Class<?> simulation, Map<String, String> properties,
+      Map<String, String> environment, String profileName, Function<LoadProfile, L> loadNumbers) {
+    RunSettings settings = RunSettings.from(properties, environment);
+    HealthRules.Thresholds thresholds = healthThresholds(properties);
+    LoadProfile profile = LoadProfile.load(profileName, properties);
+    L load;
+    try {
+      load = loadNumbers.apply(profile);
+    } catch (RunSettings.InvalidSettingException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new RunSettings.InvalidSettingException(
+          profileName + " profile: " + e.getMessage() + " (override with -D" + profileName + ".<key>)");
+    }
+    PlatformUnderTest platform = PlatformUnderTest.start(settings);
+    Guard.install(settings.circuitBreaker().map(CircuitBreaker::new).orElse(null));
+    LOG.info("{} against {} (scale {}, shard {})", profileName, platform.baseUrl(), settings.scale(),
+        settings.shard());
+    if (settings.shard().count() > 1 && settings.target().isEmpty()) {
+      LOG.warn("shard {} runs against its own embedded platform: give -Dtarget so all shards load one",
+          settings.shard());
+    }
+    return new RunContext<>(simulation.getName(), settings, profile, load, platform, thresholds);
+  }
+
+  /** The injector-health bounds, with any {@code -Dhealth.<name>=<value>} applied. */
+  static HealthRules.Thresholds healthThresholds(Map<String, String> properties) {
+    Map<String, String> overrides = new java.util.TreeMap<>();
+    properties.forEach((name, value) -> {
+      if (name.startsWith("health.")) {
+        overrides.put(name.substring("health.".length()), value);
+      }
+    });
+    try {
+      return HealthRules.Thresholds.defaults().with(overrides);
+    } catch (IllegalArgumentException e) {
+      throw new RunSettings.InvalidSettingException("-D" + e.getMessage());
+    }
+  }
+
+  public RunSettings settings() {
+    return settings;
+  }
+
+  public L load() {
+    return load;
+  }
+
+  public PlatformUnderTest platform() {
+    return platform;
+  }
+
+  /**
+   * The first action of every virtual user: counts it for the injector-health check of arrivals
+   * against the plan.
+   */
+  public ChainBuilder arrival() {
+    return exec(session -> {
+      health.userStarted();
+      return session;
+    });
+  }
+
+  /**
+   * The open injection profiles of the run's scenarios: arrivals are checked against them. Call
+   * before {@code setUp}; closed models need no plan.
+   */
+  public void plan(ArrivalPlan... plans) {
+    health.plan(ArrivalPlan.merged(plans));
+  }
+
+  /** The run's record, once {@link #close} wrote it. */
+  public Optional<RunRecord> record() {
+    return record;
+  }
+
+  /**
+   * Ends the run: judges the injector's health (one line on the console), writes {@code run.json}
+   * beside the run's log, and stops the embedded platform.
+   */
+  @Override
+  public void close() {
+    InjectorHealth injector = health.stop();
+    Guard.installed().flatMap(CircuitBreaker::trip).ifPresent(trip -> LOG.error(
+        "the circuit breaker stopped this run: {}; Gatling's report covers the run up to then,"
+            + " and the gate will call it aborted", trip.reason()));
+    System.out.println(InjectorHealthSampler.summaryLine(injector));
+    if (injector.saturated()) {
+      System.out.println("  an SLO assertion that fails below measured the injector, not the"
+          + " platform: the gate calls this run invalid (exit 4)");
+    }
+    System.out.flush();
+    RunRecord written = RunRecorder.record(simulation, profile, settings, platform.baseUrl(),
+        platform.embedded(), start, Instant.now(), injector);
+    Optional<Path> folder = health.logFolder()
+        .or(RunFolder::ofOpenLog)
+        .or(() -> RunFolder.newest(RunFolder.resultsFolder(), simulation, start.toEpochMilli()));
+    if (folder.isPresent()) {
+      RunRecords.write(folder.get().resolve(RunRecord.FILE_NAME), written);
+      record = Optional.of(written);
+    } else {
+      LOG.warn("cannot find this run's results folder: no {} written", RunRecord.FILE_NAME);
+    }
+    platform.close();
+  }
+}
