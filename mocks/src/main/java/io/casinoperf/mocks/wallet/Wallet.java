@@ -21,6 +21,13 @@ import java.util.Map;
  * IdempotencyWindow#maxKeys()} unexpired keys refuses new money-moving requests instead of
  * forgetting one early. A rejected request (insufficient funds, a full window) does not use up its
  * key.
+ *
+ * <p>A wallet can be told to lose its next deposits ({@link Wallets#loseNextDeposit}), a fault for
+ * testing reconciliation: such a deposit is answered as applied, with a transaction id and the
+ * balance it would have made, but is never booked. The balance, the running totals and the
+ * transaction list stay as they were and no balance update is pushed; only its transaction number
+ * is used up, as a database sequence is not rolled back with the write it numbered. A retry with
+ * its key replays the same answer.
  */
 public final class Wallet {
   private final String playerId;
@@ -36,6 +43,8 @@ public final class Wallet {
   private long winsCents;
   private long sequence;
   private final ArrayDeque<Transaction> recent = new ArrayDeque<>();
+  private int depositsToLose;
+  private final List<Transaction> lost = new ArrayList<>();
   private final IdempotencyWindow window;
   /** In order of first use, so the eldest entry is always the next to expire. */
   private final Map<String, Remembered> keys = new LinkedHashMap<>();
@@ -104,8 +113,22 @@ public final class Wallet {
     if (earlier != null) {
       return earlier;
     }
+    if (depositsToLose > 0) {
+      depositsToLose--;
+      return answerButLose(idempotencyKey, fingerprint, amountCents);
+    }
     depositsCents += amountCents;
     return apply(idempotencyKey, fingerprint, TransactionType.DEPOSIT, amountCents, 0, null);
+  }
+
+  /** Arms the lost-deposit fault for this wallet's next deposit (one more each call). */
+  synchronized void loseNextDeposit() {
+    depositsToLose++;
+  }
+
+  /** The deposits this wallet answered as applied but never booked, oldest first. */
+  public synchronized List<Transaction> lostDeposits() {
+    return List.copyOf(lost);
   }
 
   public synchronized WalletOutcome withdraw(String idempotencyKey, long amountCents) {
@@ -173,6 +196,23 @@ public final class Wallet {
       return new WalletOutcome.KeyReused(idempotencyKey);
     }
     return new WalletOutcome.Applied(earlier.transaction(), true);
+  }
+
+  private WalletOutcome answerButLose(String idempotencyKey, String fingerprint, long amountCents) {
+    sequence++;
+    Transaction transaction =
+        new Transaction(
+            "tx-" + playerId + "-" + sequence,
+            TransactionType.DEPOSIT,
+            amountCents,
+            0,
+            balanceCents + amountCents,
+            null,
+            idempotencyKey,
+            clock.instant());
+    lost.add(transaction);
+    keys.put(idempotencyKey, new Remembered(fingerprint, transaction, transaction.occurredAt()));
+    return new WalletOutcome.Applied(transaction, false);
   }
 
   private WalletOutcome apply(

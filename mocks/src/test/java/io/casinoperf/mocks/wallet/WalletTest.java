@@ -83,6 +83,32 @@ class WalletTest {
   }
 
   @Test
+  void aLostDepositIsAnsweredAsAppliedButNeverBooked() {
+    Wallet wallet = wallets.open("p1");
+    wallet.deposit("a", 1_000);
+    wallets.loseNextDeposit("p1");
+
+    var lost = (WalletOutcome.Applied) wallet.deposit("b", 2_500);
+    var retry = (WalletOutcome.Applied) wallet.deposit("b", 2_500);
+    var next = (WalletOutcome.Applied) wallet.deposit("c", 100);
+
+    assertThat(lost.replayed()).isFalse();
+    assertThat(lost.transaction().balanceAfterCents()).as("the balance it claims").isEqualTo(13_500);
+    assertThat(retry.replayed()).isTrue();
+    assertThat(retry.transaction()).isEqualTo(lost.transaction());
+    assertThat(wallet.balanceCents()).as("only the booked deposits").isEqualTo(11_100);
+    assertThat(wallet.recentTransactions(10)).extracting(Transaction::id)
+        .containsExactly(next.transaction().id(), "tx-p1-1")
+        .doesNotContain(lost.transaction().id());
+    assertThat(next.transaction().id()).as("ids stay unique").isEqualTo("tx-p1-3");
+    assertThat(wallet.transactionCount()).as("the lost one used up its number").isEqualTo(3);
+    assertThat(wallet.lostDeposits()).containsExactly(lost.transaction());
+    assertThat(wallet.reconcile().balanced()).as("the platform's own books still add up").isTrue();
+    assertThat(pushed).extracting(BalanceUpdate::transactionId)
+        .containsExactly("tx-p1-1", "tx-p1-3");
+  }
+
+  @Test
   void keepsOnlyTheNewestTransactionsNewestFirst() {
     Wallet wallet = wallets.open("p1");
     for (int i = 1; i <= 5; i++) {
