@@ -24,10 +24,10 @@ import java.util.Map;
  *
  * <p>A wallet can be told to lose its next deposits ({@link Wallets#loseNextDeposit}), a fault for
  * testing reconciliation: such a deposit is answered as applied, with a transaction id and the
- * balance it would have made, but is never booked. The balance, the running totals and the
- * transaction list stay as they were and no balance update is pushed; only its transaction number
- * is used up, as a database sequence is not rolled back with the write it numbered. A retry with
- * its key replays the same answer.
+ * balance it would have made, but is never booked. The balance, the running totals, the
+ * transaction count and the transaction list stay as they were and no balance update is pushed;
+ * only its transaction id is used up, as a database sequence is not rolled back with the write it
+ * numbered. A retry with its key replays the same answer.
  */
 public final class Wallet {
   private final String playerId;
@@ -41,7 +41,10 @@ public final class Wallet {
   private long withdrawalsCents;
   private long stakesCents;
   private long winsCents;
+  /** Booked transactions: the transaction count and the balance channel's sequence. */
   private long sequence;
+  /** Transaction ids handed out: {@code tx-<player>-<n>}, never reused. */
+  private long lastIdNumber;
   private final ArrayDeque<Transaction> recent = new ArrayDeque<>();
   private int depositsToLose;
   private final List<Transaction> lost = new ArrayList<>();
@@ -199,10 +202,9 @@ public final class Wallet {
   }
 
   private WalletOutcome answerButLose(String idempotencyKey, String fingerprint, long amountCents) {
-    sequence++;
     Transaction transaction =
         new Transaction(
-            "tx-" + playerId + "-" + sequence,
+            nextTransactionId(),
             TransactionType.DEPOSIT,
             amountCents,
             0,
@@ -213,6 +215,11 @@ public final class Wallet {
     lost.add(transaction);
     keys.put(idempotencyKey, new Remembered(fingerprint, transaction, transaction.occurredAt()));
     return new WalletOutcome.Applied(transaction, false);
+  }
+
+  private String nextTransactionId() {
+    lastIdNumber++;
+    return "tx-" + playerId + "-" + lastIdNumber;
   }
 
   private WalletOutcome apply(
@@ -226,7 +233,7 @@ public final class Wallet {
     balanceCents += type.balanceChangeCents(amountCents, winCents);
     Transaction transaction =
         new Transaction(
-            "tx-" + playerId + "-" + sequence,
+            nextTransactionId(),
             type,
             amountCents,
             winCents,
