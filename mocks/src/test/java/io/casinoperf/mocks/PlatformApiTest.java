@@ -170,6 +170,24 @@ class PlatformApiTest {
   }
 
   @Test
+  void theOperatorCanLoseAPlayersNextDeposit() {
+    String token = platform.client().login("api-lost-deposit");
+    var armed = platform.client().post(
+        "/__admin/casino/lost-deposits", null, null, "{\"playerId\":\"api-lost-deposit\"}");
+
+    var lost = platform.client().deposit(token, PlatformClient.newKey(), 2_500);
+    var kept = platform.client().deposit(token, PlatformClient.newKey(), 100);
+
+    assertThat(armed.status()).isEqualTo(200);
+    assertThat(lost.status()).isEqualTo(200);
+    assertThat(lost.body().get("balanceCents").asLong()).isEqualTo(102_500);
+    assertThat(kept.body().get("balanceCents").asLong()).isEqualTo(100_100);
+    assertThat(platform.client().balance(token)).isEqualTo(100_100);
+    assertThat(platform.client().post("/__admin/casino/lost-deposits", null, null, "{\"playerId\":\"a b\"}")
+        .status()).isEqualTo(400);
+  }
+
+  @Test
   void healthAnswersWithoutToken() {
     assertThat(platform.client().get("/health", null).status()).isEqualTo(200);
   }

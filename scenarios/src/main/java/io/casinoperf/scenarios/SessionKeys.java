@@ -10,10 +10,12 @@ public final class SessionKeys {
   public static final String TOKEN = "token";
   /** The balance the platform last reported, in cents. */
   public static final String BALANCE = "balanceCents";
-  /** The balance this virtual user expects from its own calls, in cents. */
-  public static final String EXPECTED_BALANCE = "expectedBalanceCents";
-  /** The number of transactions this virtual user expects the wallet to hold. */
-  public static final String EXPECTED_TRANSACTIONS = "expectedTransactions";
+  /** The wallet's transaction count when the journey opened its own ledger. */
+  public static final String OPENING_TRANSACTIONS = "openingTransactions";
+  /** The virtual user's own ledger of its wallet ({@code Ledger}), kept for the reconciliation. */
+  public static final String LEDGER = "ownLedger";
+  /** The platform's transaction list read for the reconciliation, newest first. */
+  public static final String LISTED_TRANSACTIONS = "listedTransactions";
   /** Games of the lobby, each a map with id, minStakeCents and maxStakeCents. */
   public static final String GAMES = "games";
   /** The stake wanted for the next spin, in cents, from the stake feeder. */

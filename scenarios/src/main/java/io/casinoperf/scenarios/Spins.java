@@ -37,7 +37,10 @@ public final class Spins {
           .exec(Spins::chooseGameAndStake)
           .doIf(Spins::balanceShort)
           .then(WalletFlows.deposit(TOP_UP_CENTS))
-          .exec(session -> IdempotencyKeys.fresh(session).remove(SessionKeys.TRANSACTION_ID))
+          .exec(
+              session ->
+                  IdempotencyKeys.fresh(session)
+                      .removeAll(SessionKeys.TRANSACTION_ID, SessionKeys.WIN))
           .exec(
               Guard.request(
                   http("Spin")
@@ -62,7 +65,12 @@ public final class Spins {
                           jsonPath("$.transactionId").saveAs(SessionKeys.TRANSACTION_ID),
                           jsonPath("$.winCents").ofLong().saveAs(SessionKeys.WIN),
                           jsonPath("$.balanceCents").ofLong().saveAs(SessionKeys.BALANCE))))
-          .exec(Ledger::countIfMoved);
+          .exec(
+              session ->
+                  Ledger.recordIfMoved(
+                      session,
+                      (session.contains(SessionKeys.WIN) ? session.getLong(SessionKeys.WIN) : 0)
+                          - session.getLong(SessionKeys.SPIN_STAKE)));
 
   /**
    * A session of {@code spins} spins with a uniformly random think time between spins.

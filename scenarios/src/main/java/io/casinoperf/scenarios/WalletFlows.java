@@ -12,8 +12,9 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /**
- * Deposits, withdrawals, balance reads and the transaction list. Money calls carry an idempotency
- * key and check the balance arithmetic; each keeps {@value SessionKeys#BALANCE} current.
+ * Deposits, withdrawals, balance reads, the transaction list and the end-of-journey reconciliation.
+ * Money calls carry an idempotency key and check the balance arithmetic; each keeps {@value
+ * SessionKeys#BALANCE} current and records what it moved in the virtual user's {@link Ledger}.
  */
 public final class WalletFlows {
   /** Where the last deposit or withdrawal went, for its retry. */
@@ -48,35 +49,61 @@ public final class WalletFlows {
                   jsonPath("$.transactionId").isEL("#{" + SessionKeys.TRANSACTION_ID + "}")));
 
   /**
-   * Reads the wallet and starts this virtual user's own ledger: the balance and transaction count
-   * that {@link #RECONCILE} compares with at the end.
+   * Reads the wallet and opens this virtual user's own {@link Ledger} from its balance and
+   * transaction count, which {@link #RECONCILE} compares with at the end. A player whose wallet
+   * cannot be read leaves here: without an opening balance nothing can be reconciled.
    */
   public static final ChainBuilder READ_WALLET =
       Guard.request(
-          http("Wallet")
-              .get("/api/wallet")
-              .header("Authorization", Login.BEARER)
-              .check(
-                  status().is(200),
-                  jsonPath("$.balanceCents").ofLong().saveAs(SessionKeys.BALANCE),
-                  jsonPath("$.transactionCount").ofLong().saveAs(SessionKeys.EXPECTED_TRANSACTIONS)));
+              http("Wallet")
+                  .get("/api/wallet")
+                  .header("Authorization", Login.BEARER)
+                  .check(
+                      status().is(200),
+                      jsonPath("$.balanceCents").ofLong().saveAs(SessionKeys.BALANCE),
+                      jsonPath("$.transactionCount")
+                          .ofLong()
+                          .saveAs(SessionKeys.OPENING_TRANSACTIONS)))
+          .exitHereIfFailed()
+          .exec(
+              session ->
+                  session.set(
+                      SessionKeys.LEDGER,
+                      Ledger.opening(
+                          session.getLong(SessionKeys.BALANCE),
+                          session.getLong(SessionKeys.OPENING_TRANSACTIONS))));
 
   /**
-   * Compares the wallet with this virtual user's own ledger: the balance must be the last one
-   * confirmed and the transaction count the number of confirmed movements. A lost or duplicated
-   * transaction fails this request.
+   * Compares the wallet with this virtual user's own ledger: first the transaction list is read
+   * ({@code Reconcile transactions}), then the wallet ({@code Reconcile wallet}), whose balance and
+   * transaction count must equal the ledger's and whose list must hold every confirmed movement and
+   * nothing booked twice. A lost or duplicated transaction fails {@code Reconcile wallet} with a
+   * message starting {@link MoneyChecks#MISMATCH_PREFIX}; a request that fails for another reason
+   * (a 503, no answer) is an ordinary KO. Needs {@link #READ_WALLET} first.
    */
   public static final ChainBuilder RECONCILE =
-      Guard.request(
-          http("Reconcile wallet")
-              .get("/api/wallet")
-              .header("Authorization", Login.BEARER)
-              .check(
-                  status().is(200),
-                  jsonPath("$.balanceCents").ofLong().isEL("#{" + SessionKeys.BALANCE + "}"),
-                  jsonPath("$.transactionCount")
-                      .ofLong()
-                      .isEL("#{" + SessionKeys.EXPECTED_TRANSACTIONS + "}")));
+      exec(session -> session.remove(SessionKeys.LISTED_TRANSACTIONS))
+          .exec(
+              Guard.request(
+                  http("Reconcile transactions")
+                      .get("/api/wallet/transactions?limit=" + Ledger.KEPT_MOVEMENTS)
+                      .header("Authorization", Login.BEARER)
+                      .check(
+                          status().is(200),
+                          jsonPath("$.transactions")
+                              .ofList()
+                              .saveAs(SessionKeys.LISTED_TRANSACTIONS))))
+          .exec(
+              Guard.request(
+                  http("Reconcile wallet")
+                      .get("/api/wallet")
+                      .header("Authorization", Login.BEARER)
+                      .check(
+                          // Request failures first: Gatling reports the first failing check.
+                          status().is(200),
+                          jsonPath("$.balanceCents").ofLong().exists(),
+                          jsonPath("$.transactionCount").ofLong().exists(),
+                          MoneyChecks.reconciled())));
 
   /** Reads the balance and checks it against the balance this virtual user saw last. */
   public static final ChainBuilder CHECK_BALANCE =
@@ -123,6 +150,6 @@ public final class WalletFlows {
                     .set(RETRY_PATH, path)
                     .remove(SessionKeys.TRANSACTION_ID))
         .exec(Guard.request(request))
-        .exec(Ledger::countIfMoved);
+        .exec(session -> Ledger.recordIfMoved(session, deposit ? amountCents : -amountCents));
   }
 }

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import io.casinoperf.mocks.auth.PlayerSessions;
 import io.casinoperf.mocks.conditions.Conditions;
 import io.casinoperf.mocks.conditions.Mode;
 import io.casinoperf.mocks.conditions.PlatformConditions;
@@ -20,11 +21,14 @@ import org.slf4j.LoggerFactory;
  * Operator endpoints of the stand-in, under WireMock's admin path: {@code GET
  * /__admin/casino/conditions}, {@code POST /__admin/casino/conditions} (switch mode or latency and
  * fault settings while running; fields left out keep their value) and {@code GET
- * /__admin/casino/reconciliation} (every wallet's balance checked against its ledger).
+ * /__admin/casino/reconciliation} (every wallet's balance checked against its ledger) and {@code POST
+ * /__admin/casino/lost-deposits} (the fault that loses a player's next deposit: {@code
+ * {"playerId": "p1"}}).
  */
 public final class OperationsAdminApi implements AdminApiExtension {
   public static final String CONDITIONS_PATH = "/casino/conditions";
   public static final String RECONCILIATION_PATH = "/casino/reconciliation";
+  public static final String LOST_DEPOSITS_PATH = "/casino/lost-deposits";
   private static final int LISTED_UNBALANCED = 20;
   private static final Logger LOG = LoggerFactory.getLogger(OperationsAdminApi.class);
 
@@ -73,6 +77,29 @@ public final class OperationsAdminApi implements AdminApiExtension {
         RequestMethod.GET,
         RECONCILIATION_PATH,
         (admin, serveEvent, pathParams) -> json(200, reconcile()));
+    router.add(
+        RequestMethod.POST,
+        LOST_DEPOSITS_PATH,
+        (admin, serveEvent, pathParams) -> loseNextDeposit(serveEvent.getRequest().getBodyAsString()));
+  }
+
+  /** What {@code POST /__admin/casino/lost-deposits} answers: whose next deposit will be lost. */
+  public record LostDepositArmed(String playerId) {}
+
+  private ResponseDefinition loseNextDeposit(String body) {
+    Optional<String> playerId =
+        Json.readObject(body)
+            .map(request -> request.get("playerId"))
+            .filter(JsonNode::isTextual)
+            .map(JsonNode::asText)
+            .filter(PlayerSessions::isPlayerId);
+    if (playerId.isEmpty()) {
+      return json(400, new ApiResponse.ApiError(
+          "bad_request", "expected a JSON object with playerId (1-64 letters, digits, - or _)"));
+    }
+    wallets.loseNextDeposit(playerId.get());
+    LOG.warn("fault armed: the next deposit of {} will be answered but never booked", playerId.get());
+    return json(200, new LostDepositArmed(playerId.get()));
   }
 
   public ReconciliationReport reconcile() {

@@ -27,7 +27,7 @@ public final class PlayerSessions {
   public Optional<String> login(String playerId, String candidatePassword) {
     if (playerId == null
         || candidatePassword == null
-        || !PLAYER_ID.matcher(playerId).matches()
+        || !isPlayerId(playerId)
         || !password.equals(candidatePassword)) {
       return Optional.empty();
     }
@@ -43,6 +43,11 @@ public final class PlayerSessions {
           return token;
         });
     return Optional.of(token);
+  }
+
+  /** True for an id a player may log in with: 1–64 letters, digits, '-' or '_'. */
+  public static boolean isPlayerId(String candidate) {
+    return candidate != null && PLAYER_ID.matcher(candidate).matches();
   }
 
   /** The player a token belongs to, if the token is current. */

@@ -21,6 +21,13 @@ import java.util.Map;
  * IdempotencyWindow#maxKeys()} unexpired keys refuses new money-moving requests instead of
  * forgetting one early. A rejected request (insufficient funds, a full window) does not use up its
  * key.
+ *
+ * <p>A wallet can be told to lose its next deposits ({@link Wallets#loseNextDeposit}), a fault for
+ * testing reconciliation: such a deposit is answered as applied, with a transaction id and the
+ * balance it would have made, but is never booked. The balance, the running totals, the
+ * transaction count and the transaction list stay as they were and no balance update is pushed;
+ * only its transaction id is used up, as a database sequence is not rolled back with the write it
+ * numbered. A retry with its key replays the same answer.
  */
 public final class Wallet {
   private final String playerId;
@@ -34,8 +41,13 @@ public final class Wallet {
   private long withdrawalsCents;
   private long stakesCents;
   private long winsCents;
+  /** Booked transactions: the transaction count and the balance channel's sequence. */
   private long sequence;
+  /** Transaction ids handed out: {@code tx-<player>-<n>}, never reused. */
+  private long lastIdNumber;
   private final ArrayDeque<Transaction> recent = new ArrayDeque<>();
+  private int depositsToLose;
+  private final List<Transaction> lost = new ArrayList<>();
   private final IdempotencyWindow window;
   /** In order of first use, so the eldest entry is always the next to expire. */
   private final Map<String, Remembered> keys = new LinkedHashMap<>();
@@ -104,8 +116,22 @@ public final class Wallet {
     if (earlier != null) {
       return earlier;
     }
+    if (depositsToLose > 0) {
+      depositsToLose--;
+      return answerButLose(idempotencyKey, fingerprint, amountCents);
+    }
     depositsCents += amountCents;
     return apply(idempotencyKey, fingerprint, TransactionType.DEPOSIT, amountCents, 0, null);
+  }
+
+  /** Arms the lost-deposit fault for this wallet's next deposit (one more each call). */
+  synchronized void loseNextDeposit() {
+    depositsToLose++;
+  }
+
+  /** The deposits this wallet answered as applied but never booked, oldest first. */
+  public synchronized List<Transaction> lostDeposits() {
+    return List.copyOf(lost);
   }
 
   public synchronized WalletOutcome withdraw(String idempotencyKey, long amountCents) {
@@ -175,6 +201,27 @@ public final class Wallet {
     return new WalletOutcome.Applied(earlier.transaction(), true);
   }
 
+  private WalletOutcome answerButLose(String idempotencyKey, String fingerprint, long amountCents) {
+    Transaction transaction =
+        new Transaction(
+            nextTransactionId(),
+            TransactionType.DEPOSIT,
+            amountCents,
+            0,
+            balanceCents + amountCents,
+            null,
+            idempotencyKey,
+            clock.instant());
+    lost.add(transaction);
+    keys.put(idempotencyKey, new Remembered(fingerprint, transaction, transaction.occurredAt()));
+    return new WalletOutcome.Applied(transaction, false);
+  }
+
+  private String nextTransactionId() {
+    lastIdNumber++;
+    return "tx-" + playerId + "-" + lastIdNumber;
+  }
+
   private WalletOutcome apply(
       String idempotencyKey,
       String fingerprint,
@@ -186,7 +233,7 @@ public final class Wallet {
     balanceCents += type.balanceChangeCents(amountCents, winCents);
     Transaction transaction =
         new Transaction(
-            "tx-" + playerId + "-" + sequence,
+            nextTransactionId(),
             type,
             amountCents,
             winCents,

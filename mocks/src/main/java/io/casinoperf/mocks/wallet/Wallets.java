@@ -51,6 +51,14 @@ public final class Wallets {
     return Optional.ofNullable(byPlayer.get(playerId));
   }
 
+  /**
+   * Makes the player's next deposit one that is answered as applied but never booked (see {@link
+   * Wallet}); opens the wallet if needed. Calling it twice loses the next two deposits.
+   */
+  public void loseNextDeposit(String playerId) {
+    open(playerId).loseNextDeposit();
+  }
+
   /** Closes the player's wallet and forgets it, as if it had never been opened. */
   public void discard(String playerId) {
     byPlayer.remove(playerId);

@@ -1,6 +1,7 @@
 package io.casinoperf.mocks.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -80,6 +81,32 @@ class WalletTest {
     assertThat(r.expectedBalanceCents()).isEqualTo(10_000 + 1_000 - 300 - 200 + 250);
     assertThat(r.balanceCents()).isEqualTo(10_750);
     assertThat(r.transactionCount()).isEqualTo(4);
+  }
+
+  @Test
+  void aLostDepositIsAnsweredAsAppliedButNeverBooked() {
+    Wallet wallet = wallets.open("p1");
+    wallet.deposit("a", 1_000);
+    wallets.loseNextDeposit("p1");
+
+    var lost = (WalletOutcome.Applied) wallet.deposit("b", 2_500);
+    var retry = (WalletOutcome.Applied) wallet.deposit("b", 2_500);
+    var next = (WalletOutcome.Applied) wallet.deposit("c", 100);
+
+    assertThat(lost.replayed()).isFalse();
+    assertThat(lost.transaction().balanceAfterCents()).as("the balance it claims").isEqualTo(13_500);
+    assertThat(retry.replayed()).isTrue();
+    assertThat(retry.transaction()).isEqualTo(lost.transaction());
+    assertThat(wallet.balanceCents()).as("only the booked deposits").isEqualTo(11_100);
+    assertThat(wallet.recentTransactions(10)).extracting(Transaction::id)
+        .containsExactly(next.transaction().id(), "tx-p1-1")
+        .doesNotContain(lost.transaction().id());
+    assertThat(next.transaction().id()).as("ids stay unique").isEqualTo("tx-p1-3");
+    assertThat(wallet.transactionCount()).as("booked transactions only").isEqualTo(2);
+    assertThat(wallet.lostDeposits()).containsExactly(lost.transaction());
+    assertThat(wallet.reconcile().balanced()).as("the platform's own books still add up").isTrue();
+    assertThat(pushed).extracting(BalanceUpdate::transactionId, BalanceUpdate::sequence)
+        .containsExactly(tuple("tx-p1-1", 1L), tuple("tx-p1-3", 2L));
   }
 
   @Test
