@@ -3,7 +3,9 @@
 # beside it (each only adds checkout, the stored history and publishing): build, run one
 # simulation against the target, judge it against the stored baseline, keep the run in the
 # history. Exit code: the gate's — 0 pass, 1 regression, SLO breach or a run its circuit breaker
-# stopped, 2 bad input, 3 inconclusive (INCONCLUSIVE=pass|fail turns it into 0 or 1).
+# stopped, 2 bad input, 3 inconclusive (INCONCLUSIVE=pass|fail turns it into 0 or 1), 4 invalid
+# (the injector, not the platform, limited the run: rerun on a quieter or bigger injector).
+# What ran, with which parameters and SLOs, comes from the run's record (run.json).
 #
 # Environment (all optional):
 #   SIMULATION       simulation class name (default FlashSpinPeakSimulation)
@@ -40,5 +42,5 @@ if [ "$run_code" -ne 0 ]; then
 fi
 
 java -jar reports/target/casinoperf.jar gate simulations/target/gatling \
-  --history "$history" --label "$label" --target "${TARGET:-embedded}" \
-  --param duration="$duration" --inconclusive "${INCONCLUSIVE:-exit3}" --out "$out"
+  --history "$history" --label "$label" \
+  --inconclusive "${INCONCLUSIVE:-exit3}" --out "$out"
