@@ -177,6 +177,11 @@ class ForecastBacktestCommandTest {
     assertThat(b.get("mape").asDouble()).isEqualTo(number(model, "mape"));
     assertThat(b.get("coverage90").asDouble()).isEqualTo(number(model, "coverage90"));
     assertThat(b.get("naiveMase").asDouble()).isEqualTo(number(naive, "mase"));
+    for (String score : List.of("mae", "coverage80", "pinball")) {
+      assertThat(b.at("/scores/" + score).asDouble()).as(score).isEqualTo(number(model, score));
+      assertThat(b.at("/naiveScores/" + score).asDouble()).as(score).isEqualTo(number(naive, score));
+    }
+    assertThat(forecast.out()).contains("pinball loss").contains("(per step: forecast backtest)");
     for (int i = 0; i < 4; i++) {
       assertThat(Instant.ofEpochSecond(b.at("/windows/" + i + "/originEpochSecond").asLong()).toString())
           .isEqualTo(scores.get(2 * i).get("origin"));

@@ -33,18 +33,23 @@ public final class Backtest {
    * One origin, as the forecast reports it.
    *
    * @param points actual values forecast (missing slots skipped)
+   * @param scores every score of the model, as {@code forecast backtest} writes them (null in a
+   *     forecast.json written before they were added)
+   * @param naiveScores the same for the seasonal-naive forecast
    */
   public record Window(long originEpochSecond, long endEpochSecond, int points, double mape,
       double smape, double mase, double naiveMape, double naiveSmape, double naiveMase,
-      double coverage90, String model) {}
+      double coverage90, String model, Accuracy scores, Accuracy naiveScores) {}
 
   /**
    * All origins; the totals pool every point (MAPE, sMAPE, coverage) or average the windows
-   * (MASE, whose scale is per window).
+   * (MASE, whose scale is per window). {@code scores} and {@code naiveScores} hold every score of
+   * the model and the seasonal-naive forecast (MAE, 80 % coverage and pinball loss as well), as
+   * {@code forecast backtest} writes them; null in a forecast.json written before they were added.
    */
   public record Result(List<Window> windows, long horizonSeconds, long seasonSeconds, int points,
       double mape, double smape, double mase, double naiveMape, double naiveSmape,
-      double naiveMase, double coverage90) {
+      double naiveMase, double coverage90, Accuracy scores, Accuracy naiveScores) {
     public Result {
       windows = List.copyOf(windows);
     }
@@ -151,12 +156,12 @@ public final class Backtest {
       Accuracy n = o.naiveAccuracy();
       windows.add(new Window(o.originEpochSecond(), o.steps().get(o.steps().size() - 1).epochSecond(),
           a.points(), a.mape(), a.smape(), a.mase(), n.mape(), n.smape(), n.mase(), a.coverage90(),
-          o.model()));
+          o.model(), a, n));
     }
     Accuracy a = run.model();
     Accuracy n = run.seasonalNaive();
     return new Result(windows, run.horizonSeconds(), seasonSeconds, a.points(), a.mape(), a.smape(),
-        a.mase(), n.mape(), n.smape(), n.mase(), a.coverage90());
+        a.mase(), n.mape(), n.smape(), n.mase(), a.coverage90(), a, n);
   }
 
   /** One origin's forecast with the error sums behind its scores, for pooling. */

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 /**
  * From cleaned inputs to the answer: fit demand, backtest it, find the planned promotion's peak,
