@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     subcommands = ForecastBacktestCommand.class,
     customSynopsis = {
-      "Usage: casinoperf forecast [OPTIONS] --plan=FILE METRICS...",
-      "       casinoperf forecast backtest [OPTIONS] --series=NAME METRICS... (see forecast backtest --help)"
+      "casinoperf forecast [OPTIONS] --plan=FILE METRICS...",
+      "       casinoperf forecast backtest [OPTIONS] METRICS... (forecast backtest --help)"
     },
     description = {
       "Forecasts traffic and each resource for the calendar's planned promotion from metrics "

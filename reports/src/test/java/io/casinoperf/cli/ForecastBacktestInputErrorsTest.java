@@ -78,6 +78,15 @@ class ForecastBacktestInputErrorsTest {
   }
 
   @Test
+  void anUnknownSeriesInSeveralFiles() throws Exception {
+    Path other = Files.writeString(dir.resolve("other.csv"), "timestamp,spins_per_s\n1735689600,1\n1735690500,2\n");
+
+    assertThat(refused("--series", "spins", other.toString()))
+        .isEqualTo("casinoperf: no series 'spins' in any of [" + data.resolve("metrics.csv") + ", " + other
+            + "]; there are [rps, cpu_percent, db_connections, redis_used_bytes, spins_per_s]");
+  }
+
+  @Test
   void noSeriesAndNoPlan() {
     assertThat(refused()).isEqualTo("casinoperf: give --series NAME, or --plan FILE to backtest its traffic series");
   }

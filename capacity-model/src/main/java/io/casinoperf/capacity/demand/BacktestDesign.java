@@ -45,15 +45,15 @@ public record BacktestDesign(long trainSeconds, long[] originEpochSeconds) {
     }
     long step = series.stepSeconds();
     if (everySeconds % step != 0) {
-      throw new UnsuitableDataException("origins " + Backtest.duration(everySeconds) + " apart are not"
-          + " on the grid of " + series.name() + ", whose step is " + Backtest.duration(step)
+      throw new UnsuitableDataException("origins " + BacktestOrigins.duration(everySeconds) + " apart are not"
+          + " on the grid of " + series.name() + ", whose step is " + BacktestOrigins.duration(step)
           + ": the spacing must be a whole number of steps");
     }
-    int last = Backtest.lastPresent(series);
+    int last = BacktestOrigins.lastPresent(series);
     if (last < 0) {
       throw new UnsuitableDataException(series.name() + " has no data points");
     }
-    long lastOrigin = series.epochSecond(last) + step - Backtest.horizonSteps(horizonSeconds, step) * step;
+    long lastOrigin = series.epochSecond(last) + step - BacktestOrigins.horizonSteps(horizonSeconds, step) * step;
     long[] origins = new long[count];
     for (int k = 0; k < count; k++) {
       origins[k] = lastOrigin - (long) (count - 1 - k) * everySeconds;

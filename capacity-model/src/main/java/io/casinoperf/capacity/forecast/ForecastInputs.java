@@ -109,10 +109,13 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
     Map<String, Path> origin = new LinkedHashMap<>();
     readAll(metrics, found, origin);
     RawSeries raw = found.get(series);
+    if (raw == null && metrics.size() == 1) {
+      throw new MetricsFormatException(metrics.get(0), 0, "no series '" + series + "' in this file;"
+          + " there are " + found.keySet());
+    }
     if (raw == null) {
-      throw new MetricsFormatException(metrics.get(0), 0, "no series '" + series + "' in "
-          + (metrics.size() == 1 ? "this file" : "any of the " + metrics.size() + " metrics files")
-          + "; there are " + found.keySet());
+      throw new UnsuitableDataException("no series '" + series + "' in any of " + metrics + "; there are "
+          + found.keySet());
     }
     Cleaning.Merged merged = Cleaning.sortAndMerge(origin.get(series), raw);
     PromotionCalendar calendar = calendar(calendarFile, merged.series());
