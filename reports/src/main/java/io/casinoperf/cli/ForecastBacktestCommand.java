@@ -117,6 +117,14 @@ final class ForecastBacktestCommand implements Callable<Integer> {
     }
     long everySeconds = every == null ? 0 : ForecastCommand.seconds("--every", every);
     long[] originTimes = times("--origin", origin);
+    for (int i = 0; i < originTimes.length; i++) {
+      for (int j = 0; j < i; j++) {
+        if (originTimes[i] == originTimes[j]) {
+          throw new CasinoPerf.UserInputException("--origin " + origin.get(i) + ": the same time as --origin "
+              + origin.get(j) + "; give each origin once");
+        }
+      }
+    }
     long stepSeconds = step.equals("auto") ? 0 : ForecastCommand.seconds("--step", step);
     if (maxFill < 0) {
       throw new CasinoPerf.UserInputException("--max-fill=" + maxFill + ": expected 0 or more steps");

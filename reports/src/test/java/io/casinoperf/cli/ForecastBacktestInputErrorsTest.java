@@ -114,6 +114,13 @@ class ForecastBacktestInputErrorsTest {
   }
 
   @Test
+  void theSameOriginTwice() {
+    assertThat(refused("--series", "rps", "--origin", "2025-02-01", "--origin", "2025-02-01T00:00:00Z"))
+        .isEqualTo("casinoperf: --origin 2025-02-01T00:00:00Z: the same time as --origin 2025-02-01;"
+            + " give each origin once");
+  }
+
+  @Test
   void aBadOriginTime() {
     assertThat(refused("--series", "rps", "--origin", "next friday")).startsWith("casinoperf: --origin next friday: ");
   }
