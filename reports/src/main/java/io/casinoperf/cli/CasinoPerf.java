@@ -45,6 +45,12 @@ public final class CasinoPerf implements Runnable {
     line.setOut(out);
     line.setErr(err);
     line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof CommandLine.ParameterException) {
+        // A usage error found by the command itself (a requirement picocli cannot express):
+        // reported as picocli reports its own, with the usage help.
+        return commandLine.getParameterExceptionHandler()
+            .handleParseException((CommandLine.ParameterException) e, args);
+      }
       if (e instanceof InvalidSimulationLogException
           || e instanceof HistoryException
           || e instanceof RunSummaries.MismatchedLogsException

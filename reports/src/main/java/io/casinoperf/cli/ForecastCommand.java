@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,6 +30,11 @@ import picocli.CommandLine.Spec;
     name = "forecast",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    subcommands = ForecastBacktestCommand.class,
+    customSynopsis = {
+      "casinoperf forecast [OPTIONS] --plan=FILE METRICS...",
+      "       casinoperf forecast backtest [OPTIONS] METRICS... (forecast backtest --help)"
+    },
     description = {
       "Forecasts traffic and each resource for the calendar's planned promotion from metrics "
           + "history, with P50/P90/P99, nodes needed with redundancy, headroom and runway "
@@ -41,12 +47,14 @@ final class ForecastCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "METRICS",
+  // METRICS and --plan are required, but checked in call(): picocli would otherwise demand them
+  // of `forecast backtest` too, which has its own.
+  @Parameters(arity = "0..*", paramLabel = "METRICS",
       description = "metrics history: CSV files (timestamp + value columns) and Prometheus "
           + "query_range JSON files")
   List<Path> metrics;
 
-  @Option(names = "--plan", required = true, paramLabel = "FILE",
+  @Option(names = "--plan", paramLabel = "FILE",
       description = "capacity file (YAML or JSON): traffic series, resources, limits, redundancy")
   Path plan;
 
@@ -104,6 +112,7 @@ final class ForecastCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    requireMetricsAndPlan();
     ForecastSettings settings = settings();
     long stepSeconds = step.equals("auto") ? 0 : seconds("--step", step);
     if (maxFill < 0) {
@@ -119,6 +128,21 @@ final class ForecastCommand implements Callable<Integer> {
     boolean short_ = forecast.resources().stream().anyMatch(r -> !r.nodes().decision().equals("fits"))
         || (forecast.traffic().nodes() != null && forecast.traffic().nodes().decision().startsWith("needs"));
     return strict && short_ ? 1 : 0;
+  }
+
+  /** The same words and exit code as picocli's own check of required options and parameters. */
+  private void requireMetricsAndPlan() {
+    boolean noMetrics = metrics == null || metrics.isEmpty();
+    if (noMetrics && plan == null) {
+      throw new ParameterException(spec.commandLine(),
+          "Missing required options and parameters: '--plan=FILE', 'METRICS'");
+    }
+    if (plan == null) {
+      throw new ParameterException(spec.commandLine(), "Missing required option: '--plan=FILE'");
+    }
+    if (noMetrics) {
+      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'METRICS'");
+    }
   }
 
   /**

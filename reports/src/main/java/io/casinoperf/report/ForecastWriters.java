@@ -60,6 +60,12 @@ public final class ForecastWriters {
           b.naiveMase()));
       out.append(String.format(Locale.ROOT, "  %s; 90 %% intervals held %.0f %% of actual values%n",
           b.verdict(), 100 * b.coverage90()));
+      if (b.scores() != null && b.naiveScores() != null) {
+        out.append(String.format(Locale.ROOT, "  MAE %s vs %s, pinball loss %s vs %s, 80 %% intervals held"
+            + " %.0f %% vs %.0f %% (per step: forecast backtest)%n", num(b.scores().mae()),
+            num(b.naiveScores().mae()), num(b.scores().pinball()), num(b.naiveScores().pinball()),
+            100 * b.scores().coverage80(), 100 * b.naiveScores().coverage80()));
+      }
     }
     for (String warning : f.warnings()) {
       out.append("warning: ").append(warning).append('\n');

@@ -2,6 +2,8 @@ package io.casinoperf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.casinoperf.capacity.forecast.CapacityForecast;
 import io.casinoperf.capacity.testing.PlatformMetrics;
 import io.casinoperf.report.ForecastWriters;
@@ -121,6 +123,25 @@ class ReportCommandTest {
     assertThat(ForecastWriters.json(read)).isEqualTo(Files.readString(forecastJson));
     assertThat(read.traffic().backtest().windows()).isNotEmpty();
     assertThat(read.usl()).isNotNull();
+  }
+
+  @Test
+  void aForecastJsonFromBeforeTheBacktestsFullScoresStillReads() throws Exception {
+    ObjectNode tree =
+        (ObjectNode) new ObjectMapper()
+            .readTree(forecastJson.toFile());
+    ObjectNode backtest =
+        (ObjectNode) tree.at("/traffic/backtest");
+    backtest.remove(List.of("scores", "naiveScores"));
+    backtest.get("windows").forEach(w -> ((ObjectNode) w)
+        .remove(List.of("scores", "naiveScores")));
+    Path older = Files.writeString(dir.resolve("older.json"), tree.toString());
+
+    CapacityForecast read = ReportCommand.Capacity.read(older);
+
+    assertThat(read.traffic().backtest().scores()).isNull();
+    assertThat(read.traffic().backtest().mase()).isEqualTo(tree.at("/traffic/backtest/mase").asDouble());
+    assertThat(report("capacity", older.toString(), "--out", dir.resolve("older").toString()).exitCode()).isZero();
   }
 
   @Test

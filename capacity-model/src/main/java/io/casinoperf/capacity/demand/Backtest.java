@@ -1,39 +1,53 @@
 package io.casinoperf.capacity.demand;
 
-import java.util.Locale;
+import io.casinoperf.capacity.demand.BacktestRun.OriginForecast;
+import io.casinoperf.capacity.demand.BacktestRun.StepForecast;
 import io.casinoperf.capacity.series.RegularSeries;
 import io.casinoperf.capacity.series.UnsuitableDataException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SortedMap;
 
 /**
- * Rolling-origin evaluation (Tashman, 2000): the model is refitted — form selection included — on
- * the history before each origin and forecasts the next horizon; the seasonal-naive forecast (the
- * same time one season earlier, the season being a week when two weeks of history exist, else a
- * day) forecasts the same points. Errors as MAPE, sMAPE and MASE (Hyndman and Koehler, 2006:
- * mean absolute error over the in-sample mean absolute error of the one-season naive forecast),
- * plus how often the 90 % prediction interval held the actual value.
+ * Rolling-origin evaluation (Tashman 2000): at each origin the demand model is selected and
+ * fitted — form, history window and intervals — by {@link DemandFitter} on the training window
+ * before the origin alone, and forecasts the next horizon on the series' own grid; the
+ * seasonal-naive forecast ({@link SeasonalNaive}) forecasts the same steps from the same window.
+ * Both are scored by {@link Accuracy}: MAE, MAPE, sMAPE, MASE (Hyndman and Koehler 2006: MAE over
+ * the training window's mean seasonal-naive error), coverage of the 80 % and 90 % intervals and
+ * pinball loss. Past promotions inside a forecast window are known in advance and used.
+ *
+ * <p>{@link #run(RegularSeries, SortedMap, DemandFitter.Settings, BacktestDesign)} forecasts from
+ * exactly the origins asked for and refuses one it cannot serve; {@link #run(DemandFitter.Prepared,
+ * int)}, the forecast's own check, is the same with rolling origins that skips those that lack
+ * history or cannot be scored.
  */
 public final class Backtest {
   private Backtest() {}
 
   /**
-   * One origin.
+   * One origin, as the forecast reports it.
    *
    * @param points actual values forecast (missing slots skipped)
+   * @param scores every score of the model, as {@code forecast backtest} writes them (null in a
+   *     forecast.json written before they were added)
+   * @param naiveScores the same for the seasonal-naive forecast
    */
   public record Window(long originEpochSecond, long endEpochSecond, int points, double mape,
       double smape, double mase, double naiveMape, double naiveSmape, double naiveMase,
-      double coverage90, String model) {}
+      double coverage90, String model, Accuracy scores, Accuracy naiveScores) {}
 
   /**
    * All origins; the totals pool every point (MAPE, sMAPE, coverage) or average the windows
-   * (MASE, whose scale is per window).
+   * (MASE, whose scale is per window). {@code scores} and {@code naiveScores} hold every score of
+   * the model and the seasonal-naive forecast (MAE, 80 % coverage and pinball loss as well), as
+   * {@code forecast backtest} writes them; null in a forecast.json written before they were added.
    */
   public record Result(List<Window> windows, long horizonSeconds, long seasonSeconds, int points,
       double mape, double smape, double mase, double naiveMape, double naiveSmape,
-      double naiveMase, double coverage90) {
+      double naiveMase, double coverage90, Accuracy scores, Accuracy naiveScores) {
     public Result {
       windows = List.copyOf(windows);
     }
@@ -53,13 +67,33 @@ public final class Backtest {
   }
 
   /**
-   * Runs {@code origins} rolling origins, one horizon apart, ending at the end of the data.
-   * Origins without enough history before them are skipped, and so are origins where the
-   * seasonal-naive forecast made no error in the history (MASE would divide by zero).
+   * Forecasts from each origin of the design and scores every one.
    *
-   * @throws UnsuitableDataException when no origin has enough history, or the series repeats
-   *     exactly every season before each origin that has
+   * @throws UnsuitableDataException naming the origin, when one is off the series' grid, after the
+   *     data, has too little history before it (two horizons, and two days, of whole days in its
+   *     training window), would forecast past the end of the data, or its window cannot be fitted
    */
+  public static BacktestRun run(RegularSeries series, SortedMap<String, List<long[]>> promotions,
+      DemandFitter.Settings settings, BacktestDesign design) {
+    BacktestOrigins.Fits fits = new BacktestOrigins.Fits(series, promotions, settings, null);
+    int steps = BacktestOrigins.horizonSteps(settings.horizonSeconds(), series.stepSeconds());
+    List<Scored> scored = new ArrayList<>();
+    for (long origin : design.originEpochSeconds()) {
+      String refusal = BacktestOrigins.refusal(series, origin, steps, settings.horizonSeconds(),
+          design.trainSeconds());
+      if (refusal != null) {
+        throw new UnsuitableDataException("origin " + Instant.ofEpochSecond(origin) + " " + refusal);
+      }
+      try {
+        scored.add(score(fits.forOrigin(origin), origin, design.trainSeconds(), steps));
+      } catch (UnsuitableDataException e) {
+        throw new UnsuitableDataException("origin " + Instant.ofEpochSecond(origin) + ": " + e.getMessage());
+      }
+    }
+    return assemble(series.stepSeconds(), steps, design.trainSeconds(), scored);
+  }
+
+  /** The forecast's own check ({@link #run(DemandFitter.Prepared, int)}) on a series not yet prepared. */
   public static Result run(RegularSeries traffic, SortedMap<String, List<long[]>> promotions,
       DemandFitter.Settings settings, int origins) {
     if (origins < 1) {
@@ -68,173 +102,127 @@ public final class Backtest {
     return run(DemandFitter.prepare(traffic, promotions, settings), origins);
   }
 
-  /** The same, on a series already prepared for fitting (one pass over the data for both). */
+  /**
+   * The forecast's own check: {@code origins} rolling origins one horizon apart, the last forecast
+   * ending at the last point with data, all history before each. Origins without enough history,
+   * whose window cannot be fitted or whose seasonal-naive forecast made no error in sample (MASE
+   * would divide by zero) are left out.
+   *
+   * @throws UnsuitableDataException when no origin is left, saying why
+   */
   public static Result run(DemandFitter.Prepared d, int origins) {
     if (origins < 1) {
       throw new IllegalArgumentException("at least one origin");
     }
     RegularSeries traffic = d.series;
-    DemandFitter.Settings settings = d.settings;
-    int spc = d.slotsPerChunk();
-    int horizonChunks = (int) Math.max(1, Math.ceil((double) settings.horizonSeconds() / d.chunkSeconds));
-    // Origins count back from the last point with data (a blanked incident may end the series).
-    int lastPresent = traffic.slots() - 1;
-    while (lastPresent > 0 && Double.isNaN(traffic.value(lastPresent))) {
-      lastPresent--;
-    }
-    int chunks = lastPresent / spc + 1;
-    long step = traffic.stepSeconds();
-    List<Window> windows = new ArrayList<>();
-    Tally total = new Tally();
-    long seasonSeconds = 0;
+    long horizon = d.settings.horizonSeconds();
+    int steps = BacktestOrigins.horizonSteps(horizon, traffic.stepSeconds());
+    BacktestDesign design = BacktestDesign.rolling(traffic, origins, steps * traffic.stepSeconds(), horizon, 0);
+    BacktestOrigins.Fits fits = new BacktestOrigins.Fits(traffic, null, d.settings, d);
+    List<Scored> kept = new ArrayList<>();
     int exactlyRepeating = 0;
-    double[] row = new double[d.terms.columns];
-    for (int k = origins; k >= 1; k--) {
-      int origin = chunks - k * horizonChunks;
-      // At least two horizons and two weeks (two days for short series) to fit and validate.
-      if (origin < 2 * horizonChunks || origin * d.chunkSeconds < Math.min(14 * Terms.DAY, chunks * d.chunkSeconds / 3)) {
+    long seasonSeconds = 0;
+    for (long origin : design.originEpochSeconds()) {
+      if (BacktestOrigins.refusal(traffic, origin, steps, horizon, 0) != null) {
         continue;
       }
-      DemandModel model;
+      Scored s;
       try {
-        model = DemandFitter.fitUpTo(d, origin);
+        s = score(fits.forOrigin(origin), origin, 0, steps);
       } catch (UnsuitableDataException e) {
         continue;
       }
-      int start = origin * spc;
-      int end = Math.min(traffic.slots(), (origin + horizonChunks) * spc);
-      long season = start * step >= 2 * Terms.WEEK ? Terms.WEEK : Terms.DAY;
-      seasonSeconds = Math.max(seasonSeconds, season);
-      int m = (int) Math.max(1, season / step);
-      double scale = naiveScale(traffic, start, m);
-      Tally window = new Tally();
-      for (int i = start; i < end; i++) {
-        double y = traffic.value(i);
-        double naive = naive(traffic, start, i, m);
-        if (Double.isNaN(y) || Double.isNaN(naive)) {
-          continue;
-        }
-        long t = traffic.epochSecond(i);
-        window.add(y, model.calendarQuantile(t, 0.5, row), naive, model.calendarQuantile(t, 0.05, row),
-            model.calendarQuantile(t, 0.95, row));
-      }
-      if (window.points == 0 || !(scale > 0)) {
-        exactlyRepeating += window.points > 0 && scale == 0 ? 1 : 0;
+      seasonSeconds = Math.max(seasonSeconds, s.forecast.seasonSeconds());
+      if (s.model.points() == 0 || !(s.forecast.maseScale() > 0)) {
+        exactlyRepeating += s.model.points() > 0 && s.forecast.maseScale() == 0 ? 1 : 0;
         continue;
       }
-      windows.add(new Window(traffic.epochSecond(start), traffic.epochSecond(end - 1), window.points,
-          window.mape(), window.smape(), window.absolute / window.points / scale, window.naiveMape(),
-          window.naiveSmape(), window.naiveAbsolute / window.points / scale, window.coverage(),
-          model.spec().describe()));
-      total.add(window);
+      kept.add(s);
     }
-    if (windows.isEmpty() && exactlyRepeating > 0) {
+    if (kept.isEmpty() && exactlyRepeating > 0) {
       throw new UnsuitableDataException(traffic.name() + " repeats exactly every "
           + (seasonSeconds == Terms.WEEK ? "week" : "day") + " before each origin: the"
           + " seasonal-naive forecast makes no error there, so MASE (error over that) is undefined");
     }
-    if (windows.isEmpty()) {
+    if (kept.isEmpty()) {
       throw new UnsuitableDataException(traffic.name() + " is too short to backtest " + origins
-          + " horizon(s) of " + settings.horizonSeconds() / 3600.0 + " h");
+          + " horizon(s) of " + horizon / 3600.0 + " h");
     }
-    double mase = windows.stream().mapToDouble(Window::mase).average().orElseThrow();
-    double naiveMase = windows.stream().mapToDouble(Window::naiveMase).average().orElseThrow();
-    return new Result(windows, horizonChunks * d.chunkSeconds, seasonSeconds, total.points,
-        total.mape(), total.smape(), mase, total.naiveMape(), total.naiveSmape(), naiveMase,
-        total.coverage());
+    BacktestRun run = assemble(traffic.stepSeconds(), steps, 0, kept);
+    List<Window> windows = new ArrayList<>();
+    for (OriginForecast o : run.origins()) {
+      Accuracy a = o.modelAccuracy();
+      Accuracy n = o.naiveAccuracy();
+      windows.add(new Window(o.originEpochSecond(), o.steps().get(o.steps().size() - 1).epochSecond(),
+          a.points(), a.mape(), a.smape(), a.mase(), n.mape(), n.smape(), n.mase(), a.coverage90(),
+          o.model(), a, n));
+    }
+    Accuracy a = run.model();
+    Accuracy n = run.seasonalNaive();
+    return new Result(windows, run.horizonSeconds(), seasonSeconds, a.points(), a.mape(), a.smape(),
+        a.mase(), n.mape(), n.smape(), n.mase(), a.coverage90(), a, n);
   }
 
-  /** Error sums of the model and the seasonal-naive forecast over some points. */
-  private static final class Tally {
-    int points;
-    int percentPoints;
-    int covered;
-    double absolute;
-    double naiveAbsolute;
-    double percent;
-    double naivePercent;
-    double symmetric;
-    double naiveSymmetric;
+  /** One origin's forecast with the error sums behind its scores, for pooling. */
+  private record Scored(OriginForecast forecast, Accuracy.Tally model, Accuracy.Tally naive) {}
 
-    void add(double y, double forecast, double naive, double low, double high) {
-      points++;
-      absolute += Math.abs(y - forecast);
-      naiveAbsolute += Math.abs(y - naive);
-      symmetric += Backtest.symmetric(y, forecast);
-      naiveSymmetric += Backtest.symmetric(y, naive);
-      if (y != 0) {
-        percent += Math.abs((y - forecast) / y);
-        naivePercent += Math.abs((y - naive) / y);
-        percentPoints++;
+  private static Scored score(DemandFitter.Prepared p, long origin, long trainSeconds, int steps) {
+    RegularSeries s = p.series;
+    int spc = p.slotsPerChunk();
+    int originChunk = Math.toIntExact((origin - s.startEpochSecond()) / p.chunkSeconds);
+    int fromChunk = trainSeconds == 0 ? 0
+        : Math.max(0, originChunk - (int) Math.min(Integer.MAX_VALUE, trainSeconds / p.chunkSeconds));
+    DemandModel model = DemandFitter.fitBetween(p, fromChunk, originChunk);
+    int o = originChunk * spc;
+    int from = fromChunk * spc;
+    long season = (long) (originChunk - fromChunk) * p.chunkSeconds >= 2 * Terms.WEEK ? Terms.WEEK : Terms.DAY;
+    SeasonalNaive naive = new SeasonalNaive(s, from, o, (int) Math.max(1, season / s.stepSeconds()));
+    double scale = naive.scale();
+    Accuracy.Tally modelTally = new Accuracy.Tally();
+    Accuracy.Tally naiveTally = new Accuracy.Tally();
+    List<StepForecast> forecasts = new ArrayList<>();
+    double[] row = new double[p.terms.columns];
+    for (int i = o; i < Math.min(s.slots(), o + steps); i++) {
+      long t = s.epochSecond(i);
+      double[] q = new double[Accuracy.LEVELS.length];
+      for (int k = 0; k < q.length; k++) {
+        q[k] = model.calendarQuantile(t, Accuracy.LEVELS[k], row);
       }
-      covered += y >= low && y <= high ? 1 : 0;
+      double y = s.value(i);
+      double naivePoint = naive.forecast(i);
+      double[] naiveQ = naive.quantiles(i);
+      boolean scored = !Double.isNaN(y) && !Double.isNaN(naivePoint) && !Double.isNaN(naiveQ[0]);
+      if (scored) {
+        modelTally.add(y, q[2], q);
+        naiveTally.add(y, naivePoint, naiveQ);
+      }
+      forecasts.add(new StepForecast(t, i - o + 1, y, q, naivePoint, naiveQ, scored));
     }
-
-    void add(Tally other) {
-      points += other.points;
-      percentPoints += other.percentPoints;
-      covered += other.covered;
-      absolute += other.absolute;
-      naiveAbsolute += other.naiveAbsolute;
-      percent += other.percent;
-      naivePercent += other.naivePercent;
-      symmetric += other.symmetric;
-      naiveSymmetric += other.naiveSymmetric;
-    }
-
-    double mape() {
-      return 100 * percent / percentPoints;
-    }
-
-    double naiveMape() {
-      return 100 * naivePercent / percentPoints;
-    }
-
-    double smape() {
-      return 100 * symmetric / points;
-    }
-
-    double naiveSmape() {
-      return 100 * naiveSymmetric / points;
-    }
-
-    double coverage() {
-      return (double) covered / points;
-    }
+    OriginForecast forecast = new OriginForecast(origin, s.epochSecond(from), season, scale,
+        model.spec().describe(), forecasts, modelTally.scaledBy(scale), naiveTally.scaledBy(scale));
+    return new Scored(forecast, modelTally, naiveTally);
   }
 
-  private static double symmetric(double y, double forecast) {
-    double denominator = Math.abs(y) + Math.abs(forecast);
-    return denominator == 0 ? 0 : 2 * Math.abs(y - forecast) / denominator;
-  }
-
-  /**
-   * The seasonal-naive forecast of slot {@code i} from history before {@code origin}: the value
-   * whole seasons back that lies before the origin (further back when that slot is missing).
-   */
-  static double naive(RegularSeries series, int origin, int i, int m) {
-    int seasonsBack = (i - origin) / m + 1;
-    for (int j = i - seasonsBack * m; j >= 0; j -= m) {
-      double v = series.value(j);
-      if (!Double.isNaN(v)) {
-        return v;
+  private static BacktestRun assemble(long step, int steps, long trainSeconds, List<Scored> scored) {
+    Accuracy.Tally model = new Accuracy.Tally();
+    Accuracy.Tally naive = new Accuracy.Tally();
+    double maseSum = 0;
+    double naiveMaseSum = 0;
+    int scaled = 0;
+    List<OriginForecast> origins = new ArrayList<>();
+    for (Scored s : scored) {
+      model.add(s.model);
+      naive.add(s.naive);
+      origins.add(s.forecast);
+      double mase = s.forecast.modelAccuracy().mase();
+      if (!Double.isNaN(mase)) {
+        maseSum += mase;
+        naiveMaseSum += s.forecast.naiveAccuracy().mase();
+        scaled++;
       }
     }
-    return Double.NaN;
-  }
-
-  /** In-sample mean absolute error of the one-season naive forecast before {@code origin}. */
-  static double naiveScale(RegularSeries series, int origin, int m) {
-    double sum = 0;
-    int n = 0;
-    for (int i = m; i < origin; i++) {
-      double a = series.value(i);
-      double b = series.value(i - m);
-      if (!Double.isNaN(a) && !Double.isNaN(b)) {
-        sum += Math.abs(a - b);
-        n++;
-      }
-    }
-    return n == 0 ? Double.NaN : sum / n;
+    return new BacktestRun(step, steps * step, trainSeconds, origins,
+        model.withMase(scaled == 0 ? Double.NaN : maseSum / scaled),
+        naive.withMase(scaled == 0 ? Double.NaN : naiveMaseSum / scaled));
   }
 }

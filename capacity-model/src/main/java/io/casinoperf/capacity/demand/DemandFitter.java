@@ -73,9 +73,12 @@ public final class DemandFitter {
     final Moments moments;
     final long chunkSeconds;
     final Settings settings;
+    final SortedMap<String, List<long[]>> promotions;
 
-    Prepared(RegularSeries series, Terms terms, Moments moments, long chunkSeconds, Settings settings) {
+    Prepared(RegularSeries series, Terms terms, Moments moments, long chunkSeconds, Settings settings,
+        SortedMap<String, List<long[]>> promotions) {
       this.series = series;
+      this.promotions = promotions;
       this.terms = terms;
       this.moments = moments;
       this.chunkSeconds = chunkSeconds;
@@ -138,7 +141,7 @@ public final class DemandFitter {
     long span = (long) traffic.slots() * step;
     Terms terms = new Terms(traffic.startEpochSecond(), step, span, settings.changepoints(), promotions);
     Moments moments = Moments.accumulate(traffic, terms, slotsPerChunk);
-    return new Prepared(traffic, terms, moments, chunkSeconds, settings);
+    return new Prepared(traffic, terms, moments, chunkSeconds, settings, promotions);
   }
 
   private record Candidate(Spec spec, double score) {}
@@ -148,24 +151,32 @@ public final class DemandFitter {
 
   /** Selects and fits a model on chunks [0, toChunk). */
   static DemandModel fitUpTo(Prepared d, int toChunk) {
+    return fitBetween(d, 0, toChunk);
+  }
+
+  /**
+   * Selects and fits a model on chunks [fromChunk, toChunk) alone: nothing before or after them
+   * reaches the choice, the fit or the intervals ("all history" is all of this range).
+   */
+  static DemandModel fitBetween(Prepared d, int fromChunk, int toChunk) {
     Moments m = d.moments;
     int horizonChunks = (int) Math.max(1, Math.ceil((double) d.settings.horizonSeconds() / d.chunkSeconds));
-    int validation = Math.min(horizonChunks, Math.max(1, toChunk / 4));
+    int validation = Math.min(horizonChunks, Math.max(1, (toChunk - fromChunk) / 4));
     // Up to three validation blocks, one horizon each, at the end of the history: a candidate is
     // fitted before each and scored on it, so the choice does not hang on one stretch of data.
     int blocks = 1;
-    while (blocks < 3 && toChunk - (blocks + 1) * validation >= 2 * validation) {
+    while (blocks < 3 && toChunk - (blocks + 1) * validation - fromChunk >= 2 * validation) {
       blocks++;
     }
     int[] anchors = d.chunkSeconds > Terms.DAY ? new int[] {0} : new int[] {0, 1, 7};
-    final int required = requiredColumn(d, toChunk);
+    final int required = requiredColumn(d, fromChunk, toChunk);
     Candidate[] best = new Candidate[2];
-    boolean[] forms = m.logAvailable ? new boolean[] {true, false} : new boolean[] {false};
+    boolean[] forms = m.logAvailable(fromChunk, toChunk) ? new boolean[] {true, false} : new boolean[] {false};
     int smallest = Integer.MAX_VALUE;
     double[] sse = new double[anchors.length];
     for (int window : d.settings.windowDays()) {
       int windowChunks = chunks(d, window);
-      int shortestTraining = toChunk - blocks * validation;
+      int shortestTraining = toChunk - blocks * validation - fromChunk;
       if (window != 0 && windowChunks >= shortestTraining) {
         continue;
       }
@@ -180,7 +191,7 @@ public final class DemandFitter {
                 Spec spec = new Spec(log, trend, daily, weekly, yearly, hourly, window, 0);
                 // The final refit on the window up to the end must be possible (an incident may
                 // have emptied the end of the history) and must hold the required promotion type.
-                int finalFrom = window == 0 ? 0 : Math.max(0, toChunk - windowChunks);
+                int finalFrom = window == 0 ? fromChunk : Math.max(fromChunk, toChunk - windowChunks);
                 int[] finalColumns = usable(d, spec, finalFrom, toChunk);
                 if (m.count(finalFrom, toChunk) < 2L * finalColumns.length + 2
                     || (required >= 0 && java.util.Arrays.stream(finalColumns).noneMatch(c -> c == required))) {
@@ -192,7 +203,7 @@ public final class DemandFitter {
                 for (int b = 1; b <= blocks && feasible; b++) {
                   int trainEnd = toChunk - b * validation;
                   int validationEnd = trainEnd + validation;
-                  BlockFit fit = fitBlock(d, spec, trainEnd);
+                  BlockFit fit = fitBlock(d, spec, fromChunk, trainEnd);
                   smallest = Math.min(smallest, fit == null ? smallest : fit.columns().length);
                   long validationCount = m.count(trainEnd, validationEnd);
                   if (fit == null || validationCount == 0) {
@@ -201,7 +212,7 @@ public final class DemandFitter {
                   }
                   counted += validationCount;
                   for (int a = 0; a < anchors.length; a++) {
-                    double[] beta = anchored(d, fit, trainEnd, anchors[a], log);
+                    double[] beta = anchored(d, fit, fromChunk, trainEnd, anchors[a], log);
                     sse[a] += m.sse(trainEnd, validationEnd, fit.columns(), beta, log);
                   }
                 }
@@ -224,8 +235,8 @@ public final class DemandFitter {
       }
     }
     if (best[0] == null && best[1] == null) {
-      throw new UnsuitableDataException(d.series.name() + " has " + m.count(0, toChunk)
-          + " points over " + toChunk + " days: too few for even the smallest model ("
+      throw new UnsuitableDataException(d.series.name() + " has " + m.count(fromChunk, toChunk)
+          + " points over " + (toChunk - fromChunk) + " days: too few for even the smallest model ("
           + (smallest == Integer.MAX_VALUE ? 1 : smallest) + " terms, plus a validation block)");
     }
     Spec chosen = null;
@@ -237,33 +248,37 @@ public final class DemandFitter {
       }
       double[] errors = new double[(int) m.count(toChunk - blocks * validation, toChunk)];
       int[] filled = new int[1];
-      double absolute = validationErrors(d, candidate.spec(), toChunk, validation, blocks, errors, filled);
+      double absolute = validationErrors(d, candidate.spec(), fromChunk, toChunk, validation, blocks,
+          errors, filled);
       if (absolute < chosenError) {
         chosen = candidate.spec();
         chosenError = absolute;
         chosenErrors = java.util.Arrays.copyOf(errors, filled[0]);
       }
     }
-    return refit(d, chosen, toChunk, chosenErrors);
+    return refit(d, chosen, fromChunk, toChunk, chosenErrors);
   }
 
-  /** The column of the required promotion type when the history before toChunk holds it, else -1. */
-  private static int requiredColumn(Prepared d, int toChunk) {
+  /** The column of the required promotion type when chunks [fromChunk, toChunk) hold it, else -1. */
+  private static int requiredColumn(Prepared d, int fromChunk, int toChunk) {
     String type = d.settings.requiredPromotionType();
     if (type == null || !d.terms.promotionTypes.contains(type)) {
       return -1;
     }
     int column = d.terms.firstPromotion + d.terms.promotionTypes.indexOf(type);
-    return d.moments.diagonal(0, toChunk, column) > 0 ? column : -1;
+    return d.moments.diagonal(fromChunk, toChunk, column) > 0 ? column : -1;
   }
 
   private static int chunks(Prepared d, int days) {
     return (int) Math.ceil(days * (double) Terms.DAY / d.chunkSeconds);
   }
 
-  /** The candidate fitted on its window before {@code trainEnd}; null when too few points. */
-  private static BlockFit fitBlock(Prepared d, Spec spec, int trainEnd) {
-    int from = spec.windowDays() == 0 ? 0 : Math.max(0, trainEnd - chunks(d, spec.windowDays()));
+  /**
+   * The candidate fitted on its window before {@code trainEnd}, never reaching before {@code
+   * floor}; null when too few points.
+   */
+  private static BlockFit fitBlock(Prepared d, Spec spec, int floor, int trainEnd) {
+    int from = spec.windowDays() == 0 ? floor : Math.max(floor, trainEnd - chunks(d, spec.windowDays()));
     int[] cols = usable(d, spec, from, trainEnd);
     if (d.moments.count(from, trainEnd) < 2L * cols.length + 2) {
       return null;
@@ -277,11 +292,12 @@ public final class DemandFitter {
    * β with the intercept moved by the mean residual of the last {@code anchorDays} before
    * {@code trainEnd}: Σ residual = Σy − Σⱼ βⱼ Σxⱼ, and Σxⱼ is the intercept's row of XᵀX.
    */
-  private static double[] anchored(Prepared d, BlockFit fit, int trainEnd, int anchorDays, boolean log) {
+  private static double[] anchored(Prepared d, BlockFit fit, int floor, int trainEnd, int anchorDays,
+      boolean log) {
     if (anchorDays == 0) {
       return fit.beta();
     }
-    int from = Math.max(0, trainEnd - chunks(d, anchorDays));
+    int from = Math.max(floor, trainEnd - chunks(d, anchorDays));
     long n = d.moments.count(from, trainEnd);
     if (n == 0) {
       return fit.beta();
@@ -316,8 +332,8 @@ public final class DemandFitter {
    * Refits the spec before each validation block, fills {@code errors} (transformed scale) with
    * what it got wrong there, and returns the mean absolute error on the original scale.
    */
-  private static double validationErrors(Prepared d, Spec spec, int toChunk, int validation,
-      int blocks, double[] errors, int[] filled) {
+  private static double validationErrors(Prepared d, Spec spec, int floor, int toChunk,
+      int validation, int blocks, double[] errors, int[] filled) {
     double[] row = new double[d.terms.columns];
     int spc = d.slotsPerChunk();
     int n = 0;
@@ -325,11 +341,11 @@ public final class DemandFitter {
     boolean log = spec.log();
     for (int b = blocks; b >= 1; b--) {
       int trainEnd = toChunk - b * validation;
-      BlockFit fit = fitBlock(d, spec, trainEnd);
+      BlockFit fit = fitBlock(d, spec, floor, trainEnd);
       if (fit == null) {
         continue;
       }
-      double[] beta = anchored(d, fit, trainEnd, spec.anchorDays(), log);
+      double[] beta = anchored(d, fit, floor, trainEnd, spec.anchorDays(), log);
       int end = Math.min(d.series.slots(), (trainEnd + validation) * spc);
       for (int i = trainEnd * spc; i < end; i++) {
         double y = d.series.value(i);
@@ -349,13 +365,13 @@ public final class DemandFitter {
     return n == 0 ? Double.POSITIVE_INFINITY : absolute / n;
   }
 
-  private static DemandModel refit(Prepared d, Spec spec, int toChunk, double[] validationErrors) {
+  private static DemandModel refit(Prepared d, Spec spec, int floor, int toChunk, double[] validationErrors) {
     Moments m = d.moments;
-    int from = spec.windowDays() == 0 ? 0 : Math.max(0, toChunk - chunks(d, spec.windowDays()));
-    BlockFit fit = fitBlock(d, spec, toChunk);
+    int from = spec.windowDays() == 0 ? floor : Math.max(floor, toChunk - chunks(d, spec.windowDays()));
+    BlockFit fit = fitBlock(d, spec, floor, toChunk);
     int[] cols = fit.columns();
     double[][] xtx = m.xtx(from, toChunk, cols);
-    double[] beta = anchored(d, fit, toChunk, spec.anchorDays(), spec.log());
+    double[] beta = anchored(d, fit, floor, toChunk, spec.anchorDays(), spec.log());
     LeastSquares.Solution solution = fit.solution();
     long n = m.count(from, toChunk);
     double variance = m.sse(from, toChunk, cols, fit.beta(), spec.log())

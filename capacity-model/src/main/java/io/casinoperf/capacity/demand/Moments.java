@@ -12,6 +12,7 @@ final class Moments {
   final int columns;
   final int chunks;
   final int slotsPerChunk;
+  /** Whether every value is above 0, so the log models can be fitted on any range. */
   final boolean logAvailable;
   private final int packed;
   private final double[][] xx;
@@ -20,6 +21,8 @@ final class Moments {
   private final double[] yy;
   private final double[] yyLog;
   private final long[] count;
+  /** Running count of values at or below 0, which have no logarithm. */
+  private final long[] nonPositive;
 
   private Moments(int columns, int chunks, int slotsPerChunk, boolean logAvailable) {
     this.columns = columns;
@@ -33,6 +36,7 @@ final class Moments {
     this.yy = new double[chunks + 1];
     this.yyLog = new double[chunks + 1];
     this.count = new long[chunks + 1];
+    this.nonPositive = new long[chunks + 1];
   }
 
   static Moments accumulate(RegularSeries series, Terms terms, int slotsPerChunk) {
@@ -56,6 +60,7 @@ final class Moments {
       double yyc = m.yy[chunk];
       double yylc = m.yyLog[chunk];
       long n = m.count[chunk];
+      long atOrBelowZero = m.nonPositive[chunk];
       int end = Math.min(slots, (chunk + 1) * slotsPerChunk);
       for (int i = chunk * slotsPerChunk; i < end; i++) {
         double y = series.value(i);
@@ -63,7 +68,9 @@ final class Moments {
           continue;
         }
         terms.row(series.epochSecond(i), row, null);
-        double ly = positive ? Math.log(y) : 0;
+        // Log sums of a range are used only when it holds no value at or below 0.
+        double ly = y > 0 ? Math.log(y) : 0;
+        atOrBelowZero += y > 0 ? 0 : 1;
         int k = 0;
         for (int a = 0; a < p; a++) {
           double ra = row[a];
@@ -84,8 +91,14 @@ final class Moments {
       m.yy[chunk + 1] = yyc;
       m.yyLog[chunk + 1] = yylc;
       m.count[chunk + 1] = n;
+      m.nonPositive[chunk + 1] = atOrBelowZero;
     }
     return m;
+  }
+
+  /** Whether the log models can be fitted on chunks [from, to): no value there at or below 0. */
+  boolean logAvailable(int from, int to) {
+    return nonPositive[to] == nonPositive[from];
   }
 
   long count(int from, int to) {

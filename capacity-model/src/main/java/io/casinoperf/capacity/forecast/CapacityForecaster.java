@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 /**
  * From cleaned inputs to the answer: fit demand, backtest it, find the planned promotion's peak,
@@ -56,16 +55,8 @@ public final class CapacityForecaster {
    */
   public static CapacityForecast forecast(ForecastInputs in, ForecastSettings settings) {
     RegularSeries traffic = in.traffic();
-    SortedMap<String, List<long[]>> past = new TreeMap<>();
-    for (Promotion p : in.calendar().past()) {
-      past.computeIfAbsent(p.type(), k -> new ArrayList<>())
-          .add(new long[] {p.startEpochSecond(), p.endEpochSecond()});
-    }
-    DemandFitter.Settings fit = settings.fit();
-    if (in.calendar().planned().isPresent()
-        && in.calendar().planned().get().expectedMultiplier().isEmpty()) {
-      fit = fit.requiring(in.calendar().planned().get().type());
-    }
+    SortedMap<String, List<long[]>> past = ForecastBacktest.pastPromotions(in.calendar());
+    DemandFitter.Settings fit = ForecastBacktest.fitSettings(settings.fit(), in.calendar());
     DemandFitter.Prepared prepared = DemandFitter.prepare(traffic, past, fit);
     DemandModel demand = DemandFitter.fit(prepared);
     List<String> warnings = new ArrayList<>(in.warnings());

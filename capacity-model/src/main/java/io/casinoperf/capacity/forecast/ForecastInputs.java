@@ -64,17 +64,7 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
     CapacityPlan plan = CapacityPlan.read(planFile);
     Map<String, RawSeries> found = new LinkedHashMap<>();
     Map<String, Path> origin = new LinkedHashMap<>();
-    for (Path file : metrics) {
-      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-      List<RawSeries> series = name.endsWith(".json") ? PrometheusMetrics.read(file) : CsvMetrics.read(file);
-      for (RawSeries s : series) {
-        if (found.putIfAbsent(s.name(), s) != null) {
-          throw new MetricsFormatException(file, 0, "series '" + s.name() + "' is also in "
-              + origin.get(s.name()) + ": each series must come from one file");
-        }
-        origin.put(s.name(), file);
-      }
-    }
+    readAll(metrics, found, origin);
     // Every series the plan uses is checked and rid of repeats before anything is computed from it.
     String trafficName = plan.traffic().series();
     Map<String, Cleaning.Merged> used = new LinkedHashMap<>();
@@ -85,15 +75,8 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
       used.computeIfAbsent(raw.name(), name -> Cleaning.sortAndMerge(origin.get(name), raw));
     }
     TimeSeries trafficPoints = used.get(trafficName).series();
-    PromotionCalendar calendar = calendarFile == null ? PromotionCalendar.empty()
-        : trafficPoints.size() == 0 ? PromotionCalendar.read(calendarFile)
-        : PromotionCalendar.read(calendarFile, span(trafficPoints));
-    long step = stepSeconds > 0 ? stepSeconds : typicalSpacing(trafficPoints);
-    if (86_400 % step != 0 && step % 86_400 != 0) {
-      throw new UnsuitableDataException("a step of " + step + " s does not divide a day, so days and"
-          + " weeks would not line up" + (stepSeconds > 0 ? "" : " (it is the traffic's most common spacing)")
-          + ": give --step, e.g. 60s, 5m, 15m or 1h");
-    }
+    PromotionCalendar calendar = calendar(calendarFile, trafficPoints);
+    long step = step(stepSeconds, trafficPoints, "traffic's");
     List<CapacityForecast.SeriesQuality> quality = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<long[]> incidents = calendar.incidentWindows();
@@ -106,6 +89,75 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
     }
     List<LoadStep> steps = loadSteps == null ? List.of() : LoadSteps.read(loadSteps);
     return new ForecastInputs(traffic, resources, plan, calendar, steps, quality, warnings);
+  }
+
+  /**
+   * One series for a backtest, read and cleaned as a forecast's traffic is (the same checks,
+   * step, gap filling and incident windows), with the calendar checked against it.
+   *
+   * @param series the series' name in the metrics files
+   * @param stepSeconds the common step; 0 to take the series' most common spacing
+   * @throws MetricsFormatException for unreadable input, a series no file has, or any of the
+   *     problems {@link #load} refuses
+   */
+  public static BacktestInputs loadSeries(List<Path> metrics, Path calendarFile, String series,
+      long stepSeconds, int maxFillSteps) {
+    if (metrics.isEmpty()) {
+      throw new IllegalArgumentException("at least one metrics file");
+    }
+    Map<String, RawSeries> found = new LinkedHashMap<>();
+    Map<String, Path> origin = new LinkedHashMap<>();
+    readAll(metrics, found, origin);
+    RawSeries raw = found.get(series);
+    if (raw == null && metrics.size() == 1) {
+      throw new MetricsFormatException(metrics.get(0), 0, "no series '" + series + "' in this file;"
+          + " there are " + found.keySet());
+    }
+    if (raw == null) {
+      throw new UnsuitableDataException("no series '" + series + "' in any of " + metrics + "; there are "
+          + found.keySet());
+    }
+    Cleaning.Merged merged = Cleaning.sortAndMerge(origin.get(series), raw);
+    PromotionCalendar calendar = calendar(calendarFile, merged.series());
+    long step = step(stepSeconds, merged.series(), "series'");
+    List<CapacityForecast.SeriesQuality> quality = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    RegularSeries cleaned = clean(merged, origin.get(series), step, maxFillSteps,
+        calendar.incidentWindows(), quality, warnings);
+    return new BacktestInputs(cleaned, calendar, quality.get(0), warnings);
+  }
+
+  /** Every series of every file, by name, and the file each came from. */
+  private static void readAll(List<Path> metrics, Map<String, RawSeries> found, Map<String, Path> origin) {
+    for (Path file : metrics) {
+      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+      List<RawSeries> series = name.endsWith(".json") ? PrometheusMetrics.read(file) : CsvMetrics.read(file);
+      for (RawSeries s : series) {
+        if (found.putIfAbsent(s.name(), s) != null) {
+          throw new MetricsFormatException(file, 0, "series '" + s.name() + "' is also in "
+              + origin.get(s.name()) + ": each series must come from one file");
+        }
+        origin.put(s.name(), file);
+      }
+    }
+  }
+
+  /** The calendar, its times checked against the series' span; empty without a file. */
+  private static PromotionCalendar calendar(Path calendarFile, TimeSeries points) {
+    return calendarFile == null ? PromotionCalendar.empty()
+        : points.size() == 0 ? PromotionCalendar.read(calendarFile)
+        : PromotionCalendar.read(calendarFile, span(points));
+  }
+
+  /** The step given, or the series' most common spacing; either must divide a day or be whole days. */
+  private static long step(long stepSeconds, TimeSeries points, String whose) {
+    long step = stepSeconds > 0 ? stepSeconds : typicalSpacing(points);
+    if (86_400 % step != 0 && step % 86_400 != 0) {
+      throw new UnsuitableDataException("a step of " + step + " s does not divide a day, so days and"
+          + " weeks would not line up" + (stepSeconds > 0 ? "" : " (it is the " + whose + " most common spacing)")
+          + ": give --step, e.g. 60s, 5m, 15m or 1h");
+    }
+    return step;
   }
 
   private static RawSeries require(Map<String, RawSeries> found, String name, String role, Path planFile) {

@@ -29,33 +29,33 @@ class BacktestTest {
   void naiveForecastIsTheSameSlotOfTheLastSeasonBeforeTheOrigin() {
     RegularSeries s = hourly(10, 11, 12, 20, 21, 22, 30, 31, 32, 40);
 
-    assertThat(Backtest.naive(s, 6, 6, 3)).isEqualTo(20);
-    assertThat(Backtest.naive(s, 6, 7, 3)).isEqualTo(21);
-    assertThat(Backtest.naive(s, 6, 8, 3)).isEqualTo(22);
+    assertThat(new SeasonalNaive(s, 0, 6, 3).forecast(6)).isEqualTo(20);
+    assertThat(new SeasonalNaive(s, 0, 6, 3).forecast(7)).isEqualTo(21);
+    assertThat(new SeasonalNaive(s, 0, 6, 3).forecast(8)).isEqualTo(22);
     // A season past the origin still copies the last season before it, never slot 6 itself.
-    assertThat(Backtest.naive(s, 6, 9, 3)).isEqualTo(20);
+    assertThat(new SeasonalNaive(s, 0, 6, 3).forecast(9)).isEqualTo(20);
     // An origin mid-season: slot 6 now lies before the origin, so slot 9 copies it.
-    assertThat(Backtest.naive(s, 7, 7, 3)).isEqualTo(21);
-    assertThat(Backtest.naive(s, 7, 9, 3)).isEqualTo(30);
+    assertThat(new SeasonalNaive(s, 0, 7, 3).forecast(7)).isEqualTo(21);
+    assertThat(new SeasonalNaive(s, 0, 7, 3).forecast(9)).isEqualTo(30);
   }
 
   @Test
   void naiveForecastReachesFurtherBackOverMissingSlots() {
     RegularSeries s = hourly(10, 11, 12, 20, Double.NaN, 22, Double.NaN, 31, 32, 40);
 
-    assertThat(Backtest.naive(s, 6, 7, 3)).isEqualTo(11);
-    assertThat(Backtest.naive(s, 9, 9, 3)).isEqualTo(20);
-    assertThat(Backtest.naive(s, 7, 8, 3)).isEqualTo(22);
+    assertThat(new SeasonalNaive(s, 0, 6, 3).forecast(7)).isEqualTo(11);
+    assertThat(new SeasonalNaive(s, 0, 9, 3).forecast(9)).isEqualTo(20);
+    assertThat(new SeasonalNaive(s, 0, 7, 3).forecast(8)).isEqualTo(22);
   }
 
   @Test
   void naiveForecastIsMissingWithoutAnEarlierSeason() {
     RegularSeries s = hourly(Double.NaN, 11, 12, 20, 21, 22);
 
-    assertThat(Backtest.naive(s, 2, 2, 3)).isNaN();
-    assertThat(Backtest.naive(s, 0, 1, 3)).isNaN();
-    assertThat(Backtest.naive(s, 3, 3, 3)).isNaN(); // slot 0, its only candidate, is missing
-    assertThat(Backtest.naive(s, 3, 4, 3)).isEqualTo(11);
+    assertThat(new SeasonalNaive(s, 0, 2, 3).forecast(2)).isNaN();
+    assertThat(new SeasonalNaive(s, 0, 0, 3).forecast(1)).isNaN();
+    assertThat(new SeasonalNaive(s, 0, 3, 3).forecast(3)).isNaN(); // slot 0, its only candidate, is missing
+    assertThat(new SeasonalNaive(s, 0, 3, 3).forecast(4)).isEqualTo(11);
   }
 
   @Test
@@ -63,11 +63,11 @@ class BacktestTest {
     RegularSeries s = hourly(1, 2, 4, 3, 2, 8, 100, 100);
 
     // |3 − 1| + |2 − 2| + |8 − 4| = 6 over 3 pairs; slots 6 and 7 are at or after the origin.
-    assertThat(Backtest.naiveScale(s, 6, 3)).isEqualTo(2);
+    assertThat(new SeasonalNaive(s, 0, 6, 3).scale()).isEqualTo(2);
     // |3 − 1| only.
-    assertThat(Backtest.naiveScale(s, 4, 3)).isEqualTo(2);
+    assertThat(new SeasonalNaive(s, 0, 4, 3).scale()).isEqualTo(2);
     // |3 − 1| + |2 − 2| + |8 − 4| + |100 − 3| = 103 over 4.
-    assertThat(Backtest.naiveScale(s, 7, 3)).isEqualTo(103.0 / 4);
+    assertThat(new SeasonalNaive(s, 0, 7, 3).scale()).isEqualTo(103.0 / 4);
   }
 
   @Test
@@ -75,9 +75,9 @@ class BacktestTest {
     RegularSeries s = hourly(1, Double.NaN, 4, 3, 2, Double.NaN);
 
     // Pairs (3, 0) = 2, (4, 1) missing, (5, 2) missing.
-    assertThat(Backtest.naiveScale(s, 6, 3)).isEqualTo(2);
-    assertThat(Backtest.naiveScale(s, 3, 3)).isNaN();
-    assertThat(Backtest.naiveScale(hourly(Double.NaN, 2, Double.NaN, 4, Double.NaN, 6), 5, 3)).isNaN();
+    assertThat(new SeasonalNaive(s, 0, 6, 3).scale()).isEqualTo(2);
+    assertThat(new SeasonalNaive(s, 0, 3, 3).scale()).isNaN();
+    assertThat(new SeasonalNaive(hourly(Double.NaN, 2, Double.NaN, 4, Double.NaN, 6), 0, 5, 3).scale()).isNaN();
   }
 
   // --- Whole backtests on series generated from known parameters ---
@@ -184,9 +184,9 @@ class BacktestTest {
     Random random = new Random(24);
     double[] week = jaggedWeek(random);
     double[] values = repeatWeekly(week, 8, 5, random).values();
-    // Ten missing hours in the last week.
+    // Ten missing hours in the last week, none of them the last hour (the data would end earlier).
     for (int i = 0; i < 10; i++) {
-      values[values.length - 1 - 7 * i] = Double.NaN;
+      values[values.length - 2 - 7 * i] = Double.NaN;
     }
     RegularSeries traffic = RegularSeries.of("rps", START, HOUR, values);
 
