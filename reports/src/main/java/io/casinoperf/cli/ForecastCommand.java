@@ -1,5 +1,6 @@
 package io.casinoperf.cli;
 
+import io.casinoperf.run.Durations;
 import io.casinoperf.capacity.demand.DemandFitter;
 import io.casinoperf.capacity.forecast.CapacityForecast;
 import io.casinoperf.capacity.forecast.CapacityForecaster;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,7 +42,6 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 done (1 with --strict when a resource does not fit), 2 bad input."
     })
 final class ForecastCommand implements Callable<Integer> {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|min|h|d|w)?");
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -193,25 +191,21 @@ final class ForecastCommand implements Callable<Integer> {
         origins, decideAt / 100, throughputTarget / 100, runwayDays, 20_000, seed);
   }
 
-  /** 90s, 5m, 1h, 7d, 2w, or plain seconds. */
+  /**
+   * A positive whole number of seconds in the product's duration grammar ({@link Durations}:
+   * 90s, 5m, 1h, 7d, 2w, or plain seconds).
+   */
   static long seconds(String option, String text) {
-    Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
     try {
-      if (m.matches() && Long.parseLong(m.group(1)) > 0) {
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return Math.multiplyExact(n, switch (unit) {
-          case "m", "min" -> 60L;
-          case "h" -> 3600L;
-          case "d" -> 86_400L;
-          case "w" -> 7 * 86_400L;
-          default -> 1L;
-        });
+      java.time.Duration value = Durations.parse(text, java.time.Duration.ofSeconds(1));
+      if (value.toMillis() % 1000 == 0) {
+        return value.toSeconds();
       }
-    } catch (ArithmeticException | NumberFormatException e) {
-      // too large: reported below
+    } catch (IllegalArgumentException e) {
+      // reported below
     }
     throw new CasinoPerf.UserInputException(option + "=" + text
         + ": expected a positive duration such as 60s, 5m, 1h or 7d");
   }
+
 }
