@@ -10,7 +10,9 @@ import io.casinoperf.gate.summary.Timeline;
 import io.casinoperf.gate.verdict.Gate;
 import io.casinoperf.gate.verdict.GateSettings;
 import io.casinoperf.gate.record.RecordedRun;
+import io.casinoperf.gate.stats.RunToRunNoise;
 import io.casinoperf.gate.verdict.Outcome;
+import io.casinoperf.gate.verdict.RunNoise;
 import io.casinoperf.gate.verdict.RunVerdict;
 import io.casinoperf.run.InjectorHealth;
 import io.casinoperf.run.RunRecordException;
@@ -80,9 +82,14 @@ final class GateCommand implements Callable<Integer> {
       description = "compare with this stored run instead of the last passing one")
   String baselineId;
 
-  @Option(names = "--pool", defaultValue = "1", paramLabel = "N",
-      description = "pool the last N passing runs of the same workload (default: ${DEFAULT-VALUE})")
-  int pool;
+  @Option(names = "--pool", paramLabel = "N",
+      description = "pool the last N passing runs of the same workload (default: up to "
+          + GateCommand.AUTO_POOL + " once the history holds 3, whose run-to-run spread is then "
+          + "known; else 1)")
+  Integer pool;
+
+  /** The most runs pooled into a baseline by default. */
+  static final int AUTO_POOL = 5;
 
   @Option(names = "--confidence", defaultValue = "0.98",
       description = "one-sided confidence for the whole run (default: ${DEFAULT-VALUE})")
@@ -144,7 +151,7 @@ final class GateCommand implements Callable<Integer> {
     }
     Outcome.InconclusivePolicy policy =
         Outcome.InconclusivePolicy.valueOf(inconclusive.toUpperCase(java.util.Locale.ROOT));
-    if (pool < 1) {
+    if (pool != null && pool < 1) {
       throw new CasinoPerf.UserInputException("--pool=" + pool + ": expected at least 1");
     }
     PrintWriter err = spec.commandLine().getErr();
@@ -169,12 +176,18 @@ final class GateCommand implements Callable<Integer> {
     RunHistory runs = new RunHistory(history);
     RunHistory.Listing listing = runs.list();
     listing.problems().forEach(problem -> err.println("warning: " + problem));
+    int comparable = Baselines.comparablePassing(listing.runs(), comparability).size();
+    int pooled = pool != null ? pool
+        : comparable >= RunToRunNoise.MIN_RUNS ? Math.min(comparable, AUTO_POOL) : 1;
     Optional<Baselines.Baseline> baseline = baselineId != null
         ? Optional.of(Baselines.byId(runs, baselineId, comparability))
-        : Baselines.pooled(runs, listing.runs(), comparability, pool);
+        : Baselines.pooled(runs, listing.runs(), comparability, pooled);
+    RunNoise noise = Baselines.noise(runs, listing.runs(), comparability,
+        baseline.map(b -> b.runs().size()).orElse(1));
 
     RunSummary reference = baseline.map(Baselines.Baseline::summary).orElseGet(() -> empty(candidate));
-    RunVerdict verdict = Gate.judge(candidate, reference, settings, recorded.injectorSaturation());
+    RunVerdict verdict = Gate.judge(candidate, reference, settings, recorded.injectorSaturation(),
+        noise);
 
     String id = "";
     String gatlingCandidate = gatlingReport(logs);
@@ -191,7 +204,7 @@ final class GateCommand implements Callable<Integer> {
         .filter(path -> java.nio.file.Files.isRegularFile(Path.of(path)))
         .orElse(null);
     GateReport report = GateReport.of(verdict, candidate, id, label, baseline, policy,
-        new GateReport.GatlingReports(gatlingCandidate, gatlingBaseline), conditions(recorded));
+        new GateReport.GatlingReports(gatlingCandidate, gatlingBaseline), conditions(recorded, noise));
     if (candidate.partial()) {
       err.println("warning: a log was cut off: the run counts as inconclusive, never as a pass");
     }
@@ -282,9 +295,16 @@ final class GateCommand implements Callable<Integer> {
         .collect(java.util.stream.Collectors.joining(",", "[", "]")));
   }
 
-  private static GateReport.Conditions conditions(RecordedRun recorded) {
+  private static GateReport.Conditions conditions(RecordedRun recorded, RunNoise noise) {
+    String spread = noise.of(io.casinoperf.gate.verdict.Gate.ALL_REQUESTS)
+        .map(n -> String.format(java.util.Locale.ROOT, "run-to-run noise: the p99 varies ±%.1f %%"
+            + " between unchanged runs (from %d comparable runs; the baseline pools %d); the"
+            + " verdict accounts for it", 100 * Math.expm1(n.logP99Sd()), n.runs(), noise.baselineRuns()))
+        .orElse(String.format(java.util.Locale.ROOT, "run-to-run noise not known yet: %d of %d"
+            + " comparable passing runs stored; the verdict accounts for sampling inside the runs only",
+            noise.comparableRuns(), RunToRunNoise.MIN_RUNS));
     if (!recorded.recorded()) {
-      return GateReport.Conditions.commandLineOnly();
+      return GateReport.Conditions.commandLineOnly().withNoise(spread);
     }
     String health = recorded.injectorSaturation()
         .map(reason -> "injector: saturated — " + reason)
@@ -294,7 +314,7 @@ final class GateCommand implements Callable<Integer> {
               + " GC pause %.0f ms, CPU %.0f %% of the machine)", s.lagP99Millis(),
               s.longestGcPauseMillis(), s.processCpuPercent());
         });
-    return new GateReport.Conditions(true, recorded.shards(), health, "run record");
+    return new GateReport.Conditions(true, recorded.shards(), health, "run record", spread);
   }
 
   private GateSettings settings(Optional<io.casinoperf.run.RunRecord> record) {

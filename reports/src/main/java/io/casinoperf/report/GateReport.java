@@ -63,12 +63,19 @@ public record GateReport(
    * @param shards the shards of the run as i/n, from their records
    * @param injectorHealth one line on the injector's health from the records; null without
    * @param source a sentence for the reader: "run record" or why the command line only
+   * @param noise how much unchanged runs differ, as the verdict accounted for it, or that it is
+   *     not known yet; null when not judged against a history
    */
   public record Conditions(boolean recorded, List<String> shards, String injectorHealth,
-      String source) {
+      String source, String noise) {
     public static Conditions commandLineOnly() {
       return new Conditions(false, List.of(), null, "no run record (run.json) beside the logs:"
-          + " comparability (simulation, --target, --param) and SLOs came from the command line only");
+          + " comparability (simulation, --target, --param) and SLOs came from the command line only",
+          null);
+    }
+
+    public Conditions withNoise(String noise) {
+      return new Conditions(recorded, shards, injectorHealth, source, noise);
     }
   }
 
@@ -183,7 +190,8 @@ public record GateReport(
   /** Whether the run's verdict came from the run as a whole, not from one of its requests. */
   private static boolean runLevel(Verdict overall) {
     return overall instanceof Verdict.Aborted || overall instanceof Verdict.Invalid
-        || overall.rule() == io.casinoperf.gate.verdict.Rule.PARTIAL_LOG;
+        || overall.rule() == io.casinoperf.gate.verdict.Rule.PARTIAL_LOG
+        || overall.rule() == io.casinoperf.gate.verdict.Rule.DRIFT;
   }
 
   private static String reason(RunVerdict verdict) {

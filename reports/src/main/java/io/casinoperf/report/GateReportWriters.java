@@ -41,7 +41,7 @@ public final class GateReportWriters {
       boolean invalid = run != null && run.verdict().equals("invalid");
       String runElement = run == null ? null
           : invalid ? "error"
-          : run.verdict().equals("aborted") || inconclusiveFails ? "failure" : "skipped";
+          : run.verdict().equals("inconclusive") && !inconclusiveFails ? "skipped" : "failure";
       int tests = run == null ? 0 : 1;
       int failures = "failure".equals(runElement) ? 1 : 0;
       int errors = invalid ? 1 : 0;
@@ -72,7 +72,8 @@ public final class GateReportWriters {
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", "run");
         xml.writeAttribute("name", invalid ? "injector healthy"
-            : run.verdict().equals("aborted") ? "ran to its end" : "logs complete");
+            : run.verdict().equals("aborted") ? "ran to its end"
+            : run.rule().equals("DRIFT") ? "p99 steady across runs" : "logs complete");
         xml.writeStartElement(runElement);
         if (!runElement.equals("skipped")) {
           xml.writeAttribute("type", run.rule());
@@ -225,6 +226,9 @@ public final class GateReportWriters {
       }
     } else {
       text.append("note: ").append(c.source());
+    }
+    if (c.noise() != null) {
+      text.append("\n").append(c.noise());
     }
     return text.toString();
   }

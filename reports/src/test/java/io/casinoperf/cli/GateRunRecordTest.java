@@ -214,4 +214,25 @@ class GateRunRecordTest {
     // The merged run judged alone is invalid too.
     assertThat(gate(dir.resolve("merged/simulation.log").toString(), "--no-save").exitCode()).isEqualTo(4);
   }
+
+  @Test
+  void oncePassingRunsAreStoredTheirSpreadIsKnownAndTheyArePooled() throws Exception {
+    Result first = gate(run("v1.log", START, 20, 1, RunRecordSamples.healthy(SIMULATION)).toString());
+    gate(run("v2.log", START + 3_600_000, 20, 2, RunRecordSamples.healthy(SIMULATION)).toString());
+    Result third = gate(run("v3.log", START + 7_200_000, 20, 3, RunRecordSamples.healthy(SIMULATION)).toString());
+    Result fourth = gate(run("v4.log", START + 10_800_000, 20, 4, RunRecordSamples.healthy(SIMULATION)).toString());
+
+    assertThat(first.out()).contains("run-to-run noise not known yet: 0 of 3 comparable passing runs");
+    assertThat(third.out()).contains("run-to-run noise not known yet: 2 of 3 comparable passing runs")
+        .contains("baseline: run ");
+    assertThat(fourth.exitCode()).as(fourth.out()).isZero();
+    assertThat(fourth.out()).containsPattern("run-to-run noise: the p99 varies ±[0-9.]+ % between unchanged"
+        + " runs \\(from 3 comparable runs; the baseline pools 3\\)")
+        .contains("baseline: 3 pooled runs: ");
+    assertThat(dir.resolve("report/summary.md")).content().contains("run-to-run noise: the p99 varies");
+    // An explicit pool still decides.
+    Result single = gate(run("v5.log", START + 14_400_000, 20, 5, RunRecordSamples.healthy(SIMULATION)).toString(),
+        "--pool", "1", "--no-save");
+    assertThat(single.out()).contains("baseline: run ").contains("the baseline pools 1");
+  }
 }

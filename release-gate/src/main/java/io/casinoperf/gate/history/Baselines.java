@@ -1,9 +1,14 @@
 package io.casinoperf.gate.history;
 
+import io.casinoperf.gate.stats.DesignEffect;
+import io.casinoperf.gate.stats.PercentileEstimate;
+import io.casinoperf.gate.stats.RunToRunNoise;
 import io.casinoperf.gate.summary.RequestKey;
 import io.casinoperf.gate.summary.RequestStats;
 import io.casinoperf.gate.summary.RunSummary;
 import io.casinoperf.gate.summary.Timeline;
+import io.casinoperf.gate.verdict.GateSettings;
+import io.casinoperf.gate.verdict.RunNoise;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,8 +93,79 @@ public final class Baselines {
     return Optional.of(new Baseline(chosen, pool(summaries), differences));
   }
 
+  /** How many of the latest comparable passing runs the run-to-run spread is estimated from. */
+  public static final int NOISE_WINDOW = 10;
+
+  /** The comparable passing runs, oldest first: the runs a baseline and the noise come from. */
+  public static List<RunRecord> comparablePassing(List<RunRecord> listed, Comparability candidate) {
+    return listed.stream()
+        .filter(RunRecord::passed)
+        .filter(r -> r.comparability().sameWorkload(candidate))
+        .toList();
+  }
+
+  /**
+   * The run-to-run spread of each request's p99 and error rate over the latest {@link
+   * #NOISE_WINDOW} comparable passing runs, for a baseline pooling {@code baselineRuns} runs; not
+   * known with fewer than {@link RunToRunNoise#MIN_RUNS} such runs.
+   */
+  public static RunNoise noise(RunHistory history, List<RunRecord> listed, Comparability candidate,
+      int baselineRuns) {
+    List<RunRecord> passing = comparablePassing(listed, candidate);
+    List<RunRecord> window = passing.subList(Math.max(0, passing.size() - NOISE_WINDOW), passing.size());
+    if (window.size() < RunToRunNoise.MIN_RUNS) {
+      return RunNoise.unknown(window.size(), baselineRuns);
+    }
+    List<String> ids = new ArrayList<>();
+    List<RunSummary> summaries = new ArrayList<>();
+    for (RunRecord record : window) {
+      ids.add(record.id());
+      summaries.add(history.load(record.id()).summary());
+    }
+    return noise(ids, summaries, baselineRuns);
+  }
+
+  /**
+   * The run-to-run spread of these runs (oldest first, named by {@code ids}), for a baseline
+   * pooling {@code baselineRuns} runs; not known with fewer than {@link RunToRunNoise#MIN_RUNS}.
+   */
+  public static RunNoise noise(List<String> ids, List<RunSummary> summaries, int baselineRuns) {
+    if (summaries.size() < RunToRunNoise.MIN_RUNS) {
+      return RunNoise.unknown(summaries.size(), baselineRuns);
+    }
+    java.util.Map<String, List<RunToRunNoise.Sample>> samples = new java.util.TreeMap<>();
+    List<RunNoise.StoredP99> series = new ArrayList<>();
+    for (int i = 0; i < summaries.size(); i++) {
+      RunSummary summary = summaries.get(i);
+      String id = ids.get(i);
+      series.add(new RunNoise.StoredP99(id, summary.all().count() == 0 ? 0
+          : io.casinoperf.gate.summary.LatencyHistograms.interpolatedPercentile(
+              summary.all().all(), GateSettings.DECIDING_PERCENTILE)));
+      samples.computeIfAbsent(io.casinoperf.gate.verdict.Gate.ALL_REQUESTS, k -> new ArrayList<>())
+          .add(sample(summary.all()));
+      summary.requests().forEach((key, stats) ->
+          samples.computeIfAbsent(key.path(), k -> new ArrayList<>()).add(sample(stats)));
+    }
+    java.util.Map<String, RunToRunNoise> byPath = new java.util.TreeMap<>();
+    samples.forEach((path, runs) -> {
+      if (runs.size() >= RunToRunNoise.MIN_RUNS) {
+        byPath.put(path, RunToRunNoise.estimate(runs));
+      }
+    });
+    return new RunNoise(byPath, summaries.size(), baselineRuns, series);
+  }
+
+  private static RunToRunNoise.Sample sample(RequestStats stats) {
+    if (stats.count() == 0) {
+      return new RunToRunNoise.Sample(PercentileEstimate.FLOOR_MILLIS, 0, 0, 0, 1);
+    }
+    PercentileEstimate p99 = PercentileEstimate.of(stats, GateSettings.DECIDING_PERCENTILE);
+    return new RunToRunNoise.Sample(p99.interpolatedMillis(), p99.logStandardError(),
+        stats.errorRate(), stats.count(), DesignEffect.ofErrors(stats.blocks()));
+  }
+
   /** Adds the runs' histograms and counts, request by request. */
-  static RunSummary pool(List<RunSummary> summaries) {
+  public static RunSummary pool(List<RunSummary> summaries) {
     if (summaries.size() == 1) {
       return summaries.get(0);
     }

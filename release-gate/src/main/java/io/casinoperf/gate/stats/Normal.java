@@ -20,4 +20,20 @@ public final class Normal {
   public static double upperTail(double z) {
     return 1 - STANDARD.cumulativeProbability(z);
   }
+
+  /**
+   * t such that P(T ≤ t) = probability for Student's t with {@code degreesOfFreedom}: the normal's
+   * small-sample counterpart, for a statistic whose variance was estimated from few values (kept
+   * here, beside the normal, so that commons-math3 stays behind this one class).
+   */
+  public static double studentQuantile(double probability, double degreesOfFreedom) {
+    return new org.apache.commons.math3.distribution.TDistribution(null, degreesOfFreedom)
+        .inverseCumulativeProbability(probability);
+  }
+
+  /** P(T > t) for Student's t; see {@link #studentQuantile}. */
+  public static double studentUpperTail(double t, double degreesOfFreedom) {
+    return 1 - new org.apache.commons.math3.distribution.TDistribution(null, degreesOfFreedom)
+        .cumulativeProbability(t);
+  }
 }

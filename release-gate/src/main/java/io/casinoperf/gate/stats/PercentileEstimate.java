@@ -33,7 +33,7 @@ public record PercentileEstimate(
     double logStandardError) {
 
   /** Response times are floored here on the log scale: below a tenth of a millisecond is noise. */
-  static final double FLOOR_MILLIS = 0.1;
+  public static final double FLOOR_MILLIS = 0.1;
 
   public static PercentileEstimate of(RequestStats stats, double percentile) {
     if (!(percentile > 0 && percentile < 100)) {

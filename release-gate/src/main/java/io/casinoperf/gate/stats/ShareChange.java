@@ -26,6 +26,17 @@ public record ShareChange(
     return new ShareChange(c, candidateCount, b, baselineCount, Math.sqrt(variance));
   }
 
+  /**
+   * The same comparison with {@code extraVariance} added to the difference's variance: the
+   * run-to-run spread of the error rate, which no number of requests inside one run measures.
+   */
+  public ShareChange widened(double extraVariance) {
+    // The normal is kept here: error-rate spreads are small beside the binomial variance of
+    // thousands of requests, and a KO burst already widens the variance by its design effect.
+    return new ShareChange(candidateShare, candidateCount, baselineShare, baselineCount,
+        Math.sqrt(standardError * standardError + Math.max(0, extraVariance)));
+  }
+
   /** Candidate share minus baseline share (0.002 is 0.2 percentage points more errors). */
   public double difference() {
     return candidateShare - baselineShare;

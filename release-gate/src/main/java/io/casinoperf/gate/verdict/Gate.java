@@ -1,10 +1,12 @@
 package io.casinoperf.gate.verdict;
 
 import io.casinoperf.gate.stats.DesignEffect;
+import io.casinoperf.gate.stats.Drift;
 import io.casinoperf.gate.stats.HolmBonferroni;
 import io.casinoperf.gate.stats.Normal;
 import io.casinoperf.gate.stats.PercentileChange;
 import io.casinoperf.gate.stats.PercentileEstimate;
+import io.casinoperf.gate.stats.RunToRunNoise;
 import io.casinoperf.gate.stats.ShareChange;
 import io.casinoperf.gate.summary.RequestStats;
 import io.casinoperf.gate.summary.RunSummary;
@@ -47,6 +49,16 @@ public final class Gate {
    */
   public static RunVerdict judge(RunSummary candidate, RunSummary baseline, GateSettings settings,
       Optional<String> injectorSaturation) {
+    return judge(candidate, baseline, settings, injectorSaturation, RunNoise.unknown(0, 1));
+  }
+
+  /**
+   * As {@link #judge(RunSummary, RunSummary, GateSettings, Optional)}, accounting for how much
+   * unchanged runs of the workload differ: each request's p99 and error-rate comparison carries
+   * the run-to-run variance of {@code noise} beside its within-run sampling variance.
+   */
+  public static RunVerdict judge(RunSummary candidate, RunSummary baseline, GateSettings settings,
+      Optional<String> injectorSaturation, RunNoise noise) {
     List<Subject> subjects = new ArrayList<>();
     subjects.add(new Subject(ALL_REQUESTS, candidate.all(), baseline.all()));
     TreeMap<String, RequestStats[]> byPath = new TreeMap<>();
@@ -59,12 +71,16 @@ public final class Gate {
     // One family for the whole run: the p99-slower and error-higher test of every subject.
     List<Double> pValues = new ArrayList<>();
     for (Subject subject : subjects) {
-      subject.compare();
+      subject.compare(noise);
       pValues.add(subject.p99 == null ? 1.0 : subject.p99.pValueSlower());
       pValues.add(subject.errorRate == null ? 1.0 : subject.errorRate.pValueHigher());
     }
+    // The drift test over the stored runs and this one joins the family: one false-alarm rate.
+    Optional<Drift> drift = drift(candidate, noise);
+    pValues.add(drift.map(Drift::pValue).orElse(1.0));
     double[] family = pValues.stream().mapToDouble(Double::doubleValue).toArray();
     boolean[] significant = HolmBonferroni.significant(family, settings.alpha());
+    boolean driftSignificant = significant[family.length - 1];
     double[] faster = subjects.stream()
         .mapToDouble(s -> s.p99 == null ? 1.0 : s.p99.pValueFaster()).toArray();
     boolean[] significantlyFaster = HolmBonferroni.significant(faster, settings.alpha());
@@ -83,6 +99,12 @@ public final class Gate {
     for (RequestVerdict request : requests) {
       overall = Verdict.worst(overall, request.overall());
     }
+    if (overall.severity() < 3 && driftSignificant) {
+      Optional<Verdict> drifted = driftVerdict(drift.get(), candidate, noise, settings);
+      if (drifted.isPresent()) {
+        overall = drifted.get();
+      }
+    }
     if (candidate.partial() && overall.severity() < 2) {
       overall = new Verdict.Inconclusive(Rule.PARTIAL_LOG,
           "a log was cut off: the run's figures are incomplete, so it counts as inconclusive, never as a pass");
@@ -98,7 +120,41 @@ public final class Gate {
           "the injector, not the platform, limited the run: " + injectorSaturation.get());
     }
     return new RunVerdict(Outcome.of(overall), overall, all, requests, settings,
-        requestsToDetect(subjects.get(0).p99, settings, family.length));
+        requestsToDetect(subjects.get(0).p99, settings, family.length), noise);
+  }
+
+  /**
+   * The drift of the whole run's p99 across the stored comparable runs and this one, when there
+   * are enough of them (see {@link Drift}).
+   */
+  static Optional<Drift> drift(RunSummary candidate, RunNoise noise) {
+    if (noise.series().size() + 1 < Drift.MIN_RUNS || candidate.all().count() == 0) {
+      return Optional.empty();
+    }
+    List<Double> values = new ArrayList<>();
+    noise.series().forEach(run -> values.add(run.p99Millis()));
+    values.add(io.casinoperf.gate.summary.LatencyHistograms.interpolatedPercentile(
+        candidate.all().all(), GateSettings.DECIDING_PERCENTILE));
+    return Optional.of(Drift.of(values));
+  }
+
+  /**
+   * A regression named drift, for a significant rise whose total over the span exceeds the
+   * tolerance and the minimum effect: each step may have passed, the sum does not.
+   */
+  static Optional<Verdict> driftVerdict(Drift drift, RunSummary candidate, RunNoise noise,
+      GateSettings settings) {
+    double first = noise.series().get(0).p99Millis();
+    double candidateP99 = io.casinoperf.gate.summary.LatencyHistograms.interpolatedPercentile(
+        candidate.all().all(), GateSettings.DECIDING_PERCENTILE);
+    if (drift.total() > settings.tolerance() && candidateP99 - first > settings.minEffectMillis()) {
+      return Optional.of(new Verdict.Regression(Rule.DRIFT, String.format(Locale.ROOT,
+          "the p99 drifted %+.1f %% over %d runs (%+.1f %% a run, from run %s to this one; p = %.3f),"
+              + " though each step stayed within tolerance",
+          100 * drift.total(), drift.runs(), 100 * drift.perRun(), noise.series().get(0).runId(),
+          drift.pValue())));
+    }
+    return Optional.empty();
   }
 
   /**
@@ -138,23 +194,31 @@ public final class Gate {
       this.baseline = baseline;
     }
 
-    void compare() {
+    void compare(RunNoise noise) {
       if (candidate == null || baseline == null || candidate.count() == 0 || baseline.count() == 0) {
         return;
       }
+      Optional<RunToRunNoise> spread = noise.of(path);
       List<PercentileChange> changes = new ArrayList<>();
       for (double p : GateSettings.REPORTED_PERCENTILES) {
         PercentileChange change =
             PercentileChange.of(PercentileEstimate.of(candidate, p), PercentileEstimate.of(baseline, p));
-        changes.add(change);
         if (p == GateSettings.DECIDING_PERCENTILE) {
+          if (spread.isPresent()) {
+            change = change.widened(spread.get().comparisonLogVariance(noise.baselineRuns()),
+                spread.get().runs() - 1);
+          }
           p99 = change;
         }
+        changes.add(change);
       }
       percentiles = changes;
       errorRate = ShareChange.of(
           candidate.koCount(), candidate.count(), DesignEffect.ofErrors(candidate.blocks()),
           baseline.koCount(), baseline.count(), DesignEffect.ofErrors(baseline.blocks()));
+      if (spread.isPresent()) {
+        errorRate = errorRate.widened(spread.get().comparisonErrorVariance(noise.baselineRuns()));
+      }
     }
 
     RequestVerdict verdict(

@@ -32,6 +32,11 @@ public enum Rule {
   STOPPED_BY_CIRCUIT_BREAKER,
   /** A log of the run was cut off: its figures are incomplete, so it never passes. */
   PARTIAL_LOG,
+  /**
+   * The whole run's p99 crept up across the stored runs and this one, significantly and beyond
+   * the tolerance in all, though each step passed.
+   */
+  DRIFT,
   /** The injector was saturated (its run record says so): the run is invalid. */
   INJECTOR_SATURATED
 }

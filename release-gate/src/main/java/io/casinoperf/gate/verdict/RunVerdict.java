@@ -12,6 +12,7 @@ import java.util.OptionalLong;
  * @param requests the checks of each request, worst first
  * @param requestsToDetectTenPercent responses per side a run like this one needs for an 80 %
  *     chance of flagging a 10 % slower p99; empty when it cannot be estimated
+ * @param noise the run-to-run spread the comparisons accounted for, or why it is not known yet
  */
 public record RunVerdict(
     Outcome outcome,
@@ -19,7 +20,8 @@ public record RunVerdict(
     RequestVerdict allRequests,
     List<RequestVerdict> requests,
     GateSettings settings,
-    OptionalLong requestsToDetectTenPercent) {
+    OptionalLong requestsToDetectTenPercent,
+    RunNoise noise) {
 
   public RunVerdict {
     requests = List.copyOf(requests);
