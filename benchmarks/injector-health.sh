@@ -51,8 +51,11 @@ done
 rm -f "$out"
 
 classpath_file=$(mktemp)
+# Offline first; the dependency plugin itself may still have to come from Maven Central once.
 ./mvnw -q -B -o -pl simulations dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$classpath_file" >/dev/null || exit 1
+  -Dmdep.outputFile="$classpath_file" >/dev/null 2>&1 \
+  || ./mvnw -q -B -pl simulations dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$classpath_file" >/dev/null || exit 1
 java -cp "simulations/target/test-classes:simulations/target/classes:$(cat "$classpath_file")" \
   io.casinoperf.simulations.health.bench.SamplerCostBenchmark 60
 rm -f "$classpath_file"

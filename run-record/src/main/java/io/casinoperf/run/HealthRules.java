@@ -40,7 +40,7 @@ public final class HealthRules {
       double contendedSharePercent) {
 
     public static Thresholds defaults() {
-      return new Thresholds(50, 500, 200, 5, 250, 2, 90, 25, 20);
+      return new Thresholds(50, 100, 100, 5, 250, 2, 90, 25, 20);
     }
 
     /** The names of the bounds, as in the record and in {@code -Dhealth.<name>=<value>}. */

@@ -31,8 +31,12 @@ import org.HdrHistogram.Histogram;
  * <p>Thread-safe: {@link #userStarted} is called from Gatling's threads.
  */
 public final class InjectorHealthSampler {
-  /** How long the lag probe sleeps: 1 ms, as jHiccup; short enough to see a 5 ms stall. */
-  public static final long PROBE_INTERVAL_MICROS = 1_000;
+  /**
+   * How long the lag probe sleeps: 5 ms. Each wake-up measures exactly how late it is; the
+   * interval only bounds how often, and at 1 ms (jHiccup's default) the probe itself cost 1.7 %
+   * of a core here, at 5 ms about a fifth of that (docs/PERFORMANCE.md).
+   */
+  public static final long PROBE_INTERVAL_MICROS = 5_000;
 
   private final HealthRules.Thresholds thresholds;
   private volatile long[] dueMillis = new long[0];
@@ -51,7 +55,7 @@ public final class InjectorHealthSampler {
   private final AtomicLong originNanos = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLongArray startedPerSecond;
   private final long startNanos = System.nanoTime();
-  private final int cores = Runtime.getRuntime().availableProcessors();
+  private final int cores = machineProcessors();
   private final List<Runnable> unregister = new ArrayList<>();
   private long lastGcMillis;
   private long lastCpuNanos;
@@ -115,6 +119,25 @@ public final class InjectorHealthSampler {
   /** The folder of the simulation.log this JVM had open during the run, once seen. */
   public java.util.Optional<java.nio.file.Path> logFolder() {
     return java.util.Optional.ofNullable(logFolder);
+  }
+
+  /**
+   * The machine's processors, as the machine's CPU load counts them: the {@code cpuN} lines of
+   * {@code /proc/stat} where there is one, else the JVM's own count (which {@code
+   * -XX:ActiveProcessorCount} can lower below the machine's).
+   */
+  static int machineProcessors() {
+    try {
+      long count = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).stream()
+          .filter(line -> line.length() > 3 && line.startsWith("cpu") && Character.isDigit(line.charAt(3)))
+          .count();
+      if (count > 0) {
+        return (int) count;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not Linux
+    }
+    return Runtime.getRuntime().availableProcessors();
   }
 
   static boolean isPause(String collectorName) {
