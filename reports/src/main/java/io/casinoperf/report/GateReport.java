@@ -191,7 +191,8 @@ public record GateReport(
   private static boolean runLevel(Verdict overall) {
     return overall instanceof Verdict.Aborted || overall instanceof Verdict.Invalid
         || overall.rule() == io.casinoperf.gate.verdict.Rule.PARTIAL_LOG
-        || overall.rule() == io.casinoperf.gate.verdict.Rule.DRIFT;
+        || overall.rule() == io.casinoperf.gate.verdict.Rule.DRIFT
+        || overall.rule() == io.casinoperf.gate.verdict.Rule.MONEY_MISMATCH;
   }
 
   private static String reason(RunVerdict verdict) {

@@ -73,7 +73,8 @@ public final class GateReportWriters {
         xml.writeAttribute("classname", "run");
         xml.writeAttribute("name", invalid ? "injector healthy"
             : run.verdict().equals("aborted") ? "ran to its end"
-            : run.rule().equals("DRIFT") ? "p99 steady across runs" : "logs complete");
+            : run.rule().equals("DRIFT") ? "p99 steady across runs"
+            : run.rule().equals("MONEY_MISMATCH") ? "every wallet reconciles" : "logs complete");
         xml.writeStartElement(runElement);
         if (!runElement.equals("skipped")) {
           xml.writeAttribute("type", run.rule());

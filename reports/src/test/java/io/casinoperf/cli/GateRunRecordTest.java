@@ -235,4 +235,27 @@ class GateRunRecordTest {
         "--pool", "1", "--no-save");
     assertThat(single.out()).contains("baseline: run ").contains("the baseline pools 1");
   }
+
+  @Test
+  void aMoneyMismatchFailsTheRunFirstInEveryOutput() throws Exception {
+    String mismatch = io.casinoperf.gate.verdict.Gate.MONEY_MISMATCH_PREFIX
+        + "found player player-000007: balance 97500 cents, expected 100000 cents (-2500)";
+    LogFileWriter log = new LogFileWriter().run("3.15.1", SIMULATION, START, List.of("p"));
+    for (int i = 0; i < 360; i++) {
+      log.request(List.of(), "Reconcile wallet", i * 50, i * 50 + 20, i != 7, i != 7 ? "" : mismatch);
+    }
+    Path path = log.writeTo(dir.resolve("money.log"));
+
+    Result result = gate(path.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out().lines().findFirst().orElseThrow())
+        .isEqualTo("REGRESSION: 1 money mismatch in Reconcile wallet, e.g. " + mismatch);
+    assertThat(json(dir.resolve("report/verdict.json")).get("run").get("rule").asText())
+        .isEqualTo("MONEY_MISMATCH");
+    assertThat(dir.resolve("report/junit.xml")).content()
+        .contains("<testcase classname=\"run\" name=\"every wallet reconciles\"><failure type=\"MONEY_MISMATCH\"");
+    assertThat(dir.resolve("report/summary.md")).content().contains("money mismatch");
+    assertThat(stored()).extracting(run -> run.get("verdict").asText()).containsExactly("regression");
+  }
 }

@@ -35,6 +35,13 @@ import java.util.TreeMap;
 public final class Gate {
   public static final String ALL_REQUESTS = "All requests";
 
+  /**
+   * How a failed reconcile check begins when money itself is wrong (a balance that disagrees with
+   * the ledger), as the scenarios write it (scenarios' {@code MoneyChecks.MISMATCH_PREFIX}; the
+   * gate knows no Gatling classes, so the text is repeated here and a test holds the two equal).
+   */
+  public static final String MONEY_MISMATCH_PREFIX = "money mismatch, ";
+
   private Gate() {}
 
   public static RunVerdict judge(RunSummary candidate, RunSummary baseline, GateSettings settings) {
@@ -119,8 +126,38 @@ public final class Gate {
       overall = new Verdict.Invalid(Rule.INJECTOR_SATURATED,
           "the injector, not the platform, limited the run: " + injectorSaturation.get());
     }
+    // Money is never a statistic: one mismatch fails the run, on any sample size and whatever
+    // limited the injector (a lost deposit is the platform's, not the load generator's).
+    Optional<Verdict> money = moneyMismatch(candidate);
+    if (money.isPresent()) {
+      overall = money.get();
+    }
     return new RunVerdict(Outcome.of(overall), overall, all, requests, settings,
         requestsToDetect(subjects.get(0).p99, settings, family.length), noise);
+  }
+
+  /** A regression naming the money mismatches among the candidate's failed requests, if any. */
+  static Optional<Verdict> moneyMismatch(RunSummary candidate) {
+    long count = 0;
+    String first = null;
+    List<String> requests = new ArrayList<>();
+    for (var entry : candidate.requests().entrySet()) {
+      for (var message : new java.util.TreeMap<>(entry.getValue().koMessages()).entrySet()) {
+        if (message.getKey().startsWith(MONEY_MISMATCH_PREFIX)) {
+          count += message.getValue();
+          first = first == null ? message.getKey() : first;
+          if (!requests.contains(entry.getKey().path())) {
+            requests.add(entry.getKey().path());
+          }
+        }
+      }
+    }
+    if (count == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new Verdict.Regression(Rule.MONEY_MISMATCH, String.format(Locale.ROOT,
+        "%d money mismatch%s in %s, e.g. %s", count, count == 1 ? "" : "es",
+        String.join(", ", requests), first)));
   }
 
   /**

@@ -37,6 +37,11 @@ public enum Rule {
    * the tolerance in all, though each step passed.
    */
   DRIFT,
+  /**
+   * A wallet's balance disagreed with its ledger (a reconcile request failed with {@link
+   * Gate#MONEY_MISMATCH_PREFIX}): a regression whatever the counts, before anything else.
+   */
+  MONEY_MISMATCH,
   /** The injector was saturated (its run record says so): the run is invalid. */
   INJECTOR_SATURATED
 }
