@@ -244,10 +244,8 @@ final class GateCommand implements Callable<Integer> {
   private static String normalise(String url) {
     try {
       java.net.URI uri = new java.net.URI(url);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-      int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-      return uri.getHost() == null ? url
-          : scheme + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + port;
+      return uri.getHost() == null || uri.getScheme() == null ? url
+          : io.casinoperf.run.RunRecord.Target.of(uri, false).identity();
     } catch (java.net.URISyntaxException e) {
       return url;
     }

@@ -75,6 +75,14 @@ public record RunRecord(
    * @param port the port, explicit or the scheme's default
    */
   public record Target(boolean embedded, String scheme, String host, int port) {
+    /** Scheme, host and port of {@code url} (the scheme's default port when it has none): never
+     * its user info, path or query. */
+    public static Target of(java.net.URI url, boolean embedded) {
+      String scheme = url.getScheme().toLowerCase(java.util.Locale.ROOT);
+      int port = url.getPort() != -1 ? url.getPort() : scheme.equals("https") ? 443 : 80;
+      return new Target(embedded, scheme, url.getHost().toLowerCase(java.util.Locale.ROOT), port);
+    }
+
     /** What makes two targets the same for comparing runs: "embedded" or scheme://host:port. */
     public String identity() {
       return embedded ? "embedded" : scheme + "://" + host + ":" + port;

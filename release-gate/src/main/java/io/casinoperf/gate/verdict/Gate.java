@@ -170,9 +170,14 @@ public final class Gate {
     }
     List<Double> values = new ArrayList<>();
     noise.series().forEach(run -> values.add(run.p99Millis()));
-    values.add(io.casinoperf.gate.summary.LatencyHistograms.interpolatedPercentile(
-        candidate.all().all(), GateSettings.DECIDING_PERCENTILE));
+    values.add(candidateP99(candidate));
     return Optional.of(Drift.of(values));
+  }
+
+  /** The whole run's interpolated p99, as the stored series holds it. */
+  private static double candidateP99(RunSummary candidate) {
+    return io.casinoperf.gate.summary.LatencyHistograms.interpolatedPercentile(
+        candidate.all().all(), GateSettings.DECIDING_PERCENTILE);
   }
 
   /**
@@ -182,9 +187,8 @@ public final class Gate {
   static Optional<Verdict> driftVerdict(Drift drift, RunSummary candidate, RunNoise noise,
       GateSettings settings) {
     double first = noise.series().get(0).p99Millis();
-    double candidateP99 = io.casinoperf.gate.summary.LatencyHistograms.interpolatedPercentile(
-        candidate.all().all(), GateSettings.DECIDING_PERCENTILE);
-    if (drift.total() > settings.tolerance() && candidateP99 - first > settings.minEffectMillis()) {
+    if (drift.total() > settings.tolerance()
+        && candidateP99(candidate) - first > settings.minEffectMillis()) {
       return Optional.of(new Verdict.Regression(Rule.DRIFT, String.format(Locale.ROOT,
           "the p99 drifted %+.1f %% over %d runs (%+.1f %% a run, from run %s to this one; p = %.3f),"
               + " though each step stayed within tolerance",

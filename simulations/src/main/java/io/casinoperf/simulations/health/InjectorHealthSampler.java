@@ -246,12 +246,8 @@ public final class InjectorHealthSampler {
           i < startedPerSecond.length() ? startedPerSecond.get(i) : 0, duePerSecond[i]));
     }
     long contended = seconds.stream().filter(s -> HealthRules.contended(s, thresholds)).count();
-    double lagP99;
-    double lagMax;
-    synchronized (this) {
-      lagP99 = runLag.getTotalCount() == 0 ? 0 : runLag.getValueAtPercentile(99) / 1000.0;
-      lagMax = runLag.getMaxValue() / 1000.0;
-    }
+    double lagP99 = runLag.getTotalCount() == 0 ? 0 : runLag.getValueAtPercentile(99) / 1000.0;
+    double lagMax = runLag.getMaxValue() / 1000.0;
     double arrivalP99;
     synchronized (arrivalLate) {
       arrivalP99 = arrivalLate.getTotalCount() == 0 ? 0 : arrivalLate.getValueAtPercentile(99);

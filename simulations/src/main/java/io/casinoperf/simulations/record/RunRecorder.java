@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -53,9 +52,7 @@ public final class RunRecorder {
 
   /** Scheme, host and port of {@code url}: never its user info, path or query. */
   static RunRecord.Target target(URI url, boolean embedded) {
-    String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-    int port = url.getPort() != -1 ? url.getPort() : scheme.equals("https") ? 443 : 80;
-    return new RunRecord.Target(embedded, scheme, url.getHost().toLowerCase(Locale.ROOT), port);
+    return RunRecord.Target.of(url, embedded);
   }
 
   static RunRecord.Host host() {
