@@ -30,16 +30,21 @@ import org.slf4j.LoggerFactory;
  * health, sampled through the run; and the run record ({@code run.json}) written beside the
  * run's {@code simulation.log} when it ends.
  *
- * <p>A bad value ends the run before any load with one line on standard error (naming the
- * property, the value and what was expected) instead of a stack trace. The forked JVM exits with
- * 1, which the Gatling plugin reports as "Gatling failed" (its exit code 2 would claim that
- * assertions failed).
+ * <p>A bad value is an {@link IllegalArgumentException} naming the property, the value and what
+ * was expected. Under Gatling's command-line entry point (the JVM the build plugin forks for a
+ * run), which would print it as two stack traces of Gatling's frames and then end the JVM with
+ * exit code 1 anyway, the run ends before any load with that one line on standard error and the
+ * same exit code 1 (which the plugin reports as "Gatling failed"; its 2 would claim that
+ * assertions failed). Anywhere else (an IDE, a test, a program that runs Gatling in-process) the
+ * exception propagates to the caller.
  *
  * @param <L> the simulation's typed load numbers
  */
 public final class RunContext<L> implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunContext.class);
   public static final int EXIT_BAD_SETTING = 1;
+  /** Gatling's command-line entry point, which the build plugins' forked JVM runs. */
+  private static final String GATLING_MAIN = "io.gatling.app.Gatling";
   /** The longest run whose arrivals are counted per second: two days. */
   private static final int MAX_SECONDS = 2 * 86_400;
 
@@ -71,11 +76,23 @@ public final class RunContext<L> implements AutoCloseable {
     try {
       return open(simulation, SystemProperties.all(), System.getenv(), profileName, loadNumbers);
     } catch (IllegalArgumentException e) {
-      System.err.println("casinoperf: " + e.getMessage());
-      System.err.flush();
-      System.exit(EXIT_BAD_SETTING);
+      if (calledFromGatlingsMain()) {
+        System.err.println("casinoperf: " + e.getMessage());
+        System.err.flush();
+        System.exit(EXIT_BAD_SETTING);
+      }
       throw e;
     }
+  }
+
+  /**
+   * Whether this call runs under Gatling's command-line entry point, {@code Gatling.main}, as a
+   * run started by Gatling's build plugins (through their fork launcher) or its bundle does: that
+   * entry point ends the JVM after a failure in any case.
+   */
+  static boolean calledFromGatlingsMain() {
+    return StackWalker.getInstance().walk(frames -> frames.anyMatch(
+        frame -> frame.getClassName().equals(GATLING_MAIN) && frame.getMethodName().equals("main")));
   }
 
   /**
