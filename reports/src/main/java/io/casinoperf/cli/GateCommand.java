@@ -4,6 +4,7 @@ import io.casinoperf.gate.history.Baselines;
 import io.casinoperf.gate.history.Comparability;
 import io.casinoperf.gate.history.RunHistory;
 import io.casinoperf.gate.history.RunRecord;
+import io.casinoperf.gate.summary.PhaseClock;
 import io.casinoperf.gate.summary.RunSummaries;
 import io.casinoperf.gate.summary.RunSummary;
 import io.casinoperf.gate.summary.Timeline;
@@ -157,9 +158,10 @@ final class GateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> logs = LogInputs.resolve(inputs);
     // Nothing is printed before every log has been read: a refused log is the only line.
-    RunSummary candidate = RunSummaries.read(logs);
     RecordedRun recorded = readRecords(logs);
     Optional<io.casinoperf.run.RunRecord> record = recorded.first();
+    RunSummary candidate = RunSummaries.read(logs,
+        PhaseClock.of(record.map(io.casinoperf.run.RunRecord::phases).orElse(List.of())));
     if (record.isPresent() && !record.get().simulation().equals(candidate.simulationClass())) {
       throw new CasinoPerf.UserInputException(logs.get(0) + ": the log is a run of "
           + candidate.simulationClass() + ", its run.json of " + record.get().simulation());

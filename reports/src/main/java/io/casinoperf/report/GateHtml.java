@@ -101,6 +101,6 @@ public final class GateHtml {
 
   /** A verdict label as a CSS class: {@code slo breach} becomes {@code slo-breach}. */
   static String cssClass(String verdict) {
-    return verdict.replace(' ', '-');
+    return verdict.replace(' ', '-').replace("/", "");
   }
 }

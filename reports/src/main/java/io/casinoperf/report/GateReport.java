@@ -2,6 +2,8 @@ package io.casinoperf.report;
 
 import io.casinoperf.gate.history.Baselines;
 import io.casinoperf.gate.stats.PercentileChange;
+import io.casinoperf.gate.summary.PhaseSummary;
+import io.casinoperf.gate.summary.RequestKey;
 import io.casinoperf.gate.summary.RequestStats;
 import io.casinoperf.gate.summary.RunSummary;
 import io.casinoperf.gate.verdict.RequestVerdict;
@@ -179,8 +181,36 @@ public record GateReport(
     return new Distribution(path, points);
   }
 
+  /**
+   * The responses behind a row of the verdict: all requests, one request, or either of one phase
+   * ({@code peak: Spin}); null when the run has none.
+   */
   private static RequestStats stats(RunSummary summary, String path) {
-    return summary.requests().entrySet().stream()
+    String all = io.casinoperf.gate.verdict.Gate.ALL_REQUESTS;
+    if (path.equals(all)) {
+      return summary.all();
+    }
+    RequestStats request = find(summary.requests(), path);
+    if (request != null) {
+      return request;
+    }
+    for (PhaseSummary phase : summary.phases()) {
+      if (path.equals(PhaseSummary.label(phase.name(), all))) {
+        return phase.all();
+      }
+      String prefix = PhaseSummary.label(phase.name(), "");
+      if (path.startsWith(prefix)) {
+        RequestStats inPhase = find(phase.requests(), path.substring(prefix.length()));
+        if (inPhase != null) {
+          return inPhase;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static RequestStats find(java.util.Map<RequestKey, RequestStats> requests, String path) {
+    return requests.entrySet().stream()
         .filter(e -> e.getKey().path().equals(path))
         .map(java.util.Map.Entry::getValue)
         .findFirst()
@@ -196,17 +226,8 @@ public record GateReport(
   }
 
   private static String reason(RunVerdict verdict) {
-    if (runLevel(verdict.overall())) {
+    if (verdict.overall().severity() > 0) {
       return verdict.overall().reason();
-    }
-    List<RequestVerdict> all = new ArrayList<>();
-    all.add(verdict.allRequests());
-    all.addAll(verdict.requests());
-    for (RequestVerdict request : all) {
-      Verdict worst = request.overall();
-      if (worst.severity() == verdict.overall().severity() && worst.severity() > 0) {
-        return request.path() + ": " + worst.reason();
-      }
     }
     return "no request slower or failing more than the baseline beyond tolerance; SLOs met";
   }
@@ -214,13 +235,7 @@ public record GateReport(
   private static Request request(RequestVerdict verdict, RunSummary candidate, double confidence) {
     List<Percentile> percentiles = new ArrayList<>();
     if (verdict.percentiles().isEmpty()) {
-      RequestStats stats = verdict.path().equals(io.casinoperf.gate.verdict.Gate.ALL_REQUESTS)
-          ? candidate.all()
-          : candidate.requests().entrySet().stream()
-              .filter(e -> e.getKey().path().equals(verdict.path()))
-              .map(java.util.Map.Entry::getValue)
-              .findFirst()
-              .orElse(null);
+      RequestStats stats = stats(candidate, verdict.path());
       for (double p : io.casinoperf.gate.verdict.GateSettings.REPORTED_PERCENTILES) {
         percentiles.add(new Percentile(p, stats == null ? 0 : stats.percentileMillis(p), null, null,
             null, null));

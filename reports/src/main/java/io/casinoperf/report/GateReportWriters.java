@@ -53,7 +53,7 @@ public final class GateReportWriters {
             skipped++;
           } else if (failed(check, inconclusiveFails)) {
             failures++;
-          } else if (check.verdict().equals("inconclusive")) {
+          } else if (check.verdict().equals("inconclusive") || notApplicable(check)) {
             skipped++;
           }
         }
@@ -103,6 +103,10 @@ public final class GateReportWriters {
             xml.writeStartElement("skipped");
             xml.writeAttribute("message", check.rule() + ": " + check.reason());
             xml.writeEndElement();
+          } else if (notApplicable(check)) {
+            xml.writeStartElement("skipped");
+            xml.writeAttribute("message", "n/a: " + check.reason());
+            xml.writeEndElement();
           } else {
             xml.writeStartElement("system-out");
             xml.writeCharacters(check.verdict() + " (" + check.rule() + "): " + check.reason());
@@ -120,6 +124,11 @@ public final class GateReportWriters {
       throw new IllegalStateException(e);
     }
     return out.toString();
+  }
+
+  /** A check that does not apply (e.g. an SLO of one phase) and was not made. */
+  private static boolean notApplicable(GateReport.Check check) {
+    return check.verdict().equals(io.casinoperf.gate.verdict.Verdict.NotApplicable.LABEL);
   }
 
   private static boolean failed(GateReport.Check check, boolean inconclusiveFails) {
@@ -164,14 +173,15 @@ public final class GateReportWriters {
     md.append('\n');
     for (GateReport.Request request : report.requests()) {
       for (GateReport.Check check : request.checks()) {
-        if (!check.verdict().equals("pass")) {
+        if (!check.verdict().equals("pass") && !notApplicable(check)) {
           md.append("- **").append(escape(request.path())).append("**, ").append(check.name())
               .append(": ").append(check.verdict()).append(" by rule `").append(check.rule())
               .append("`: ").append(check.reason()).append('\n');
         }
       }
     }
-    if (report.requests().stream().flatMap(r -> r.checks().stream()).anyMatch(c -> !c.verdict().equals("pass"))) {
+    if (report.requests().stream().flatMap(r -> r.checks().stream())
+        .anyMatch(c -> !c.verdict().equals("pass") && !notApplicable(c))) {
       md.append('\n');
     }
     if (report.requestsToDetectTenPercent() != null) {

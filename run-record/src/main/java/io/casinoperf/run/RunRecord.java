@@ -22,6 +22,9 @@ import java.util.TreeMap;
  * @param end last moment of the run, ISO-8601 UTC
  * @param health the injector's own health through the run, with its verdict
  * @param shards for a record of merged shards, each shard's {@code i/n}; empty for one injector
+ * @param phases the workload's phases (e.g. a steady base and a flash peak) as windows of the
+ *     run's timeline, which the gate compares one by one; empty when the workload has one phase
+ *     or the simulation does not say
  */
 public record RunRecord(
     String format,
@@ -35,7 +38,8 @@ public record RunRecord(
     String start,
     String end,
     InjectorHealth health,
-    List<String> shards) {
+    List<String> shards,
+    List<Phase> phases) {
 
   public static final String FORMAT = "casinoperf-run-record/1";
   /** The record's file name, beside simulation.log. */
@@ -43,6 +47,42 @@ public record RunRecord(
 
   public RunRecord {
     shards = shards == null ? List.of() : List.copyOf(shards);
+    phases = phases == null ? List.of() : List.copyOf(phases);
+  }
+
+  /**
+   * One phase of the workload: the requests that started inside its windows belong to it.
+   *
+   * @param name short and lower-case, e.g. {@code base} or {@code peak}
+   * @param windows when, after the run's start (its log's start, when injection began)
+   */
+  public record Phase(String name, List<Window> windows) {
+    public Phase {
+      windows = windows == null ? List.of() : List.copyOf(windows);
+    }
+  }
+
+  /**
+   * A stretch of the run's timeline, from {@code fromMillis} (included) to {@code toMillis}
+   * (excluded) after the run's start; {@code toMillis} empty: to the end of the run.
+   */
+  public record Window(long fromMillis, Optional<Long> toMillis) {
+    public Window {
+      toMillis = toMillis == null ? Optional.empty() : toMillis;
+    }
+
+    public static Window between(java.time.Duration from, java.time.Duration to) {
+      return new Window(from.toMillis(), Optional.of(to.toMillis()));
+    }
+
+    public static Window from(java.time.Duration from) {
+      return new Window(from.toMillis(), Optional.empty());
+    }
+
+    /** The end as a number: {@link Long#MAX_VALUE} when the window runs to the end. */
+    public long endMillis() {
+      return toMillis.orElse(Long.MAX_VALUE);
+    }
   }
 
   /** @param values every key of {@code profiles/<name>.properties}, with overrides applied */

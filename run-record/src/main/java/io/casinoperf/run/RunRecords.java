@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -158,6 +159,30 @@ public final class RunRecords {
         "health needs status and summary");
     require(file, r.health().saturated() == !r.health().reasons().isEmpty(),
         "health.status " + r.health().status() + " does not match its reasons");
+    checkPhases(file, r.phases());
+  }
+
+  /** Named, each with windows, and no moment of the run in two phases. */
+  private static void checkPhases(Path file, List<RunRecord.Phase> phases) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    List<long[]> windows = new java.util.ArrayList<>();
+    for (RunRecord.Phase phase : phases) {
+      require(file, phase != null && phase.name() != null && !phase.name().isBlank(),
+          "phases: every phase needs a name");
+      require(file, names.add(phase.name()), "phases: \"" + phase.name() + "\" is given twice");
+      require(file, !phase.windows().isEmpty(), "phases: \"" + phase.name() + "\" has no window");
+      for (RunRecord.Window window : phase.windows()) {
+        require(file, window != null && window.fromMillis() >= 0
+            && window.endMillis() > window.fromMillis(),
+            "phases: \"" + phase.name() + "\" needs windows with 0 <= fromMillis < toMillis");
+        windows.add(new long[] {window.fromMillis(), window.endMillis()});
+      }
+    }
+    windows.sort(java.util.Comparator.comparingLong(w -> w[0]));
+    for (int i = 1; i < windows.size(); i++) {
+      require(file, windows.get(i)[0] >= windows.get(i - 1)[1],
+          "phases: windows overlap at " + windows.get(i)[0] + " ms");
+    }
   }
 
   private static Instant instant(Path file, String field, String text) {

@@ -28,7 +28,7 @@ public final class RunRecordSamples {
         new RunRecord.Versions("3.15.1", "17.0.15", "0.1.0-SNAPSHOT",
             Optional.of("0123456789abcdef0123456789abcdef01234567")),
         new RunRecord.Host(2, 24L << 30, 1L << 30, "Linux 6.1 amd64"),
-        "2026-12-06T10:00:00Z", "2026-12-06T10:00:40Z", health, List.of());
+        "2026-12-06T10:00:00Z", "2026-12-06T10:00:40Z", health, List.of(), List.of());
   }
 
   /** A health verdict with these reasons (healthy when none) and plain figures. */
@@ -45,7 +45,8 @@ public final class RunRecordSamples {
     return new RunRecord(record.format(), record.simulation(), record.profile(),
         record.parameters(), record.target(),
         new RunRecord.ServiceLevels(p99Millis, maxErrorPercent, Map.of()), record.versions(),
-        record.host(), record.start(), record.end(), record.health(), record.shards());
+        record.host(), record.start(), record.end(), record.health(), record.shards(),
+        record.phases());
   }
 
   /** A copy of {@code record} with another profile value. */
@@ -55,6 +56,23 @@ public final class RunRecordSamples {
     return new RunRecord(record.format(), record.simulation(),
         new RunRecord.Profile(record.profile().name(), values), record.parameters(),
         record.target(), record.serviceLevels(), record.versions(), record.host(),
-        record.start(), record.end(), record.health(), record.shards());
+        record.start(), record.end(), record.health(), record.shards(), record.phases());
+  }
+
+  /** A copy of {@code record} with these phases. */
+  public static RunRecord withPhases(RunRecord record, List<RunRecord.Phase> phases) {
+    return new RunRecord(record.format(), record.simulation(), record.profile(),
+        record.parameters(), record.target(), record.serviceLevels(), record.versions(),
+        record.host(), record.start(), record.end(), record.health(), record.shards(), phases);
+  }
+
+  /** A base all through the run with a peak from {@code fromSeconds} to {@code toSeconds}. */
+  public static List<RunRecord.Phase> baseWithPeak(int fromSeconds, int toSeconds) {
+    return List.of(
+        new RunRecord.Phase("base", List.of(
+            RunRecord.Window.between(java.time.Duration.ZERO, java.time.Duration.ofSeconds(fromSeconds)),
+            RunRecord.Window.from(java.time.Duration.ofSeconds(toSeconds)))),
+        new RunRecord.Phase("peak", List.of(RunRecord.Window.between(
+            java.time.Duration.ofSeconds(fromSeconds), java.time.Duration.ofSeconds(toSeconds)))));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,5 +104,51 @@ class RunRecordsTest {
     Files.writeString(file, json);
     assertThatThrownBy(() -> RunRecords.read(file)).isInstanceOf(RunRecordException.class)
         .hasMessage(file + ": " + problem);
+  }
+
+  @Test
+  void phasesReadBackWithAnOpenEndedWindowAndRecordsWithoutPhasesStillRead() throws Exception {
+    RunRecord phased = RunRecordSamples.withPhases(RunRecordSamples.healthy(FLASH),
+        RunRecordSamples.baseWithPeak(10, 20));
+    Path file = folder.resolve("phased.run.json");
+    RunRecords.write(file, phased);
+
+    assertThat(RunRecords.read(file)).isEqualTo(phased);
+    assertThat(RunRecords.read(file).phases().get(0).windows().get(1).toMillis()).isEmpty();
+    // A record written before phases existed has no "phases" field: one phase.
+    Path older = folder.resolve("older.run.json");
+    Files.writeString(older, RunRecords.toJson(RunRecordSamples.healthy(FLASH))
+        .replace("\"phases\" : [ ],", "").replace(",\n  \"phases\" : [ ]", ""));
+    assertThat(Files.readString(older)).doesNotContain("phases");
+    assertThat(RunRecords.read(older).phases()).isEmpty();
+  }
+
+  @Test
+  void phasesThatOverlapRepeatANameOrHaveNoWindowAreRefusedInOneLine() {
+    java.util.function.Function<List<RunRecord.Phase>, Path> write = phases -> {
+      Path file = folder.resolve("bad-" + phases.hashCode() + ".run.json");
+      try {
+        Files.writeString(file, RunRecords.toJson(RunRecordSamples.withPhases(RunRecordSamples.healthy(FLASH), phases)));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return file;
+    };
+    RunRecord.Window first = RunRecord.Window.between(java.time.Duration.ZERO, java.time.Duration.ofSeconds(10));
+    RunRecord.Window overlapping = RunRecord.Window.from(java.time.Duration.ofSeconds(5));
+
+    Path overlap = write.apply(List.of(new RunRecord.Phase("base", List.of(first)),
+        new RunRecord.Phase("peak", List.of(overlapping))));
+    assertThatThrownBy(() -> RunRecords.read(overlap)).isInstanceOf(RunRecordException.class)
+        .hasMessage(overlap + ": phases: windows overlap at 5000 ms");
+    Path twice = write.apply(List.of(new RunRecord.Phase("base", List.of(first)),
+        new RunRecord.Phase("base", List.of(RunRecord.Window.from(java.time.Duration.ofSeconds(10))))));
+    assertThatThrownBy(() -> RunRecords.read(twice)).hasMessage(twice + ": phases: \"base\" is given twice");
+    Path empty = write.apply(List.of(new RunRecord.Phase("peak", List.of())));
+    assertThatThrownBy(() -> RunRecords.read(empty)).hasMessage(empty + ": phases: \"peak\" has no window");
+    Path backwards = write.apply(List.of(new RunRecord.Phase("peak",
+        List.of(new RunRecord.Window(10_000, java.util.Optional.of(5_000L))))));
+    assertThatThrownBy(() -> RunRecords.read(backwards))
+        .hasMessage(backwards + ": phases: \"peak\" needs windows with 0 <= fromMillis < toMillis");
   }
 }

@@ -148,6 +148,22 @@ class FlashSpinPeakEndToEndTest {
     assertThat(record.health().summary().usersStarted()).isEqualTo(usersInLog[0]);
     assertThat(record.health().summary().usersPlanned()).isEqualTo(usersInLog[0]);
     assertThat(record.health().seconds()).isNotEmpty();
+
+    // Its phases: the peak from the drop's first player (1 s) until its last could have ended
+    // (1 s of arrivals, 3 spins of at most 20 ms thinking, a second for the responses), the base
+    // around it. Every request of the log falls in one of them; the drop's 12 logins in the peak.
+    assertThat(record.phases()).extracting(RunRecord.Phase::name).containsExactly("base", "peak");
+    assertThat(record.phases().get(1).windows()).containsExactly(
+        new RunRecord.Window(1_000, java.util.Optional.of(3_060L)));
+    assertThat(record.phases().get(0).windows()).containsExactly(
+        new RunRecord.Window(0, java.util.Optional.of(1_000L)),
+        new RunRecord.Window(3_060, java.util.Optional.empty()));
+    var phased = io.casinoperf.gate.summary.RunSummaries.read(List.of(folder.resolve("simulation.log")),
+        io.casinoperf.gate.summary.PhaseClock.of(record.phases()));
+    assertThat(phased.phases().get(0).all().count() + phased.phases().get(1).all().count())
+        .isEqualTo(phased.all().count());
+    assertThat(phased.phases().get(1).requests().get(io.casinoperf.gate.summary.RequestKey.of("Login"))
+        .count()).isGreaterThanOrEqualTo(12);
     assertThat(record.health().seconds().stream().mapToLong(InjectorHealth.Second::usersStarted).sum())
         .isEqualTo(usersInLog[0]);
     assertThat(run.stdout()).containsPattern("injector health: (healthy|SATURATED) — ");

@@ -3,6 +3,7 @@ package io.casinoperf.simulations;
 import io.casinoperf.simulations.run.Accounts;
 import io.casinoperf.simulations.run.RunContext;
 import io.casinoperf.simulations.run.ServiceLevels;
+import io.casinoperf.simulations.run.WorkloadPhases;
 import io.casinoperf.simulations.settings.LoadProfile;
 import io.casinoperf.simulations.settings.RunSettings;
 import io.casinoperf.simulations.settings.SpinSessionShape;
@@ -67,6 +68,12 @@ public class FlashSpinPeakSimulation extends Simulation {
         .nothingFor(load.peakAfter())
         .stressPeak(settings.users(load.peakUsers()), load.peakRamp());
     run.plan(regularArrivals, dropArrivals);
+    // The peak's requests: from the drop's first player until its last could have finished (every
+    // think time at its longest, and a second for the responses). The gate compares this phase and
+    // the steady base around it apart: the peak varies far more from run to run.
+    Duration peakEnd = load.peakAfter().plus(load.peakRamp())
+        .plus(load.spins().longestThinking()).plusSeconds(1);
+    run.phases(WorkloadPhases.baseWithPeak(load.peakAfter(), peakEnd));
     setUp(
             regulars.injectOpen(regularArrivals.steps()),
             freeSpinsDrop.injectOpen(dropArrivals.steps()))

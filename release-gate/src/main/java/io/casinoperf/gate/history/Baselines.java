@@ -3,6 +3,7 @@ package io.casinoperf.gate.history;
 import io.casinoperf.gate.stats.DesignEffect;
 import io.casinoperf.gate.stats.PercentileEstimate;
 import io.casinoperf.gate.stats.RunToRunNoise;
+import io.casinoperf.gate.summary.PhaseSummary;
 import io.casinoperf.gate.summary.RequestKey;
 import io.casinoperf.gate.summary.RequestStats;
 import io.casinoperf.gate.summary.RunSummary;
@@ -145,6 +146,12 @@ public final class Baselines {
           .add(sample(summary.all()));
       summary.requests().forEach((key, stats) ->
           samples.computeIfAbsent(key.path(), k -> new ArrayList<>()).add(sample(stats)));
+      for (PhaseSummary phase : summary.phases()) {
+        samples.computeIfAbsent(PhaseSummary.label(phase.name(), io.casinoperf.gate.verdict.Gate.ALL_REQUESTS),
+            k -> new ArrayList<>()).add(sample(phase.all()));
+        phase.requests().forEach((key, stats) -> samples.computeIfAbsent(
+            PhaseSummary.label(phase.name(), key.path()), k -> new ArrayList<>()).add(sample(stats)));
+      }
     }
     java.util.Map<String, RunToRunNoise> byPath = new java.util.TreeMap<>();
     samples.forEach((path, runs) -> {
@@ -183,6 +190,31 @@ public final class Baselines {
     List<io.casinoperf.gate.log.RunHeader> headers = summaries.stream()
         .flatMap(s -> s.injectors().stream()).toList();
     return new RunSummary(headers, start, end, all, requests, new TreeMap<>(), 0, 0, Map.of(),
-        new Timeline(), false, List.of());
+        new Timeline(), false, List.of(), pooledPhases(summaries));
+  }
+
+  /** The phases every pooled run has, each pooled as the runs are. */
+  private static List<PhaseSummary> pooledPhases(List<RunSummary> summaries) {
+    List<PhaseSummary> pooled = new ArrayList<>();
+    for (PhaseSummary phase : summaries.get(0).phases()) {
+      RequestStats all = new RequestStats();
+      TreeMap<RequestKey, RequestStats> requests = new TreeMap<>();
+      boolean everywhere = true;
+      for (RunSummary summary : summaries) {
+        Optional<PhaseSummary> same = summary.phases().stream()
+            .filter(p -> p.name().equals(phase.name())).findFirst();
+        if (same.isEmpty()) {
+          everywhere = false;
+          break;
+        }
+        all.add(same.get().all());
+        same.get().requests().forEach((key, stats) ->
+            requests.computeIfAbsent(key, k -> new RequestStats()).add(stats));
+      }
+      if (everywhere) {
+        pooled.add(new PhaseSummary(phase.name(), all, requests));
+      }
+    }
+    return pooled;
   }
 }

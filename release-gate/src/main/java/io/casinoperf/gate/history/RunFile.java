@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The JSON layout of one stored run ({@value #FORMAT}); see docs/HISTORY.md. Histograms are
  * HdrHistogram's own compressed encoding in Base64, so any HdrHistogram library reads them.
- * {@code runRecord} is the run's own record (run.json) as the simulation wrote it, when it had one.
+ * {@code runRecord} is the run's own record (run.json) as the simulation wrote it, when it had one;
+ * {@code phases} the requests of each phase of its workload, when its record named phases.
  */
 record RunFile(
     String format,
@@ -21,7 +22,8 @@ record RunFile(
     RequestFile all,
     List<RequestFile> requests,
     String gatlingReport,
-    com.fasterxml.jackson.databind.JsonNode runRecord) {
+    com.fasterxml.jackson.databind.JsonNode runRecord,
+    List<PhaseFile> phases) {
 
   static final String FORMAT = "casinoperf-run/1";
 
@@ -32,6 +34,9 @@ record RunFile(
       String gatlingVersion,
       String javaVersion,
       int injectorCores) {}
+
+  /** One phase of the workload: its requests together and one by one, laid out as the run's. */
+  record PhaseFile(String name, RequestFile all, List<RequestFile> requests) {}
 
   /**
    * @param histogram every response time, ms, HdrHistogram compressed + Base64

@@ -2,6 +2,7 @@ package io.casinoperf.gate.history;
 
 import io.casinoperf.gate.log.RunHeader;
 import io.casinoperf.gate.summary.Blocks;
+import io.casinoperf.gate.summary.PhaseSummary;
 import io.casinoperf.gate.summary.RequestKey;
 import io.casinoperf.gate.summary.RequestStats;
 import io.casinoperf.gate.summary.RunSummary;
@@ -37,7 +38,8 @@ final class RunFiles {
         request(RequestKey.of("All requests"), summary.all()),
         requests,
         record.gatlingReport().orElse(null),
-        runRecord);
+        runRecord,
+        summary.phases().isEmpty() ? null : phases(summary.phases()));
   }
 
   static RunRecord record(RunFile file) {
@@ -59,16 +61,38 @@ final class RunFiles {
   /** The summary of a stored run; its headers are rebuilt from the stored metadata. */
   static RunSummary summary(RunFile file) throws DataFormatException {
     RunRecord record = record(file);
+    RunHeader header = new RunHeader(record.comparability().gatlingVersion(),
+        record.comparability().simulation(), record.runStart(), "", List.of(), List.of());
+    List<PhaseSummary> phases = new ArrayList<>();
+    for (RunFile.PhaseFile phase : file.phases() == null ? List.<RunFile.PhaseFile>of() : file.phases()) {
+      phases.add(new PhaseSummary(require(phase.name(), "phases[].name"),
+          stats(require(phase.all(), "phases[].all")),
+          requests(require(phase.requests(), "phases[].requests"))));
+    }
+    return new RunSummary(List.of(header), record.runStart(), record.runEnd(),
+        stats(require(file.all(), "all")), requests(require(file.requests(), "requests")),
+        new TreeMap<>(), 0, 0, Map.of(), new Timeline(), record.partial(), List.of(), phases);
+  }
+
+  private static TreeMap<RequestKey, RequestStats> requests(List<RunFile.RequestFile> files)
+      throws DataFormatException {
     TreeMap<RequestKey, RequestStats> requests = new TreeMap<>();
-    for (RunFile.RequestFile request : require(file.requests(), "requests")) {
+    for (RunFile.RequestFile request : files) {
       requests.put(new RequestKey(request.groups() == null ? List.of() : request.groups(),
           require(request.name(), "requests[].name")), stats(request));
     }
-    RunHeader header = new RunHeader(record.comparability().gatlingVersion(),
-        record.comparability().simulation(), record.runStart(), "", List.of(), List.of());
-    return new RunSummary(List.of(header), record.runStart(), record.runEnd(),
-        stats(require(file.all(), "all")), requests, new TreeMap<>(), 0, 0, Map.of(),
-        new Timeline(), record.partial(), List.of());
+    return requests;
+  }
+
+  private static List<RunFile.PhaseFile> phases(List<PhaseSummary> phases) {
+    List<RunFile.PhaseFile> files = new ArrayList<>();
+    for (PhaseSummary phase : phases) {
+      List<RunFile.RequestFile> requests = new ArrayList<>();
+      phase.requests().forEach((key, stats) -> requests.add(request(key, stats)));
+      files.add(new RunFile.PhaseFile(phase.name(),
+          request(RequestKey.of(io.casinoperf.gate.verdict.Gate.ALL_REQUESTS), phase.all()), requests));
+    }
+    return files;
   }
 
   private static RunFile.RequestFile request(RequestKey key, RequestStats stats) {

@@ -219,7 +219,7 @@ public final class RunHistory {
       RunFile old = read(file);
       RunFile marked = new RunFile(old.format(), old.id(), old.label(), old.recordedAt(),
           old.runStart(), old.runEnd(), old.partial(), verdict, old.comparability(), old.all(),
-          old.requests(), old.gatlingReport(), old.runRecord());
+          old.requests(), old.gatlingReport(), old.runRecord(), old.phases());
       write(id, marked, true);
       return RunFiles.record(marked);
     } catch (IOException | RuntimeException e) {

@@ -130,7 +130,7 @@ public record RecordedRun(List<RunRecord> records) {
         first.health().thresholds(), first.health().probeIntervalMicros(), List.of());
     return Optional.of(new RunRecord(first.format(), first.simulation(), first.profile(),
         first.parameters(), first.target(), first.serviceLevels(), first.versions(), first.host(),
-        start, end, health, shards()));
+        start, end, health, shards(), first.phases()));
   }
 
   private static String difference(RunRecord a, RunRecord b) {

@@ -25,10 +25,19 @@ public final class RunSummaries {
    * @throws IllegalArgumentException when no log is given
    */
   public static RunSummary read(List<Path> logs) {
+    return read(logs, PhaseClock.none());
+  }
+
+  /**
+   * As {@link #read(List)}, also summarising each phase of the workload apart: a request belongs
+   * to the phase whose window holds its start, timed from its own log's start (each injector
+   * starts its injection when its log starts).
+   */
+  public static RunSummary read(List<Path> logs, PhaseClock phases) {
     if (logs.isEmpty()) {
       throw new IllegalArgumentException("no simulation.log given");
     }
-    Collector collector = new Collector();
+    Collector collector = new Collector(phases);
     List<RunHeader> headers = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     boolean partial = false;
@@ -72,7 +81,8 @@ public final class RunSummaries {
         collector.errors,
         collector.timeline,
         partial,
-        warnings);
+        warnings,
+        collector.phaseSummaries());
   }
 
   /** Logs that cannot be one run: they come from different simulations. */
@@ -89,12 +99,54 @@ public final class RunSummaries {
     final TreeMap<RequestKey, RequestStats> groups = new TreeMap<>();
     final Map<String, Long> errors = new HashMap<>();
     final Timeline timeline = new Timeline();
-    final Map<List<String>, Map<String, RequestStats>> byGroupsAndName = new HashMap<>();
+    final Map<List<String>, Map<String, Slot>> byGroupsAndName = new HashMap<>();
+    final PhaseClock clock;
+    final RequestStats[] phaseAll;
+    final List<TreeMap<RequestKey, RequestStats>> phaseRequests = new ArrayList<>();
     long usersStarted;
     long usersEnded;
     long runStartEpochMillis;
     long latestEpochMillis = Long.MIN_VALUE;
     long logLatestEpochMillis = Long.MIN_VALUE;
+
+    Collector(PhaseClock clock) {
+      this.clock = clock;
+      int phases = clock.names().size();
+      phaseAll = new RequestStats[phases];
+      for (int i = 0; i < phases; i++) {
+        phaseAll[i] = new RequestStats();
+        phaseRequests.add(new TreeMap<>());
+      }
+    }
+
+    /** A request's stats for the whole run and, created when first needed, for each phase. */
+    private final class Slot {
+      final RequestKey key;
+      final RequestStats whole;
+      final RequestStats[] byPhase = new RequestStats[phaseAll.length];
+
+      Slot(RequestKey key) {
+        this.key = key;
+        this.whole = requests.computeIfAbsent(key, k -> new RequestStats());
+      }
+
+      RequestStats phase(int index) {
+        RequestStats stats = byPhase[index];
+        if (stats == null) {
+          stats = phaseRequests.get(index).computeIfAbsent(key, k -> new RequestStats());
+          byPhase[index] = stats;
+        }
+        return stats;
+      }
+    }
+
+    List<PhaseSummary> phaseSummaries() {
+      List<PhaseSummary> phases = new ArrayList<>();
+      for (int i = 0; i < phaseAll.length; i++) {
+        phases.add(new PhaseSummary(clock.names().get(i), phaseAll[i], phaseRequests.get(i)));
+      }
+      return phases;
+    }
 
     @Override
     public void onRun(RunHeader run) {
@@ -106,15 +158,21 @@ public final class RunSummaries {
         List<String> groupPath, String name, int startMillis, int endMillis, boolean ok, String message) {
       long responseMillis = (long) endMillis - startMillis;
       // Two-level lookup on the shared group list and the cached name: no key object per record.
-      RequestStats stats =
+      Slot slot =
           byGroupsAndName
               .computeIfAbsent(groupPath, g -> new HashMap<>())
-              .computeIfAbsent(
-                  name, n -> requests.computeIfAbsent(new RequestKey(groupPath, n), k -> new RequestStats()));
+              .computeIfAbsent(name, n -> new Slot(new RequestKey(groupPath, n)));
       String shown = ok ? message : message.strip();
       long startEpochMillis = runStartEpochMillis + startMillis;
-      stats.record(startEpochMillis, responseMillis, ok, shown);
+      slot.whole.record(startEpochMillis, responseMillis, ok, shown);
       all.record(startEpochMillis, responseMillis, ok, shown);
+      if (phaseAll.length > 0) {
+        int phase = clock.phaseAt(startMillis);
+        if (phase >= 0) {
+          slot.phase(phase).record(startEpochMillis, responseMillis, ok, shown);
+          phaseAll[phase].record(startEpochMillis, responseMillis, ok, shown);
+        }
+      }
       timeline.record(runStartEpochMillis + startMillis, ok);
       seen(endMillis);
     }

@@ -28,6 +28,8 @@ import java.util.SortedMap;
  *     error messages are trimmed, as Gatling's report shows them)
  * @param partial true when a log ended inside a record: the run is incomplete
  * @param warnings one line each, for the user (e.g. which file was cut short)
+ * @param phases the requests of each phase of the workload, in the run record's order; empty
+ *     when the run was read without phases
  */
 public record RunSummary(
     List<RunHeader> injectors,
@@ -41,7 +43,8 @@ public record RunSummary(
     Map<String, Long> errors,
     Timeline timeline,
     boolean partial,
-    List<String> warnings) {
+    List<String> warnings,
+    List<PhaseSummary> phases) {
 
   /**
    * Name of the request a run's circuit breaker fails to build on purpose when it stops the run:
@@ -61,6 +64,16 @@ public record RunSummary(
     groups = Collections.unmodifiableSortedMap(groups);
     errors = Map.copyOf(errors);
     warnings = List.copyOf(warnings);
+    phases = List.copyOf(phases);
+  }
+
+  /** A run read without phases. */
+  public RunSummary(List<RunHeader> injectors, Instant start, Instant end, RequestStats all,
+      SortedMap<RequestKey, RequestStats> requests, SortedMap<RequestKey, RequestStats> groups,
+      long usersStarted, long usersEnded, Map<String, Long> errors, Timeline timeline,
+      boolean partial, List<String> warnings) {
+    this(injectors, start, end, all, requests, groups, usersStarted, usersEnded, errors, timeline,
+        partial, warnings, List.of());
   }
 
   public String simulationClass() {

@@ -8,6 +8,7 @@ import io.casinoperf.gate.stats.PercentileChange;
 import io.casinoperf.gate.stats.PercentileEstimate;
 import io.casinoperf.gate.stats.RunToRunNoise;
 import io.casinoperf.gate.stats.ShareChange;
+import io.casinoperf.gate.summary.PhaseSummary;
 import io.casinoperf.gate.summary.RequestStats;
 import io.casinoperf.gate.summary.RunSummary;
 import java.util.ArrayList;
@@ -74,13 +75,27 @@ public final class Gate {
     baseline.requests().forEach((key, stats) ->
         byPath.computeIfAbsent(key.path(), p -> new RequestStats[2])[1] = stats);
     byPath.forEach((path, pair) -> subjects.add(new Subject(path, pair[0], pair[1])));
+    int wholeRun = subjects.size();
+    subjects.addAll(phaseSubjects(candidate, baseline));
 
-    // One family for the whole run: the p99-slower and error-higher test of every subject.
+    // One family for the whole run: the p99-slower test of every subject and the error-higher
+    // test of every whole-run subject that saw an error on either side (a comparison of two
+    // error-free sides can never be significant, so it does not dilute the others, as in
+    // Tarone's rule for discrete tests).
     List<Double> pValues = new ArrayList<>();
-    for (Subject subject : subjects) {
+    int[] p99Test = new int[subjects.size()];
+    int[] errorTest = new int[subjects.size()];
+    for (int i = 0; i < subjects.size(); i++) {
+      Subject subject = subjects.get(i);
       subject.compare(noise);
+      p99Test[i] = pValues.size();
       pValues.add(subject.p99 == null ? 1.0 : subject.p99.pValueSlower());
-      pValues.add(subject.errorRate == null ? 1.0 : subject.errorRate.pValueHigher());
+      errorTest[i] = -1;
+      if (!subject.phase && subject.errorRate != null
+          && subject.candidate.koCount() + subject.baseline.koCount() > 0) {
+        errorTest[i] = pValues.size();
+        pValues.add(subject.errorRate.pValueHigher());
+      }
     }
     // The drift test over the stored runs and this one joins the family: one false-alarm rate.
     Optional<Drift> drift = drift(candidate, noise);
@@ -94,18 +109,24 @@ public final class Gate {
 
     List<RequestVerdict> verdicts = new ArrayList<>();
     for (int i = 0; i < subjects.size(); i++) {
-      verdicts.add(subjects.get(i).verdict(
-          settings, significant[2 * i], significant[2 * i + 1], significantlyFaster[i]));
+      verdicts.add(subjects.get(i).verdict(settings, significant[p99Test[i]],
+          errorTest[i] >= 0 && significant[errorTest[i]], significantlyFaster[i]));
     }
     RequestVerdict all = verdicts.get(0);
-    List<RequestVerdict> requests = new ArrayList<>(verdicts.subList(1, verdicts.size()));
-    requests.sort(Comparator.comparingInt((RequestVerdict v) -> -v.overall().severity())
-        .thenComparing(v -> -v.p99().map(PercentileChange::relativeChange).orElse(0.0))
-        .thenComparing(RequestVerdict::path));
+    // The whole run's requests first, worst first; then each phase's, in the record's order.
+    Comparator<RequestVerdict> worstFirst =
+        Comparator.comparingInt((RequestVerdict v) -> -v.overall().severity())
+            .thenComparing(v -> -v.p99().map(PercentileChange::relativeChange).orElse(0.0))
+            .thenComparing(RequestVerdict::path);
+    List<RequestVerdict> requests = new ArrayList<>(verdicts.subList(1, wholeRun));
+    requests.sort(worstFirst);
+    List<RequestVerdict> phases = new ArrayList<>(verdicts.subList(wholeRun, verdicts.size()));
+    requests.addAll(phases);
     Verdict overall = all.overall();
     for (RequestVerdict request : requests) {
       overall = Verdict.worst(overall, request.overall());
     }
+    overall = named(overall, all, requests);
     if (overall.severity() < 3 && driftSignificant) {
       Optional<Verdict> drifted = driftVerdict(drift.get(), candidate, noise, settings);
       if (drifted.isPresent()) {
@@ -134,6 +155,45 @@ public final class Gate {
     }
     return new RunVerdict(Outcome.of(overall), overall, all, requests, settings,
         requestsToDetect(subjects.get(0).p99, settings, family.length), noise);
+  }
+
+  /**
+   * The subjects of each phase the candidate and the baseline both have: the phase's requests
+   * together and one by one, compared on their p99 (SLOs and error rates hold for the whole run).
+   */
+  private static List<Subject> phaseSubjects(RunSummary candidate, RunSummary baseline) {
+    List<Subject> subjects = new ArrayList<>();
+    for (PhaseSummary phase : candidate.phases()) {
+      Optional<PhaseSummary> before = baseline.phases().stream()
+          .filter(p -> p.name().equals(phase.name())).findFirst();
+      if (before.isEmpty()) {
+        continue;
+      }
+      subjects.add(new Subject(PhaseSummary.label(phase.name(), ALL_REQUESTS), phase.all(),
+          before.get().all(), true));
+      TreeMap<String, RequestStats[]> byPath = new TreeMap<>();
+      phase.requests().forEach((key, stats) ->
+          byPath.computeIfAbsent(key.path(), p -> new RequestStats[2])[0] = stats);
+      before.get().requests().forEach((key, stats) ->
+          byPath.computeIfAbsent(key.path(), p -> new RequestStats[2])[1] = stats);
+      byPath.forEach((path, pair) ->
+          subjects.add(new Subject(PhaseSummary.label(phase.name(), path), pair[0], pair[1], true)));
+    }
+    return subjects;
+  }
+
+  /** The run's verdict, its reason prefixed with the request (and phase) whose check decided it. */
+  private static Verdict named(Verdict overall, RequestVerdict all, List<RequestVerdict> requests) {
+    List<RequestVerdict> subjects = new ArrayList<>();
+    subjects.add(all);
+    subjects.addAll(requests);
+    for (RequestVerdict request : subjects) {
+      if (overall == request.latency() || overall == request.errors()
+          || overall == request.serviceLevel()) {
+        return overall.withReason(request.path() + ": " + overall.reason());
+      }
+    }
+    return overall;
   }
 
   /** A regression naming the money mismatches among the candidate's failed requests, if any. */
@@ -229,10 +289,18 @@ public final class Gate {
     List<PercentileChange> percentiles = List.of();
     ShareChange errorRate;
 
+    /** A subject of one phase of the workload: compared on its p99 only. */
+    final boolean phase;
+
     Subject(String path, RequestStats candidate, RequestStats baseline) {
+      this(path, candidate, baseline, false);
+    }
+
+    Subject(String path, RequestStats candidate, RequestStats baseline, boolean phase) {
       this.path = path;
       this.candidate = candidate;
       this.baseline = baseline;
+      this.phase = phase;
     }
 
     void compare(RunNoise noise) {
@@ -285,6 +353,12 @@ public final class Gate {
       Verdict serviceLevel = candidateCount == 0
           ? new Verdict.Pass(Rule.SLO_MET, "nothing sent")
           : sloVerdict(slo, candidateP99, candidateErrors);
+      if (phase) {
+        Verdict wholeRunOnly = new Verdict.NotApplicable(Rule.WHOLE_RUN_ONLY,
+            "judged for the whole run, not phase by phase");
+        errors = wholeRunOnly;
+        serviceLevel = wholeRunOnly;
+      }
       return new RequestVerdict(path, percentiles, Optional.ofNullable(errorRate), latency, errors,
           serviceLevel, candidateCount, baselineCount, candidateP99, candidateErrors);
     }

@@ -62,7 +62,7 @@ public enum Outcome {
 
   /** The outcome a run's most severe check stands for. */
   static Outcome of(Verdict overall) {
-    if (overall instanceof Verdict.Pass) {
+    if (overall instanceof Verdict.Pass || overall instanceof Verdict.NotApplicable) {
       return PASS;
     } else if (overall instanceof Verdict.Improvement) {
       return IMPROVEMENT;

@@ -42,6 +42,11 @@ public enum Rule {
    * Gate#MONEY_MISMATCH_PREFIX}): a regression whatever the counts, before anything else.
    */
   MONEY_MISMATCH,
+  /**
+   * A check of one phase of the workload that is made for the whole run only: its SLOs and its
+   * error rate (the phase's p99 is compared with the same phase of the baseline).
+   */
+  WHOLE_RUN_ONLY,
   /** The injector was saturated (its run record says so): the run is invalid. */
   INJECTOR_SATURATED
 }

@@ -9,13 +9,43 @@ public sealed interface Verdict {
 
   String reason();
 
-  /** 0 pass, 1 improvement, 2 inconclusive, 3 regression, 4 aborted, 5 invalid. */
+  /** −1 n/a, 0 pass, 1 improvement, 2 inconclusive, 3 regression, 4 aborted, 5 invalid. */
   int severity();
 
-  /** Short lower-case label for tables: pass, improvement, inconclusive, regression, aborted, invalid. */
+  /**
+   * Short lower-case label for tables: n/a, pass, improvement, inconclusive, regression, aborted,
+   * invalid.
+   */
   String label();
 
+  /** The same check with another sentence saying why. */
+  Verdict withReason(String reason);
+
+  /**
+   * A check that does not apply here and was not made (e.g. the SLO of a phase: SLOs hold for
+   * the whole run). Never a pass: outputs show it as n/a, JUnit as skipped.
+   */
+  record NotApplicable(Rule rule, String reason) implements Verdict {
+    public static final String LABEL = "n/a";
+
+    public Verdict withReason(String reason) {
+      return new NotApplicable(rule, reason);
+    }
+
+    public int severity() {
+      return -1;
+    }
+
+    public String label() {
+      return LABEL;
+    }
+  }
+
   record Pass(Rule rule, String reason) implements Verdict {
+    public Verdict withReason(String reason) {
+      return new Pass(rule, reason);
+    }
+
     public int severity() {
       return 0;
     }
@@ -26,6 +56,10 @@ public sealed interface Verdict {
   }
 
   record Improvement(Rule rule, String reason) implements Verdict {
+    public Verdict withReason(String reason) {
+      return new Improvement(rule, reason);
+    }
+
     public int severity() {
       return 1;
     }
@@ -36,6 +70,10 @@ public sealed interface Verdict {
   }
 
   record Inconclusive(Rule rule, String reason) implements Verdict {
+    public Verdict withReason(String reason) {
+      return new Inconclusive(rule, reason);
+    }
+
     public int severity() {
       return 2;
     }
@@ -47,6 +85,10 @@ public sealed interface Verdict {
 
   /** Worse than the baseline, or outside an absolute SLO. */
   record Regression(Rule rule, String reason) implements Verdict {
+    public Verdict withReason(String reason) {
+      return new Regression(rule, reason);
+    }
+
     public int severity() {
       return 3;
     }
@@ -61,6 +103,10 @@ public sealed interface Verdict {
    * is not a full run of the workload and never passes.
    */
   record Aborted(Rule rule, String reason) implements Verdict {
+    public Verdict withReason(String reason) {
+      return new Aborted(rule, reason);
+    }
+
     public int severity() {
       return 4;
     }
@@ -76,6 +122,10 @@ public sealed interface Verdict {
    * and never a baseline.
    */
   record Invalid(Rule rule, String reason) implements Verdict {
+    public Verdict withReason(String reason) {
+      return new Invalid(rule, reason);
+    }
+
     public int severity() {
       return 5;
     }

@@ -44,6 +44,45 @@ class RunHistoryTest {
     return RunSummaries.read(List.of(log.writeTo(dir.resolve("log-" + start + "-" + seed + ".log"))));
   }
 
+  /** The same run with a base (the first 10 s and from 20 s on) and a peak between. */
+  private RunSummary phasedRun(long start, int seed) {
+    run(start, seed);
+    return RunSummaries.read(List.of(dir.resolve("log-" + start + "-" + seed + ".log")),
+        io.casinoperf.gate.summary.PhaseClock.of(List.of(
+            new io.casinoperf.run.RunRecord.Phase("base", List.of(
+                io.casinoperf.run.RunRecord.Window.between(java.time.Duration.ZERO, java.time.Duration.ofSeconds(10)),
+                io.casinoperf.run.RunRecord.Window.from(java.time.Duration.ofSeconds(20)))),
+            new io.casinoperf.run.RunRecord.Phase("peak", List.of(
+                io.casinoperf.run.RunRecord.Window.between(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(20)))))));
+  }
+
+  @Test
+  void aRunsPhasesAreStoredAndPooledPhaseByPhase() {
+    RunHistory history = new RunHistory(dir);
+    RunSummary a = phasedRun(1_800_000_000_000L, 1);
+    RunSummary b = phasedRun(1_900_000_000_000L, 2);
+    // 5,000 requests 7 ms apart: i·7 in [10,000, 20,000) for i = 1,429 … 2,857, 1,429 of them.
+    assertThat(a.phases().get(0).all().count() + a.phases().get(1).all().count()).isEqualTo(5_000);
+    assertThat(a.phases().get(1).all().count()).isEqualTo(1_429);
+    RunRecord saved = history.save(a, "v1", FLASH, Optional.of("pass"), CLOCK);
+    history.save(b, "v2", FLASH, Optional.of("pass"), CLOCK);
+
+    RunSummary loaded = history.load(saved.id()).summary();
+    assertThat(loaded.phases()).extracting(io.casinoperf.gate.summary.PhaseSummary::name)
+        .containsExactly("base", "peak");
+    for (int i = 0; i < 2; i++) {
+      assertThat(loaded.phases().get(i).all().all()).isEqualTo(a.phases().get(i).all().all());
+      assertThat(loaded.phases().get(i).requests().keySet())
+          .isEqualTo(a.phases().get(i).requests().keySet());
+    }
+    var pooled = Baselines.pooled(history, FLASH, 5).orElseThrow().summary();
+    assertThat(pooled.phases().get(1).all().count())
+        .isEqualTo(a.phases().get(1).all().count() + b.phases().get(1).all().count());
+    // A run stored without phases pools with none: phases only where every pooled run has them.
+    history.save(run(1_950_000_000_000L, 3), "v3", FLASH, Optional.of("pass"), CLOCK);
+    assertThat(Baselines.pooled(history, FLASH, 5).orElseThrow().summary().phases()).isEmpty();
+  }
+
   @Test
   void aStoredRunReadsBackWithTheSameCountsHistogramsAndBlocks() throws Exception {
     RunHistory history = new RunHistory(dir.resolve("history"));

@@ -185,4 +185,40 @@ class RunSummariesTest {
     assertThat(summary.timeline().seconds()).isZero();
     assertThat(summary.duration()).isZero();
   }
+
+  @Test
+  void eachPhaseHoldsTheRequestsThatStartedInItsWindowsTimedFromTheirOwnLogsStart() {
+    PhaseClock phases = PhaseClock.of(List.of(
+        new io.casinoperf.run.RunRecord.Phase("base", List.of(
+            io.casinoperf.run.RunRecord.Window.between(java.time.Duration.ZERO, java.time.Duration.ofSeconds(10)),
+            io.casinoperf.run.RunRecord.Window.from(java.time.Duration.ofSeconds(20)))),
+        new io.casinoperf.run.RunRecord.Phase("peak", List.of(
+            io.casinoperf.run.RunRecord.Window.between(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(20))))));
+    // Two injectors, the second started 4 s later: its 9.5 s is still its base, its 12 s its peak.
+    Path first = run(START)
+        .request(List.of(), "Spin", 1_000, 1_010, true, "")
+        .request(List.of(), "Spin", 12_000, 12_300, true, "")
+        .request(List.of(), "Login", 15_000, 15_200, false, "status 503")
+        .request(List.of(), "Spin", 25_000, 25_020, true, "")
+        .writeTo(dir.resolve("first.log"));
+    Path second = run(START + 4_000)
+        .request(List.of(), "Spin", 9_500, 9_530, true, "")
+        .request(List.of(), "Spin", 12_000, 12_400, true, "")
+        .writeTo(dir.resolve("second.log"));
+
+    RunSummary summary = RunSummaries.read(List.of(first, second), phases);
+
+    assertThat(summary.phases()).extracting(PhaseSummary::name).containsExactly("base", "peak");
+    PhaseSummary base = summary.phases().get(0);
+    PhaseSummary peak = summary.phases().get(1);
+    assertThat(base.all().count()).isEqualTo(3);
+    assertThat(base.requests().keySet()).containsExactly(RequestKey.of("Spin"));
+    assertThat(base.all().percentileMillis(100)).isEqualTo(30);
+    assertThat(peak.all().count()).isEqualTo(3);
+    assertThat(peak.requests().get(RequestKey.of("Spin")).percentileMillis(100)).isEqualTo(400);
+    assertThat(peak.requests().get(RequestKey.of("Login")).koCount()).isEqualTo(1);
+    // The whole run is unchanged by phases.
+    assertThat(summary.all().count()).isEqualTo(6);
+    assertThat(RunSummaries.read(List.of(first, second)).phases()).isEmpty();
+  }
 }

@@ -27,8 +27,11 @@ class RunToRunSoundnessTest {
   private static final GateSettings SETTINGS = GateSettings.defaults();
   private static final ToDoubleFunction<SplittableRandom> LOG_NORMAL = SyntheticRuns.logNormal(20, 0.5);
 
-  /** What both rules said over the trials: shares of trials they called a regression. */
-  record Rates(double today, double withHistory) {}
+  /**
+   * What both rules said over the trials: shares of trials they called a regression; and the
+   * ceiling: how often the best test there is for one p99 at the same false-alarm rate would.
+   */
+  record Rates(double today, double withHistory, double ceiling) {}
 
   /**
    * @param storedFactor the systematic factor of stored run i (oldest first), before its noise
@@ -39,6 +42,7 @@ class RunToRunSoundnessTest {
     SplittableRandom random = new SplittableRandom(seed);
     int today = 0;
     int withHistory = 0;
+    int ceiling = 0;
     for (int trial = 0; trial < TRIALS; trial++) {
       List<RunSummary> stored = new ArrayList<>();
       List<String> ids = new ArrayList<>();
@@ -56,12 +60,35 @@ class RunToRunSoundnessTest {
       RunVerdict history = Gate.judge(candidate, Baselines.pool(pooled), SETTINGS, Optional.empty(), noise);
       today += last.outcome() == Outcome.REGRESSION ? 1 : 0;
       withHistory += history.outcome() == Outcome.REGRESSION ? 1 : 0;
+      ceiling += predictionTestRejects(stored, candidate) ? 1 : 0;
     }
-    Rates rates = new Rates(today / (double) TRIALS, withHistory / (double) TRIALS);
+    Rates rates = new Rates(today / (double) TRIALS, withHistory / (double) TRIALS,
+        ceiling / (double) TRIALS);
     System.out.printf(Locale.ROOT, "%s, %d stored runs: regression in %.1f %% of %d trials today,"
-        + " %.1f %% with the history%n", name, storedRuns, 100 * rates.today(), TRIALS,
-        100 * rates.withHistory());
+        + " %.1f %% with the history; ceiling %.1f %%%n", name, storedRuns, 100 * rates.today(),
+        TRIALS, 100 * rates.withHistory(), 100 * rates.ceiling());
     return rates;
+  }
+
+  /**
+   * The ceiling: the one-sided t-test of the candidate's ln p99 against the stored runs' (is it
+   * above their prediction interval?), at the gate's 2 %, with no tolerance and nothing else in
+   * its family. With normal run-to-run noise of unknown spread this is the most powerful test
+   * that does not depend on the unknown mean and spread; no rule that keeps 2 % false alarms on
+   * one p99 can do better on average.
+   */
+  private static boolean predictionTestRejects(List<RunSummary> stored, RunSummary candidate) {
+    int k = stored.size();
+    double[] logs = stored.stream().mapToDouble(RunToRunSoundnessTest::logP99).toArray();
+    double mean = java.util.Arrays.stream(logs).average().orElseThrow();
+    double variance = java.util.Arrays.stream(logs).map(x -> (x - mean) * (x - mean)).sum() / (k - 1);
+    double t = (logP99(candidate) - mean) / Math.sqrt(variance * (1 + 1.0 / k));
+    return t > io.casinoperf.gate.stats.Normal.studentQuantile(1 - SETTINGS.alpha(), k - 1);
+  }
+
+  private static double logP99(RunSummary run) {
+    return Math.log(io.casinoperf.gate.summary.LatencyHistograms.interpolatedPercentile(
+        run.all().all(), GateSettings.DECIDING_PERCENTILE));
   }
 
   /** One run: log-normal responses (median 20 ms) scaled by factor × its own environment. */
@@ -94,8 +121,14 @@ class RunToRunSoundnessTest {
     Rates fiftyFive = regressionRates(13, 5, i -> 1.0, 1.50, "+50 %");
     Rates fiftyTen = regressionRates(17, 10, i -> 1.0, 1.50, "+50 %");
 
-    // Measured (docs/STATISTICS.md): 30 % and 52 % at +20 %; 91 % and 100 % at +50 %.
-    assertThat(twentyFive.withHistory()).isGreaterThanOrEqualTo(0.20);
+    // Measured (docs/STATISTICS.md): 36 % and 66 % at +20 %; 97 % and 100 % at +50 %. With five
+    // stored runs no test at 2 % false alarms catches +20 % four times in five (the ceiling,
+    // 62 %): the spread is learnt from four degrees of freedom. The gate pays the rest for the
+    // run's other checks in its Holm family.
+    assertThat(twentyFive.ceiling()).isLessThan(0.80);
+    assertThat(twentyFive.withHistory()).isGreaterThanOrEqualTo(0.30)
+        .isGreaterThanOrEqualTo(twentyFive.ceiling() - 0.30);
+    assertThat(twentyTen.withHistory()).isGreaterThanOrEqualTo(twentyTen.ceiling() - 0.30);
     assertThat(twentyTen.withHistory()).isGreaterThan(twentyFive.withHistory());
     assertThat(fiftyFive.withHistory()).isGreaterThanOrEqualTo(0.85);
     assertThat(fiftyTen.withHistory()).isGreaterThanOrEqualTo(0.99);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -28,9 +29,11 @@ public final class RunRecorder {
   /**
    * @param target the platform's base URL; only scheme, host and port are kept
    * @param embedded whether the run served itself with the embedded platform
+   * @param phases the workload's phases, empty for a workload of one phase
    */
   public static RunRecord record(String simulationClass, LoadProfile profile, RunSettings settings,
-      URI target, boolean embedded, Instant start, Instant end, InjectorHealth health) {
+      URI target, boolean embedded, Instant start, Instant end, InjectorHealth health,
+      List<RunRecord.Phase> phases) {
     return new RunRecord(
         RunRecord.FORMAT,
         simulationClass,
@@ -47,7 +50,8 @@ public final class RunRecorder {
         start.truncatedTo(ChronoUnit.MILLIS).toString(),
         end.truncatedTo(ChronoUnit.MILLIS).toString(),
         health,
-        null);
+        null,
+        phases);
   }
 
   /** Scheme, host and port of {@code url}: never its user info, path or query. */

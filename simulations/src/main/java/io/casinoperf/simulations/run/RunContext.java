@@ -18,6 +18,7 @@ import io.casinoperf.simulations.settings.SystemProperties;
 import io.gatling.javaapi.core.ChainBuilder;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -56,6 +57,7 @@ public final class RunContext<L> implements AutoCloseable {
   private final InjectorHealthSampler health;
   private final Instant start = Instant.now();
   private Optional<RunRecord> record = Optional.empty();
+  private List<RunRecord.Phase> phases = List.of();
 
   private RunContext(String simulation, RunSettings settings, LoadProfile profile, L load,
       PlatformUnderTest platform, HealthRules.Thresholds thresholds) {
@@ -170,6 +172,15 @@ public final class RunContext<L> implements AutoCloseable {
     health.plan(ArrivalPlan.merged(plans));
   }
 
+  /**
+   * The workload's phases, when it has more than one (a steady base and a flash peak): the gate
+   * compares each phase of the run with the same phase of the baseline. Windows are measured
+   * from the start of injection; call before {@code setUp}.
+   */
+  public void phases(List<RunRecord.Phase> phases) {
+    this.phases = List.copyOf(phases);
+  }
+
   /** The run's record, once {@link #close} wrote it. */
   public Optional<RunRecord> record() {
     return record;
@@ -192,7 +203,7 @@ public final class RunContext<L> implements AutoCloseable {
     }
     System.out.flush();
     RunRecord written = RunRecorder.record(simulation, profile, settings, platform.baseUrl(),
-        platform.embedded(), start, Instant.now(), injector);
+        platform.embedded(), start, Instant.now(), injector, phases);
     Optional<Path> folder = health.logFolder()
         .or(RunFolder::ofOpenLog)
         .or(() -> RunFolder.newest(RunFolder.resultsFolder(), simulation, start.toEpochMilli()));

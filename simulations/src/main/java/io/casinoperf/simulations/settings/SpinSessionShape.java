@@ -23,4 +23,9 @@ public record SpinSessionShape(int spinsPerSession, Duration minThink, Duration 
     return new SpinSessionShape(
         profile.count("spinsPerSession"), profile.duration("minThink"), profile.duration("maxThink"));
   }
+
+  /** The longest a session thinks between its spins: every pause at {@code maxThink}. */
+  public Duration longestThinking() {
+    return maxThink.multipliedBy(spinsPerSession);
+  }
 }
