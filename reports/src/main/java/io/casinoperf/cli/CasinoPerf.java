@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
  * {@code java -jar casinoperf.jar COMMAND}: the gate, the run history, the capacity forecast,
  * HTML reports from stored results and the merge of injector logs. Exit codes everywhere: 0 ok or
  * pass, 1 regression, SLO breach or aborted run, 2 bad input or usage (including a file that
- * cannot be read or written), 3 inconclusive.
+ * cannot be read or written), 3 inconclusive, 4 invalid. A usage error is two or three lines
+ * ({@link UsageErrors}); bad input is one.
  */
 @Command(
     name = "casinoperf",
@@ -44,12 +45,13 @@ public final class CasinoPerf implements Runnable {
     CommandLine line = new CommandLine(new CasinoPerf());
     line.setOut(out);
     line.setErr(err);
+    UsageErrors usageErrors = new UsageErrors();
+    line.setParameterExceptionHandler(usageErrors);
     line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof CommandLine.ParameterException) {
+      if (e instanceof CommandLine.ParameterException usage) {
         // A usage error found by the command itself (a requirement picocli cannot express):
-        // reported as picocli reports its own, with the usage help.
-        return commandLine.getParameterExceptionHandler()
-            .handleParseException((CommandLine.ParameterException) e, args);
+        // reported as picocli's own are.
+        return usageErrors.handleParseException(usage, args);
       }
       if (e instanceof InvalidSimulationLogException
           || e instanceof HistoryException

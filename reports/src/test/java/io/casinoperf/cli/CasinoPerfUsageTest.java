@@ -1,0 +1,100 @@
+package io.casinoperf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line as a newcomer meets it: a mistake in the arguments is the error and where to
+ * look, not pages of usage.
+ */
+class CasinoPerfUsageTest {
+  @TempDir Path dir;
+
+  record Result(int exitCode, String out, String err) {
+    List<String> errLines() {
+      return err.strip().lines().toList();
+    }
+  }
+
+  private static Result execute(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = CasinoPerf.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private static String example(String name) {
+    return Path.of("..", "examples", "capacity", name).toString();
+  }
+
+  @Test
+  void anUnknownOptionIsTheErrorAndWhereToFindTheOptions() {
+    Result result = execute("gate", "--bogus", "run.log");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.errLines()).containsExactly("Unknown option: '--bogus'", "see 'casinoperf gate --help'");
+  }
+
+  @Test
+  void aMistypedOptionKeepsPicocliSuggestionOnTheShortOutput() {
+    Result result = execute("gate", "--confidnce", "0.99", "run.log");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.errLines()).hasSizeLessThanOrEqualTo(3)
+        .first().asString().contains("'--confidnce'");
+    assertThat(result.err()).contains("--confidence");
+    assertThat(result.errLines()).last().isEqualTo("see 'casinoperf gate --help'");
+  }
+
+  @Test
+  void aMistypedCommandSuggestsTheNearestCommands() {
+    Result result = execute("histroy", "list");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.errLines()).hasSizeLessThanOrEqualTo(3).anyMatch(line -> line.contains("history"));
+    assertThat(result.errLines()).last().isEqualTo("see 'casinoperf --help'");
+  }
+
+  @Test
+  void aMissingParameterOfANestedCommandNamesTheCommandsFullPath() {
+    Result show = execute("history", "show");
+    Result mark = execute("history", "mark", "20261127T104243Z-flashspinpeaksimulation-b02a9e");
+
+    assertThat(show.exitCode()).isEqualTo(2);
+    assertThat(show.errLines()).containsExactly("Missing required parameter: 'RUN_ID'",
+        "see 'casinoperf history show --help'");
+    assertThat(mark.exitCode()).isEqualTo(2);
+    assertThat(mark.errLines()).hasSize(2).last().isEqualTo("see 'casinoperf history mark --help'");
+    assertThat(mark.errLines().get(0)).startsWith("Missing required option: '--verdict");
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsPicocliMessageAndWhereToLook() {
+    Result result = execute("forecast", "backtest", example("metrics.csv"), "--origins", "many");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.errLines()).containsExactly(
+        "Invalid value for option '--origins': 'many' is not an int",
+        "see 'casinoperf forecast backtest --help'");
+  }
+
+  @Test
+  void aUsageErrorFoundByTheCommandItselfIsAsShort() {
+    Result noPlan = execute("forecast", example("metrics.csv"));
+    Result nothing = execute("forecast");
+
+    assertThat(noPlan.exitCode()).isEqualTo(2);
+    assertThat(noPlan.errLines()).containsExactly("Missing required option: '--plan=FILE'",
+        "see 'casinoperf forecast --help'");
+    assertThat(nothing.exitCode()).isEqualTo(2);
+    assertThat(nothing.errLines()).containsExactly(
+        "Missing required options and parameters: '--plan=FILE', 'METRICS'", "see 'casinoperf forecast --help'");
+  }
+}
