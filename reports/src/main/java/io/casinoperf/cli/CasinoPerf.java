@@ -13,6 +13,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,10 +28,11 @@ import picocli.CommandLine.Command;
     name = "casinoperf",
     mixinStandardHelpOptions = true,
     versionProvider = CasinoPerf.Version.class,
+    synopsisSubcommandLabel = "COMMAND",
     description = "Load-test results and capacity planning for casino platforms.",
     subcommands = {GateCommand.class, HistoryCommand.class, ForecastCommand.class, ReportCommand.class,
         MergeLogsCommand.class})
-public final class CasinoPerf implements Runnable {
+public final class CasinoPerf implements Callable<Integer> {
   public static final int EXIT_BAD_INPUT = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -92,9 +94,10 @@ public final class CasinoPerf implements Runnable {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
+  /** No command: the list of commands, as a usage error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return UsageErrors.listCommands(spec);
   }
 
   /** A mistake in what the user gave: one line, exit code 2. */

@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
       "       casinoperf forecast backtest [OPTIONS] METRICS... (forecast backtest --help)"
     },
     description = {
-      "Forecasts traffic and each resource for the calendar's planned promotion from metrics "
-          + "history, with P50/P90/P99, nodes needed with redundancy, headroom and runway "
-          + "(docs/FORECAST.md, inputs in docs/CAPACITY-INPUTS.md).",
+      "Capacity for a planned promotion, from metrics history.",
+      "Forecasts traffic and each resource for the calendar's planned promotion, with P50/P90/P99, "
+          + "nodes needed with redundancy, headroom and runway (docs/FORECAST.md, inputs in "
+          + "docs/CAPACITY-INPUTS.md).",
       "Writes forecast.json and capacity.html and prints a summary.",
       "Exit codes: 0 done (1 with --strict when a resource does not fit), 2 bad input."
     })

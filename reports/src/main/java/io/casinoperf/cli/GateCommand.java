@@ -43,8 +43,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Judges a Gatling run against a baseline from the run history: p99 (p50, p95 reported), "
-          + "error rate and absolute SLOs, per request and for all requests (docs/STATISTICS.md).",
+      "Judges a Gatling run against a baseline from the run history.",
+      "It compares p99 (p50, p95 reported), error rate and absolute SLOs, per request and for all "
+          + "requests (docs/STATISTICS.md).",
       "Writes verdict.json, junit.xml, summary.md and gate.html, prints a table, stores the run.",
       "Simulation, target, load parameters and SLOs come from the run record (run.json) "
           + "beside each log; without one, from --target, --param and the --slo options.",

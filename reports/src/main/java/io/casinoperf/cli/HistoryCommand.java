@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,14 +17,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
+    synopsisSubcommandLabel = "COMMAND",
     description = "Lists, shows and marks the runs in a run history folder.",
     subcommands = {HistoryCommand.List.class, HistoryCommand.Show.class, HistoryCommand.Mark.class})
-final class HistoryCommand implements Runnable {
+final class HistoryCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** No command: the list of history commands, as a usage error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return UsageErrors.listCommands(spec);
   }
 
   abstract static class Base {

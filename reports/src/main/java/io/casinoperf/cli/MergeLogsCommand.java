@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Merges the simulation.log files of one run's injectors (-Dshard=i/n) into DIR/simulation.log, "
-          + "in time order, on the clock of the injector that started first; their run records "
-          + "(run.json) into DIR/run.json, refusing shards of different runs.",
+      "Merges the simulation.log files of a sharded run into one.",
+      "The logs of one run's injectors (-Dshard=i/n) go into DIR/simulation.log, in time order, on "
+          + "the clock of the injector that started first; their run records (run.json) into "
+          + "DIR/run.json, refusing shards of different runs.",
       "Then prints the command that makes Gatling's own report of the merged run in DIR.",
       "Exit codes: 0 merged, 2 bad input."
     })

@@ -47,4 +47,23 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
   private static String seeHelp(CommandSpec command, String more) {
     return "see '" + command.qualifiedName() + more + " --help'";
   }
+
+  /**
+   * A command of commands given none: the synopsis, each command's name with its one-line
+   * description, and which help to read, on stderr.
+   *
+   * @return {@link CasinoPerf#EXIT_BAD_INPUT}: no command is a usage error
+   */
+  static int listCommands(CommandSpec command) {
+    CommandLine line = command.commandLine();
+    CommandLine.Help help = line.getHelp();
+    PrintWriter err = line.getErr();
+    err.print(help.synopsisHeading());
+    err.print(help.synopsis(help.synopsisHeadingLength()));
+    err.print(help.commandListHeading());
+    err.print(help.commandList());
+    err.println(seeHelp(command, " COMMAND"));
+    err.flush();
+    return CasinoPerf.EXIT_BAD_INPUT;
+  }
 }

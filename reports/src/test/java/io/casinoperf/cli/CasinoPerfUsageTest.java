@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line as a newcomer meets it: a mistake in the arguments is the error and where to
- * look, not pages of usage.
+ * look, not pages of usage; a value in the wrong unit is named as typed, before anything runs.
  */
 class CasinoPerfUsageTest {
   @TempDir Path dir;
@@ -96,5 +96,44 @@ class CasinoPerfUsageTest {
     assertThat(nothing.exitCode()).isEqualTo(2);
     assertThat(nothing.errLines()).containsExactly(
         "Missing required options and parameters: '--plan=FILE', 'METRICS'", "see 'casinoperf forecast --help'");
+  }
+
+  @Test
+  void noCommandListsTheCommandsOnStderrAndExitsTwo() {
+    Result result = execute();
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    List<String> lines = result.errLines();
+    assertThat(lines).startsWith("Usage: casinoperf [-hV] COMMAND", "Commands:")
+        .endsWith("see 'casinoperf COMMAND --help'");
+    assertThat(lines.subList(2, lines.size() - 1)).extracting(line -> line.strip().split(" ")[0])
+        .containsExactly("gate", "history", "forecast", "report", "merge-logs");
+  }
+
+  @Test
+  void aCommandOfCommandsAloneListsItsCommands() {
+    Result history = execute("history");
+    Result report = execute("report");
+
+    assertThat(history.exitCode()).isEqualTo(2);
+    assertThat(history.out()).isEmpty();
+    assertThat(history.err()).contains("  list ").contains("  show ").contains("  mark ");
+    assertThat(report.exitCode()).isEqualTo(2);
+    assertThat(report.err()).contains("  trend ").contains("  capacity ").contains("  gate ");
+  }
+
+  @Test
+  void helpIsStillTheFullHelpWithOneLinePerCommand() {
+    Result result = execute("--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
+    List<String> lines = result.out().lines().toList();
+    assertThat(lines).contains("Commands:").anyMatch(line -> line.startsWith("Usage: casinoperf"));
+    List<String> commands = lines.subList(lines.indexOf("Commands:") + 1, lines.size()).stream()
+        .filter(line -> !line.isBlank()).toList();
+    assertThat(commands).extracting(line -> line.strip().split(" ")[0])
+        .containsExactly("gate", "history", "forecast", "report", "merge-logs");
   }
 }
