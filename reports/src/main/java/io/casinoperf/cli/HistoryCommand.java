@@ -4,6 +4,7 @@ import io.casinoperf.gate.history.RunHistory;
 import io.casinoperf.gate.history.RunRecord;
 import io.casinoperf.gate.history.StoredRun;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,19 @@ final class HistoryCommand implements Callable<Integer> {
     return UsageErrors.listCommands(spec);
   }
 
+  /**
+   * The run history in this folder, which must exist: a missing folder would otherwise read as an
+   * empty history, and a mistyped --history as "no runs".
+   *
+   * @throws CasinoPerf.UserInputException naming the folder when there is none
+   */
+  static RunHistory existing(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      throw new CasinoPerf.UserInputException("--history " + folder + ": no such folder");
+    }
+    return new RunHistory(folder);
+  }
+
   abstract static class Base {
     @Option(names = "--history", defaultValue = "casinoperf-history", paramLabel = "DIR",
         description = "run history folder (default: ${DEFAULT-VALUE})")
@@ -39,13 +53,17 @@ final class HistoryCommand implements Callable<Integer> {
     PrintWriter out() {
       return spec.commandLine().getOut();
     }
+
+    RunHistory runs() {
+      return existing(history);
+    }
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per stored run, oldest first.")
   static final class List extends Base implements Runnable {
     @Override
     public void run() {
-      RunHistory.Listing listing = new RunHistory(history).list();
+      RunHistory.Listing listing = runs().list();
       for (RunRecord run : listing.runs()) {
         out().printf(Locale.ROOT, "%-56s %-13s %-20s %s%s%n", run.id(), run.verdict().orElse("-"),
             run.label(), run.comparability().parameters(), run.partial() ? " partial" : "");
@@ -64,7 +82,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public void run() {
-      StoredRun run = new RunHistory(history).load(id);
+      StoredRun run = runs().load(id);
       RunRecord record = run.record();
       out().println(record.id() + "  " + record.verdict().orElse("not judged")
           + (record.label().isEmpty() ? "" : "  " + record.label()));
@@ -100,7 +118,7 @@ final class HistoryCommand implements Callable<Integer> {
         throw new CasinoPerf.UserInputException("--verdict=" + verdict
             + ": expected pass, improvement, inconclusive, regression, slo breach, aborted or invalid");
       }
-      RunRecord marked = new RunHistory(history).markVerdict(id, verdict);
+      RunRecord marked = runs().markVerdict(id, verdict);
       out().println(marked.id() + " marked " + verdict);
     }
   }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.casinoperf.capacity.forecast.CapacityForecast;
-import io.casinoperf.gate.history.RunHistory;
 import io.casinoperf.report.CapacityHtml;
 import io.casinoperf.report.GateHtml;
 import io.casinoperf.report.GateReport;
@@ -100,15 +99,12 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-      if (!Files.isDirectory(history)) {
-        throw new CasinoPerf.UserInputException("--history " + history + ": no such folder");
-      }
-      RunTrend trend = RunTrend.read(new RunHistory(history), Optional.ofNullable(simulation));
-      trend.problems().forEach(problem -> err().println("warning: " + problem));
-      err().println(trend.runs().size() + " runs of " + trend.simulation());
       if (charts < 0) {
         throw new CasinoPerf.UserInputException("--charts=" + charts + ": expected 0 or more");
       }
+      RunTrend trend = RunTrend.read(HistoryCommand.existing(history), Optional.ofNullable(simulation));
+      trend.problems().forEach(problem -> err().println("warning: " + problem));
+      err().println(trend.runs().size() + " runs of " + trend.simulation());
       write(out.resolve("trend.html"), TrendHtml.render(trend, charts));
       return 0;
     }

@@ -136,4 +136,21 @@ class CasinoPerfUsageTest {
     assertThat(commands).extracting(line -> line.strip().split(" ")[0])
         .containsExactly("gate", "history", "forecast", "report", "merge-logs");
   }
+
+  @Test
+  void historyOnAMissingFolderIsOneLineNamingIt() {
+    String missing = dir.resolve("no-history").toString();
+
+    for (String[] args : List.of(new String[] {"history", "list", "--history", missing},
+        new String[] {"history", "show", "20261127T104243Z-flashspinpeaksimulation-b02a9e", "--history", missing},
+        new String[] {"history", "mark", "20261127T104243Z-flashspinpeaksimulation-b02a9e", "--verdict", "pass",
+            "--history", missing})) {
+      Result result = execute(args);
+
+      assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(result.out()).isEmpty();
+      assertThat(result.errLines()).singleElement().asString().contains(missing).contains("no such folder");
+    }
+    assertThat(dir.resolve("no-history")).doesNotExist();
+  }
 }
