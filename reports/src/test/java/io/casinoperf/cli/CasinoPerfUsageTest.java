@@ -153,4 +153,64 @@ class CasinoPerfUsageTest {
     }
     assertThat(dir.resolve("no-history")).doesNotExist();
   }
+
+  @Test
+  void aPercentWhereTheGateExpectsAFractionIsNamedAsTypedBeforeAnythingRuns() {
+    Result result = execute("gate", dir.resolve("absent.log").toString(), "--confidence", "98",
+        "--history", dir.resolve("history").toString(), "--out", dir.resolve("report").toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.errLines()).containsExactly("casinoperf: --confidence=98: expected a fraction such as 0.98");
+    assertThat(dir.resolve("history")).doesNotExist();
+    assertThat(dir.resolve("report")).doesNotExist();
+  }
+
+  @Test
+  void everyGateNumberOutOfItsRangeIsOneLineNamingTheOptionAndTheValue() {
+    List<List<String>> cases = List.of(
+        List.of("--confidence", "0.5", "--confidence=0.5: expected a fraction above 0.5 and below 1"),
+        List.of("--confidence", "1", "--confidence=1: expected a fraction above 0.5 and below 1"),
+        List.of("--confidence", "-0.98", "--confidence=-0.98: expected a fraction above 0.5 and below 1"),
+        List.of("--slo-error-percent", "150", "--slo-error-percent=150: expected a percentage, 0–100"),
+        List.of("--slo-error-percent", "-1", "--slo-error-percent=-1: expected a percentage, 0–100"),
+        List.of("--slo-p99-ms", "0", "--slo-p99-ms=0: expected at least 1 ms"),
+        List.of("--slo", "Spin=150/150", "--slo Spin=150/150: expected P99MS/ERRORPERCENT"),
+        List.of("--tolerance", "5", "--tolerance=5: expected a fraction such as 0.05"),
+        List.of("--tolerance", "-0.05", "--tolerance=-0.05: expected a fraction from 0 to below 1"),
+        List.of("--min-error-increase", "10", "--min-error-increase=10: expected a fraction such as 0.1"),
+        List.of("--min-error-increase", "-0.001", "--min-error-increase=-0.001: expected a fraction from 0 to 1"),
+        List.of("--min-effect-ms", "-5", "--min-effect-ms=-5: expected 0 or more ms"),
+        List.of("--min-samples", "0", "--min-samples=0: expected at least 1 response"),
+        List.of("--pool", "0", "--pool=0: expected at least 1 run"),
+        List.of("--injector-cores", "0", "--injector-cores=0: expected at least 1 core"));
+    for (List<String> c : cases) {
+      Result result = execute("gate", dir.resolve("absent.log").toString(), c.get(0), c.get(1),
+          "--history", dir.resolve("history").toString(), "--out", dir.resolve("report").toString());
+
+      assertThat(result.exitCode()).as(c.toString()).isEqualTo(2);
+      assertThat(result.errLines()).as(c.toString()).singleElement().asString()
+          .startsWith("casinoperf: " + c.get(2));
+    }
+  }
+
+  @Test
+  void aFractionWhereTheForecastExpectsAPercentIsNamedAsTyped() {
+    List<List<String>> cases = List.of(
+        List.of("--decide-at", "0.9", "--decide-at=0.9: expected a percentile such as 90"),
+        List.of("--decide-at", "100", "--decide-at=100: expected a percentile above 50 and below 100"),
+        List.of("--throughput-target", "0.8", "--throughput-target=0.8: expected a percentage such as 80"),
+        List.of("--throughput-target", "120", "--throughput-target=120: expected a percentage above 1 and at most 100"),
+        List.of("--runway-days", "0", "--runway-days=0: expected 1 to 3650"),
+        List.of("--origins", "-1", "--origins=-1: expected 0 to 52"),
+        List.of("--max-fill", "-1", "--max-fill=-1: expected 0 or more steps"));
+    for (List<String> c : cases) {
+      Result result = execute("forecast", example("metrics.csv"), "--plan", example("plan.yaml"), c.get(0), c.get(1),
+          "--out", dir.resolve("report").toString());
+
+      assertThat(result.exitCode()).as(c.toString()).isEqualTo(2);
+      assertThat(result.errLines()).as(c.toString()).singleElement().asString()
+          .startsWith("casinoperf: " + c.get(2));
+    }
+    assertThat(dir.resolve("report")).doesNotExist();
+  }
 }
