@@ -40,6 +40,14 @@ import picocli.CommandLine.Spec;
           + "scores.csv (MAE, MAPE, sMAPE, MASE, 80 and 90 %% coverage, pinball loss, per origin and "
           + "overall) and prints the scores.",
       "Exit codes: 0 done, 2 bad input."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  casinoperf forecast backtest examples/capacity/metrics.csv --series rps",
+      "  casinoperf forecast backtest metrics.csv --plan plan.yaml \\",
+      "      --calendar calendar.yaml --horizon 1d --origins 8 --every 1d",
+      "  casinoperf forecast backtest metrics.csv --series rps --train 28d \\",
+      "      --origin 2025-02-10"
     })
 final class ForecastBacktestCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -41,6 +41,16 @@ import picocli.CommandLine.Spec;
           + "docs/CAPACITY-INPUTS.md).",
       "Writes forecast.json and capacity.html and prints a summary.",
       "Exit codes: 0 done (1 with --strict when a resource does not fit), 2 bad input."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  casinoperf forecast examples/capacity/metrics.csv \\",
+      "      --plan examples/capacity/plan.yaml \\",
+      "      --calendar examples/capacity/calendar.yaml",
+      "  casinoperf forecast metrics.csv rps.json --plan plan.yaml --strict",
+      "  casinoperf forecast metrics.csv --plan plan.yaml --load-steps steps.csv",
+      "  casinoperf forecast metrics.csv --plan plan.yaml --decide-at 99 \\",
+      "      --throughput-target 70"
     })
 final class ForecastCommand implements Callable<Integer> {
 

@@ -51,6 +51,16 @@ import picocli.CommandLine.Spec;
           + "beside each log; without one, from --target, --param and the --slo options.",
       "Exit codes: 0 pass, 1 regression, SLO breach or a run its circuit breaker stopped, "
           + "2 bad input, 3 inconclusive, 4 invalid (the injector, not the platform, limited the run)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  casinoperf gate simulations/target/gatling --label v1.4.2+9f1c2ab",
+      "  casinoperf gate shard-1/simulation.log shard-2/simulation.log",
+      "  casinoperf gate results/simulation.log --target https://perf.casino.example",
+      "  casinoperf gate run/simulation.log --slo \"Spin=150/0.5\" --slo-p99-ms 250",
+      "  casinoperf gate simulations/target/gatling --pool 3 --no-save",
+      "  casinoperf gate simulations/target/gatling --inconclusive pass \\",
+      "      --history /ci/casinoperf-history"
     })
 final class GateCommand implements Callable<Integer> {
 

@@ -20,7 +20,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     synopsisSubcommandLabel = "COMMAND",
     description = "Lists, shows and marks the runs in a run history folder.",
-    subcommands = {HistoryCommand.List.class, HistoryCommand.Show.class, HistoryCommand.Mark.class})
+    subcommands = {HistoryCommand.List.class, HistoryCommand.Show.class, HistoryCommand.Mark.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  casinoperf history list --history /ci/casinoperf-history",
+      "  casinoperf history show 20261127T104243Z-flashspinpeaksimulation-b02a9e",
+      "  casinoperf history mark 20261127T104243Z-flashspinpeaksimulation-b02a9e \\",
+      "      --verdict pass"
+    })
 final class HistoryCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -59,6 +66,10 @@ final class HistoryCommand implements Callable<Integer> {
     }
   }
 
+  /** Where a RUN_ID comes from, for the commands that take one. */
+  private static final String RUN_ID = "a stored run's id, the first column of 'casinoperf history "
+      + "list' (also printed by the gate: 'stored as RUN_ID')";
+
   @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per stored run, oldest first.")
   static final class List extends Base implements Runnable {
     @Override
@@ -77,7 +88,7 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "A stored run's metadata and requests.")
   static final class Show extends Base implements Runnable {
-    @Parameters(paramLabel = "RUN_ID")
+    @Parameters(paramLabel = "RUN_ID", description = RUN_ID)
     String id;
 
     @Override
@@ -104,12 +115,19 @@ final class HistoryCommand implements Callable<Integer> {
   }
 
   @Command(name = "mark", mixinStandardHelpOptions = true,
-      description = "Records a verdict on a stored run, e.g. to accept it as a baseline.")
+      description = "Records a verdict on a stored run, e.g. to accept it as a baseline.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  casinoperf history mark 20261127T104243Z-flashspinpeaksimulation-b02a9e \\",
+        "      --verdict \"slo breach\""
+      })
   static final class Mark extends Base implements Runnable {
-    @Parameters(paramLabel = "RUN_ID")
+    @Parameters(paramLabel = "RUN_ID", description = RUN_ID)
     String id;
 
-    @Option(names = "--verdict", required = true, paramLabel = "pass|improvement|inconclusive|regression|slo breach|aborted|invalid")
+    @Option(names = "--verdict", required = true, paramLabel = "VERDICT",
+        description = "pass, improvement, inconclusive, regression, \"slo breach\", aborted or "
+            + "invalid; only a run marked pass or improvement serves as a baseline")
     String verdict;
 
     @Override

@@ -31,6 +31,13 @@ import picocli.CommandLine.Spec;
           + "DIR/run.json, refusing shards of different runs.",
       "Then prints the command that makes Gatling's own report of the merged run in DIR.",
       "Exit codes: 0 merged, 2 bad input."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  casinoperf merge-logs shard-1/simulation.log shard-2/simulation.log \\",
+      "      --out merged-run",
+      "  casinoperf merge-logs injector-1/gatling injector-2/gatling \\",
+      "      --out merged-run --force"
     })
 final class MergeLogsCommand implements Callable<Integer> {
   private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");

@@ -37,7 +37,14 @@ import picocli.CommandLine.Spec;
       "Writes an HTML report from stored results.",
       "The trend of the run history, a capacity forecast's forecast.json, or a gate's verdict.json."
     },
-    subcommands = {ReportCommand.Trend.class, ReportCommand.Capacity.class, ReportCommand.Gate.class})
+    subcommands = {ReportCommand.Trend.class, ReportCommand.Capacity.class, ReportCommand.Gate.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  casinoperf report trend --history casinoperf-history --out trend-report",
+      "  casinoperf report trend --simulation FlashSpinPeakSimulation --charts 0",
+      "  casinoperf report capacity forecast-report/forecast.json",
+      "  casinoperf report gate gate-report/verdict.json --out gate-report"
+    })
 final class ReportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 

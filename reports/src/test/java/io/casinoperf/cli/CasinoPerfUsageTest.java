@@ -1,13 +1,16 @@
 package io.casinoperf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The command line as a newcomer meets it: a mistake in the arguments is the error and where to
@@ -212,5 +215,63 @@ class CasinoPerfUsageTest {
           .startsWith("casinoperf: " + c.get(2));
     }
     assertThat(dir.resolve("report")).doesNotExist();
+  }
+
+  @Test
+  void everyCommandsHelpEndsWithExamplesThatParse() {
+    List<List<String>> commands = List.of(List.of("gate"), List.of("history"), List.of("forecast"),
+        List.of("forecast", "backtest"), List.of("report"), List.of("merge-logs"));
+    for (List<String> command : commands) {
+      List<String> args = new ArrayList<>(command);
+      args.add("--help");
+      Result help = execute(args.toArray(String[]::new));
+
+      assertThat(help.exitCode()).isZero();
+      assertThat(help.out()).as(command + " help").contains("Examples:");
+      String examples = help.out().substring(Math.max(0, help.out().indexOf("Examples:")));
+      // An example too long for one line goes on, shell-like, after a backslash; none is wrapped.
+      List<String> lines = examples.replaceAll(" \\\\\n +", " ").lines().skip(1)
+          .filter(line -> !line.isBlank()).toList();
+      assertThat(lines).as(command + " examples").isNotEmpty()
+          .allMatch(line -> line.startsWith("  casinoperf " + command.get(0) + " "));
+      for (String line : lines) {
+        String[] words = shellWords(line.strip().substring("casinoperf ".length()));
+        assertThatCode(() -> new CommandLine(new CasinoPerf()).parseArgs(words)).as(line).doesNotThrowAnyException();
+      }
+    }
+  }
+
+  @Test
+  void historyShowAndMarkSayWhereARunIdComesFromAndWhichVerdictsThereAre() {
+    String show = execute("history", "show", "--help").out();
+    String mark = execute("history", "mark", "--help").out();
+
+    assertThat(show).contains("RUN_ID").contains("history list");
+    assertThat(mark).contains("history list")
+        .contains("pass").contains("improvement").contains("inconclusive").contains("regression")
+        .contains("slo breach").contains("aborted").contains("invalid");
+  }
+
+  /** Words as a POSIX shell splits a line without escapes: spaces outside double quotes. */
+  private static String[] shellWords(String line) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    boolean quoted = false;
+    for (char c : line.toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ' ' && !quoted) {
+        if (!word.isEmpty()) {
+          words.add(word.toString());
+          word.setLength(0);
+        }
+      } else {
+        word.append(c);
+      }
+    }
+    if (!word.isEmpty()) {
+      words.add(word.toString());
+    }
+    return words.toArray(String[]::new);
   }
 }
