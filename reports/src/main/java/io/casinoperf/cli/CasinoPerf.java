@@ -13,6 +13,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,16 +21,18 @@ import picocli.CommandLine.Command;
  * {@code java -jar casinoperf.jar COMMAND}: the gate, the run history, the capacity forecast,
  * HTML reports from stored results and the merge of injector logs. Exit codes everywhere: 0 ok or
  * pass, 1 regression, SLO breach or aborted run, 2 bad input or usage (including a file that
- * cannot be read or written), 3 inconclusive.
+ * cannot be read or written), 3 inconclusive, 4 invalid. A usage error is two or three lines
+ * ({@link UsageErrors}); bad input is one.
  */
 @Command(
     name = "casinoperf",
     mixinStandardHelpOptions = true,
     versionProvider = CasinoPerf.Version.class,
+    synopsisSubcommandLabel = "COMMAND",
     description = "Load-test results and capacity planning for casino platforms.",
     subcommands = {GateCommand.class, HistoryCommand.class, ForecastCommand.class, ReportCommand.class,
         MergeLogsCommand.class})
-public final class CasinoPerf implements Runnable {
+public final class CasinoPerf implements Callable<Integer> {
   public static final int EXIT_BAD_INPUT = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -44,12 +47,13 @@ public final class CasinoPerf implements Runnable {
     CommandLine line = new CommandLine(new CasinoPerf());
     line.setOut(out);
     line.setErr(err);
+    UsageErrors usageErrors = new UsageErrors();
+    line.setParameterExceptionHandler(usageErrors);
     line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof CommandLine.ParameterException) {
+      if (e instanceof CommandLine.ParameterException usage) {
         // A usage error found by the command itself (a requirement picocli cannot express):
-        // reported as picocli reports its own, with the usage help.
-        return commandLine.getParameterExceptionHandler()
-            .handleParseException((CommandLine.ParameterException) e, args);
+        // reported as picocli's own are.
+        return usageErrors.handleParseException(usage, args);
       }
       if (e instanceof InvalidSimulationLogException
           || e instanceof HistoryException
@@ -90,9 +94,10 @@ public final class CasinoPerf implements Runnable {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
+  /** No command: the list of commands, as a usage error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return UsageErrors.listCommands(spec);
   }
 
   /** A mistake in what the user gave: one line, exit code 2. */

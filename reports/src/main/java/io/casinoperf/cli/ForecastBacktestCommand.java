@@ -32,13 +32,22 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Backtests the forecast's demand model on one series: at each origin the model is chosen and "
-          + "fitted on the training window before it alone and forecasts the next horizon on the "
-          + "series' own grid; the seasonal-naive forecast does the same (docs/FORECAST.md).",
+      "Backtests the forecast's demand model on one series.",
+      "At each origin the model is chosen and fitted on the training window before it alone and "
+          + "forecasts the next horizon on the series' own grid; the seasonal-naive forecast does "
+          + "the same (docs/FORECAST.md).",
       "Writes forecasts.csv (P05, P10, P50, P90, P95 beside the actual value, per step) and "
           + "scores.csv (MAE, MAPE, sMAPE, MASE, 80 and 90 %% coverage, pinball loss, per origin and "
           + "overall) and prints the scores.",
       "Exit codes: 0 done, 2 bad input."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  casinoperf forecast backtest examples/capacity/metrics.csv --series rps",
+      "  casinoperf forecast backtest metrics.csv --plan plan.yaml \\",
+      "      --calendar calendar.yaml --horizon 1d --origins 8 --every 1d",
+      "  casinoperf forecast backtest metrics.csv --series rps --train 28d \\",
+      "      --origin 2025-02-10"
     })
 final class ForecastBacktestCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

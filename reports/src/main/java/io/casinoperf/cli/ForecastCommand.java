@@ -35,11 +35,22 @@ import picocli.CommandLine.Spec;
       "       casinoperf forecast backtest [OPTIONS] METRICS... (forecast backtest --help)"
     },
     description = {
-      "Forecasts traffic and each resource for the calendar's planned promotion from metrics "
-          + "history, with P50/P90/P99, nodes needed with redundancy, headroom and runway "
-          + "(docs/FORECAST.md, inputs in docs/CAPACITY-INPUTS.md).",
+      "Capacity for a planned promotion, from metrics history.",
+      "Forecasts traffic and each resource for the calendar's planned promotion, with P50/P90/P99, "
+          + "nodes needed with redundancy, headroom and runway (docs/FORECAST.md, inputs in "
+          + "docs/CAPACITY-INPUTS.md).",
       "Writes forecast.json and capacity.html and prints a summary.",
       "Exit codes: 0 done (1 with --strict when a resource does not fit), 2 bad input."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  casinoperf forecast examples/capacity/metrics.csv \\",
+      "      --plan examples/capacity/plan.yaml \\",
+      "      --calendar examples/capacity/calendar.yaml",
+      "  casinoperf forecast metrics.csv rps.json --plan plan.yaml --strict",
+      "  casinoperf forecast metrics.csv --plan plan.yaml --load-steps steps.csv",
+      "  casinoperf forecast metrics.csv --plan plan.yaml --decide-at 99 \\",
+      "      --throughput-target 70"
     })
 final class ForecastCommand implements Callable<Integer> {
 
@@ -114,7 +125,7 @@ final class ForecastCommand implements Callable<Integer> {
     ForecastSettings settings = settings();
     long stepSeconds = step.equals("auto") ? 0 : seconds("--step", step);
     if (maxFill < 0) {
-      throw new CasinoPerf.UserInputException("--max-fill=" + maxFill + ": expected 0 or more steps");
+      throw refuse("--max-fill", "expected 0 or more steps");
     }
     ForecastInputs inputs = ForecastInputs.load(metrics, calendar, plan, loadSteps, stepSeconds, maxFill);
     CapacityForecast forecast = CapacityForecaster.forecast(inputs, settings);
@@ -172,23 +183,32 @@ final class ForecastCommand implements Callable<Integer> {
         throw new CasinoPerf.UserInputException("--changepoint " + changepoints.get(i) + ": " + e.getMessage());
       }
     }
+    // A fraction where a percentage is expected (0.9 for the P90) is told the value it stood for.
     if (!(decideAt > 50 && decideAt < 100)) {
-      throw new CasinoPerf.UserInputException("--decide-at=" + decideAt + ": expected a percentile above 50 and below 100");
+      throw refuse("--decide-at", decideAt > 0.5 && decideAt < 1
+          ? "expected a percentile such as " + OptionValues.asPercent(decideAt)
+          : "expected a percentile above 50 and below 100, such as 90");
     }
-    if (!(throughputTarget > 0 && throughputTarget <= 100)) {
-      throw new CasinoPerf.UserInputException("--throughput-target=" + throughputTarget + ": expected a percentage in (0, 100]");
+    if (!(throughputTarget > 1 && throughputTarget <= 100)) {
+      throw refuse("--throughput-target", throughputTarget > 0 && throughputTarget <= 1
+          ? "expected a percentage such as " + OptionValues.asPercent(throughputTarget)
+          : "expected a percentage above 1 and at most 100, such as 80");
     }
     if (origins < 0 || origins > 52) {
-      throw new CasinoPerf.UserInputException("--origins=" + origins + ": expected 0 to 52");
+      throw refuse("--origins", "expected 0 to 52");
     }
     if (runwayDays < 1 || runwayDays > 3650) {
-      throw new CasinoPerf.UserInputException("--runway-days=" + runwayDays + ": expected 1 to 3650");
+      throw refuse("--runway-days", "expected 1 to 3650");
     }
     if (horizonSeconds > 365 * 86_400L) {
       throw new CasinoPerf.UserInputException("--horizon=" + horizon + ": at most a year (365d)");
     }
     return new ForecastSettings(DemandFitter.Settings.defaults(horizonSeconds).withChangepoints(points),
         origins, decideAt / 100, throughputTarget / 100, runwayDays, 20_000, seed);
+  }
+
+  private CasinoPerf.UserInputException refuse(String option, String expected) {
+    return OptionValues.refuse(spec, option, expected);
   }
 
   /**

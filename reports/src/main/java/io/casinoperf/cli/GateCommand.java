@@ -44,13 +44,24 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Judges a Gatling run against a baseline from the run history: p99 (p50, p95 reported), "
-          + "error rate and absolute SLOs, per request and for all requests (docs/STATISTICS.md).",
+      "Judges a Gatling run against a baseline from the run history.",
+      "It compares p99 (p50, p95 reported), error rate and absolute SLOs, per request and for all "
+          + "requests (docs/STATISTICS.md).",
       "Writes verdict.json, junit.xml, summary.md and gate.html, prints a table, stores the run.",
       "Simulation, target, load parameters and SLOs come from the run record (run.json) "
           + "beside each log; without one, from --target, --param and the --slo options.",
       "Exit codes: 0 pass, 1 regression, SLO breach or a run its circuit breaker stopped, "
           + "2 bad input, 3 inconclusive, 4 invalid (the injector, not the platform, limited the run)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  casinoperf gate simulations/target/gatling --label v1.4.2+9f1c2ab",
+      "  casinoperf gate shard-1/simulation.log shard-2/simulation.log",
+      "  casinoperf gate results/simulation.log --target https://perf.casino.example",
+      "  casinoperf gate run/simulation.log --slo \"Spin=150/0.5\" --slo-p99-ms 250",
+      "  casinoperf gate simulations/target/gatling --pool 3 --no-save",
+      "  casinoperf gate simulations/target/gatling --inconclusive pass \\",
+      "      --history /ci/casinoperf-history"
     })
 final class GateCommand implements Callable<Integer> {
 
@@ -92,24 +103,27 @@ final class GateCommand implements Callable<Integer> {
   /** The most runs pooled into a baseline by default. */
   static final int AUTO_POOL = 5;
 
-  @Option(names = "--confidence", defaultValue = "0.98",
-      description = "one-sided confidence for the whole run (default: ${DEFAULT-VALUE})")
+  @Option(names = "--confidence", defaultValue = "0.98", paramLabel = "FRACTION",
+      description = "one-sided confidence for the whole run, above 0.5 and below 1 "
+          + "(default: ${DEFAULT-VALUE})")
   double confidence;
 
-  @Option(names = "--tolerance", defaultValue = "0.05",
-      description = "relative p99 change never called a regression (default: ${DEFAULT-VALUE})")
+  @Option(names = "--tolerance", defaultValue = "0.05", paramLabel = "FRACTION",
+      description = "relative p99 change never called a regression, 0.05 for 5 %% "
+          + "(default: ${DEFAULT-VALUE})")
   double tolerance;
 
-  @Option(names = "--min-effect-ms", defaultValue = "5",
+  @Option(names = "--min-effect-ms", defaultValue = "5", paramLabel = "MS",
       description = "absolute p99 change never called a regression (default: ${DEFAULT-VALUE})")
   long minEffectMillis;
 
-  @Option(names = "--min-samples", defaultValue = "1000",
+  @Option(names = "--min-samples", defaultValue = "1000", paramLabel = "N",
       description = "fewest responses per side to judge a p99 (default: ${DEFAULT-VALUE})")
   long minSamples;
 
-  @Option(names = "--min-error-increase", defaultValue = "0.001",
-      description = "error-rate increase never called a regression (default: ${DEFAULT-VALUE})")
+  @Option(names = "--min-error-increase", defaultValue = "0.001", paramLabel = "FRACTION",
+      description = "error-rate increase never called a regression, 0.001 for 0.1 percentage "
+          + "points (default: ${DEFAULT-VALUE})")
   double minErrorIncrease;
 
   @Option(names = "--slo-p99-ms", paramLabel = "MS",
@@ -146,15 +160,9 @@ final class GateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!List.of("exit3", "pass", "fail").contains(inconclusive)) {
-      throw new CasinoPerf.UserInputException(
-          "--inconclusive=" + inconclusive + ": expected exit3, pass or fail");
-    }
+    checkOptions();
     Outcome.InconclusivePolicy policy =
         Outcome.InconclusivePolicy.valueOf(inconclusive.toUpperCase(java.util.Locale.ROOT));
-    if (pool != null && pool < 1) {
-      throw new CasinoPerf.UserInputException("--pool=" + pool + ": expected at least 1");
-    }
     PrintWriter err = spec.commandLine().getErr();
     List<Path> logs = LogInputs.resolve(inputs);
     // Nothing is printed before every log has been read: a refused log is the only line.
@@ -220,6 +228,57 @@ final class GateCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
 
     return report.exitCode();
+  }
+
+  /**
+   * Every option value against its range before a log is read, named as typed. A number in the
+   * other unit (98 for the confidence 0.98, 5 for the tolerance 0.05) is told the value it
+   * probably meant.
+   */
+  private void checkOptions() {
+    if (!List.of("exit3", "pass", "fail").contains(inconclusive)) {
+      throw refuse("--inconclusive", "expected exit3, pass or fail");
+    }
+    if (!(confidence > 0.5 && confidence < 1)) {
+      throw refuse("--confidence", confidence > 50 && confidence < 100
+          ? "expected a fraction such as " + OptionValues.asFraction(confidence)
+          : "expected a fraction above 0.5 and below 1, such as 0.98");
+    }
+    if (!(tolerance >= 0 && tolerance < 1)) {
+      throw refuse("--tolerance", tolerance >= 1 && tolerance < 100
+          ? "expected a fraction such as " + OptionValues.asFraction(tolerance) + " for "
+              + OptionValues.typed(spec, "--tolerance") + " %"
+          : "expected a fraction from 0 to below 1, such as 0.05 for 5 %");
+    }
+    if (minEffectMillis < 0) {
+      throw refuse("--min-effect-ms", "expected 0 or more ms");
+    }
+    if (minSamples < 1) {
+      throw refuse("--min-samples", "expected at least 1 response on each side");
+    }
+    if (!(minErrorIncrease >= 0 && minErrorIncrease <= 1)) {
+      throw refuse("--min-error-increase", minErrorIncrease > 1 && minErrorIncrease <= 100
+          ? "expected a fraction such as " + OptionValues.asFraction(minErrorIncrease) + " for "
+              + OptionValues.typed(spec, "--min-error-increase") + " percentage points"
+          : "expected a fraction from 0 to 1, such as 0.001 for 0.1 percentage points");
+    }
+    if (sloP99Millis != null && sloP99Millis < 1) {
+      throw refuse("--slo-p99-ms", "expected at least 1 ms");
+    }
+    if (sloErrorPercent != null && !(sloErrorPercent >= 0 && sloErrorPercent <= 100)) {
+      throw refuse("--slo-error-percent", "expected a percentage, 0–100");
+    }
+    sloByRequest.forEach(GateCommand::parseSlo);
+    if (pool != null && pool < 1) {
+      throw refuse("--pool", "expected at least 1 run");
+    }
+    if (injectorCores != null && injectorCores < 1) {
+      throw refuse("--injector-cores", "expected at least 1 core");
+    }
+  }
+
+  private CasinoPerf.UserInputException refuse(String option, String expected) {
+    return OptionValues.refuse(spec, option, expected);
   }
 
   private static RecordedRun readRecords(List<Path> logs) {
@@ -334,6 +393,10 @@ final class GateCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * {@code 150/0.5}: a p99 of at most 150 ms and at most 0.5 % errors; a p99 under 1 ms or an
+   * error percentage outside 0–100 is refused ({@link ServiceLevel}).
+   */
   private static ServiceLevel parseSlo(String path, String text) {
     String[] parts = text.split("/");
     try {
@@ -345,7 +408,7 @@ final class GateCommand implements Callable<Integer> {
       // reported below
     }
     throw new CasinoPerf.UserInputException("--slo " + path + "=" + text
-        + ": expected P99MS/ERRORPERCENT, e.g. Spin=150/0.5");
+        + ": expected P99MS/ERRORPERCENT, at least 1 ms and 0–100 %, e.g. Spin=150/0.5");
   }
 
   /** A baseline with no requests: every request is new, and only the SLOs judge it. */

@@ -4,9 +4,11 @@ import io.casinoperf.gate.history.RunHistory;
 import io.casinoperf.gate.history.RunRecord;
 import io.casinoperf.gate.history.StoredRun;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,14 +18,36 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
+    synopsisSubcommandLabel = "COMMAND",
     description = "Lists, shows and marks the runs in a run history folder.",
-    subcommands = {HistoryCommand.List.class, HistoryCommand.Show.class, HistoryCommand.Mark.class})
-final class HistoryCommand implements Runnable {
+    subcommands = {HistoryCommand.List.class, HistoryCommand.Show.class, HistoryCommand.Mark.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  casinoperf history list --history /ci/casinoperf-history",
+      "  casinoperf history show 20261127T104243Z-flashspinpeaksimulation-b02a9e",
+      "  casinoperf history mark 20261127T104243Z-flashspinpeaksimulation-b02a9e \\",
+      "      --verdict pass"
+    })
+final class HistoryCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** No command: the list of history commands, as a usage error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return UsageErrors.listCommands(spec);
+  }
+
+  /**
+   * The run history in this folder, which must exist: a missing folder would otherwise read as an
+   * empty history, and a mistyped --history as "no runs".
+   *
+   * @throws CasinoPerf.UserInputException naming the folder when there is none
+   */
+  static RunHistory existing(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      throw new CasinoPerf.UserInputException("--history " + folder + ": no such folder");
+    }
+    return new RunHistory(folder);
   }
 
   abstract static class Base {
@@ -36,13 +60,21 @@ final class HistoryCommand implements Runnable {
     PrintWriter out() {
       return spec.commandLine().getOut();
     }
+
+    RunHistory runs() {
+      return existing(history);
+    }
   }
+
+  /** Where a RUN_ID comes from, for the commands that take one. */
+  private static final String RUN_ID = "a stored run's id, the first column of 'casinoperf history "
+      + "list' (also printed by the gate: 'stored as RUN_ID')";
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per stored run, oldest first.")
   static final class List extends Base implements Runnable {
     @Override
     public void run() {
-      RunHistory.Listing listing = new RunHistory(history).list();
+      RunHistory.Listing listing = runs().list();
       for (RunRecord run : listing.runs()) {
         out().printf(Locale.ROOT, "%-56s %-13s %-20s %s%s%n", run.id(), run.verdict().orElse("-"),
             run.label(), run.comparability().parameters(), run.partial() ? " partial" : "");
@@ -56,12 +88,12 @@ final class HistoryCommand implements Runnable {
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "A stored run's metadata and requests.")
   static final class Show extends Base implements Runnable {
-    @Parameters(paramLabel = "RUN_ID")
+    @Parameters(paramLabel = "RUN_ID", description = RUN_ID)
     String id;
 
     @Override
     public void run() {
-      StoredRun run = new RunHistory(history).load(id);
+      StoredRun run = runs().load(id);
       RunRecord record = run.record();
       out().println(record.id() + "  " + record.verdict().orElse("not judged")
           + (record.label().isEmpty() ? "" : "  " + record.label()));
@@ -83,12 +115,19 @@ final class HistoryCommand implements Runnable {
   }
 
   @Command(name = "mark", mixinStandardHelpOptions = true,
-      description = "Records a verdict on a stored run, e.g. to accept it as a baseline.")
+      description = "Records a verdict on a stored run, e.g. to accept it as a baseline.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  casinoperf history mark 20261127T104243Z-flashspinpeaksimulation-b02a9e \\",
+        "      --verdict \"slo breach\""
+      })
   static final class Mark extends Base implements Runnable {
-    @Parameters(paramLabel = "RUN_ID")
+    @Parameters(paramLabel = "RUN_ID", description = RUN_ID)
     String id;
 
-    @Option(names = "--verdict", required = true, paramLabel = "pass|improvement|inconclusive|regression|slo breach|aborted|invalid")
+    @Option(names = "--verdict", required = true, paramLabel = "VERDICT",
+        description = "pass, improvement, inconclusive, regression, \"slo breach\", aborted or "
+            + "invalid; only a run marked pass or improvement serves as a baseline")
     String verdict;
 
     @Override
@@ -97,7 +136,7 @@ final class HistoryCommand implements Runnable {
         throw new CasinoPerf.UserInputException("--verdict=" + verdict
             + ": expected pass, improvement, inconclusive, regression, slo breach, aborted or invalid");
       }
-      RunRecord marked = new RunHistory(history).markVerdict(id, verdict);
+      RunRecord marked = runs().markVerdict(id, verdict);
       out().println(marked.id() + " marked " + verdict);
     }
   }

@@ -25,11 +25,19 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Merges the simulation.log files of one run's injectors (-Dshard=i/n) into DIR/simulation.log, "
-          + "in time order, on the clock of the injector that started first; their run records "
-          + "(run.json) into DIR/run.json, refusing shards of different runs.",
+      "Merges the simulation.log files of a sharded run into one.",
+      "The logs of one run's injectors (-Dshard=i/n) go into DIR/simulation.log, in time order, on "
+          + "the clock of the injector that started first; their run records (run.json) into "
+          + "DIR/run.json, refusing shards of different runs.",
       "Then prints the command that makes Gatling's own report of the merged run in DIR.",
       "Exit codes: 0 merged, 2 bad input."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  casinoperf merge-logs shard-1/simulation.log shard-2/simulation.log \\",
+      "      --out merged-run",
+      "  casinoperf merge-logs injector-1/gatling injector-2/gatling \\",
+      "      --out merged-run --force"
     })
 final class MergeLogsCommand implements Callable<Integer> {
   private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.casinoperf.capacity.forecast.CapacityForecast;
-import io.casinoperf.gate.history.RunHistory;
 import io.casinoperf.report.CapacityHtml;
 import io.casinoperf.report.GateHtml;
 import io.casinoperf.report.GateReport;
@@ -33,15 +32,26 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = "Writes an HTML report from stored results: the trend of the run history, a "
-        + "capacity forecast's forecast.json, or a gate's verdict.json.",
-    subcommands = {ReportCommand.Trend.class, ReportCommand.Capacity.class, ReportCommand.Gate.class})
-final class ReportCommand implements Runnable {
+    synopsisSubcommandLabel = "COMMAND",
+    description = {
+      "Writes an HTML report from stored results.",
+      "The trend of the run history, a capacity forecast's forecast.json, or a gate's verdict.json."
+    },
+    subcommands = {ReportCommand.Trend.class, ReportCommand.Capacity.class, ReportCommand.Gate.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  casinoperf report trend --history casinoperf-history --out trend-report",
+      "  casinoperf report trend --simulation FlashSpinPeakSimulation --charts 0",
+      "  casinoperf report capacity forecast-report/forecast.json",
+      "  casinoperf report gate gate-report/verdict.json --out gate-report"
+    })
+final class ReportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** No command: the list of reports, as a usage error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return UsageErrors.listCommands(spec);
   }
 
   /**
@@ -71,8 +81,9 @@ final class ReportCommand implements Runnable {
 
   @Command(name = "trend", mixinStandardHelpOptions = true, sortOptions = false,
       description = {
-        "p99 and error rate per request across the stored runs of one simulation, one point per "
-            + "run, regressions and passes marked, with a table of the runs (docs/REPORTS.md).",
+        "p99 and error rate across the stored runs of one simulation.",
+        "One point per run and request, regressions and passes marked, with a table of the runs "
+            + "(docs/REPORTS.md).",
         "Writes trend.html. Exit codes: 0 written, 2 bad input (empty history, unknown simulation)."
       })
   static final class Trend extends Report {
@@ -95,15 +106,12 @@ final class ReportCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      if (!Files.isDirectory(history)) {
-        throw new CasinoPerf.UserInputException("--history " + history + ": no such folder");
-      }
-      RunTrend trend = RunTrend.read(new RunHistory(history), Optional.ofNullable(simulation));
-      trend.problems().forEach(problem -> err().println("warning: " + problem));
-      err().println(trend.runs().size() + " runs of " + trend.simulation());
       if (charts < 0) {
         throw new CasinoPerf.UserInputException("--charts=" + charts + ": expected 0 or more");
       }
+      RunTrend trend = RunTrend.read(HistoryCommand.existing(history), Optional.ofNullable(simulation));
+      trend.problems().forEach(problem -> err().println("warning: " + problem));
+      err().println(trend.runs().size() + " runs of " + trend.simulation());
       write(out.resolve("trend.html"), TrendHtml.render(trend, charts));
       return 0;
     }
@@ -111,8 +119,8 @@ final class ReportCommand implements Runnable {
 
   @Command(name = "capacity", mixinStandardHelpOptions = true, sortOptions = false,
       description = {
-        "capacity.html again from a forecast.json the forecast command wrote (docs/FORECAST.md).",
-        "Exit codes: 0 written, 2 bad input (missing file, not a forecast.json)."
+        "capacity.html again from a forecast.json the forecast command wrote.",
+        "See docs/FORECAST.md. Exit codes: 0 written, 2 bad input (missing file, not a forecast.json)."
       })
   static final class Capacity extends Report {
     @Parameters(paramLabel = "FORECAST_JSON", description = "forecast.json of schema " + CapacityForecast.SCHEMA)
@@ -169,8 +177,8 @@ final class ReportCommand implements Runnable {
 
   @Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
       description = {
-        "gate.html again from a verdict.json the gate command wrote (docs/REPORTS.md).",
-        "Exit codes: 0 written, 2 bad input (missing file, not a verdict.json)."
+        "gate.html again from a verdict.json the gate command wrote.",
+        "See docs/REPORTS.md. Exit codes: 0 written, 2 bad input (missing file, not a verdict.json)."
       })
   static final class Gate extends Report {
     @Parameters(paramLabel = "VERDICT_JSON", description = "verdict.json of a gate run")

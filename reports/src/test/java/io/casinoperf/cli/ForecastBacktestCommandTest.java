@@ -249,7 +249,8 @@ class ForecastBacktestCommandTest {
     Result nothing = execute("forecast");
 
     assertThat(noPlan.exitCode()).isEqualTo(2);
-    assertThat(noPlan.err()).startsWith("Missing required option: '--plan=FILE'").contains("Usage:");
+    assertThat(noPlan.err().lines())
+        .containsExactly("Missing required option: '--plan=FILE'", "see 'casinoperf forecast --help'");
     assertThat(nothing.exitCode()).isEqualTo(2);
     assertThat(nothing.err()).startsWith("Missing required options and parameters: '--plan=FILE', 'METRICS'");
     assertThat(execute("forecast", "backtest", "--help").out()).contains("--origins").contains("--train");

@@ -213,7 +213,9 @@ class ReportCommandTest {
   void withoutASubcommandItListsTheReports() {
     Result result = report();
 
-    assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("trend").contains("capacity").contains("gate");
+    // A forgotten report name writes nothing, so it does not exit 0 as if a report were written.
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).contains("trend").contains("capacity").contains("gate");
   }
 }
