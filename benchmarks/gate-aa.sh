@@ -3,8 +3,13 @@
 # the embedded platform, then the gate on the candidate; repeated PAIRS times, each pair with a
 # fresh history. Counts the verdicts: with nothing changed, every regression is a false alarm.
 # With CANDIDATE_MODE=degraded the candidate runs on a degraded platform: every regression is a hit.
+# With HISTORY_RUNS=N the pairs share one history instead, as a pipeline's does: N unchanged runs
+# are gated and stored first (so the gate knows the run-to-run noise and pools its baseline), then
+# each candidate is gated against it and stored; a candidate is then one run, not a pair.
 # Usage (from the repository root): benchmarks/gate-aa.sh [PAIRS=10] [DURATION=60s]
 #   env: SIMULATION (default FlashSpinPeakSimulation), CANDIDATE_MODE (default normal),
+#        HISTORY_RUNS (default 0: a fresh history per pair), HOG (busy-loop processes beside
+#        each candidate run, stopping by themselves; default 0),
 #        EXPECT=pass|regression (exit 1 unless every pair ends so; for CI)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +17,8 @@ pairs=${1:-10}
 duration=${2:-60s}
 simulation=${SIMULATION:-FlashSpinPeakSimulation}
 candidate_mode=${CANDIDATE_MODE:-normal}
+history_runs=${HISTORY_RUNS:-0}
+hog=${HOG:-0}
 expect=${EXPECT:-}
 work=$(mktemp -d)
 
@@ -24,13 +31,33 @@ run() { # mode label history
     --label "$2" --out "$work/report" >"$work/gate.log" 2>&1
 }
 
+with_hog() { # command...: runs it with $hog busy loops beside it (each stops after 15 min at most)
+  local hogs=()
+  for _ in $(seq 1 "$hog"); do timeout 900 sh -c 'while :; do :; done' & hogs+=($!); done
+  "$@"; local code=$?
+  for pid in "${hogs[@]}"; do kill "$pid" 2>/dev/null; done
+  return $code
+}
+
 passes=0; regressions=0; inconclusive=0; invalid=0; other=0; unexpected=0
+shared="$work/history-shared"
+if [ "$history_runs" -gt 0 ]; then
+  printf '%5s %-13s %s\n' seed verdict reason
+  for i in $(seq 1 "$history_runs"); do
+    run normal "seed-$i" "$shared"
+    printf "%5s %-13s %s\n" "$i" "exit $?" "$(grep -m1 -E "^(PASS|REGRESSION|SLO BREACH|INCONCLUSIVE|IMPROVEMENT|INVALID|ABORTED)" "$work/gate.log" | cut -c1-150)"
+  done
+fi
 printf '%5s %-13s %s\n' pair verdict reason
 for i in $(seq 1 "$pairs"); do
-  history="$work/history-$i"
-  run normal "baseline-$i" "$history"
-  if [ $? -ne 0 ]; then echo "baseline $i: $(head -1 "$work/gate.log")"; unexpected=$((unexpected + 1)); continue; fi
-  run "$candidate_mode" "candidate-$i" "$history"
+  if [ "$history_runs" -gt 0 ]; then
+    history="$shared"
+  else
+    history="$work/history-$i"
+    run normal "baseline-$i" "$history"
+    if [ $? -ne 0 ]; then echo "baseline $i: $(head -1 "$work/gate.log")"; unexpected=$((unexpected + 1)); continue; fi
+  fi
+  with_hog run "$candidate_mode" "candidate-$i" "$history"
   code=$?
   case $code in
     0) passes=$((passes + 1)); verdict=pass ;;
