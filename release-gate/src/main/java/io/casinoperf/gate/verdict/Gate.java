@@ -396,8 +396,8 @@ public final class Gate {
     }
 
     private Verdict errorVerdict(GateSettings settings, boolean moreErrors) {
-      String numbers = String.format(Locale.ROOT, "errors %.2f %% vs %.2f %%",
-          100 * errorRate.candidateShare(), 100 * errorRate.baselineShare());
+      String[] shares = Percentages.distinct(errorRate.candidateShare(), errorRate.baselineShare());
+      String numbers = "errors " + shares[0] + " % vs " + shares[1] + " %";
       if (moreErrors && errorRate.difference() > settings.minErrorRateIncrease()) {
         return new Verdict.Regression(Rule.MORE_ERRORS, numbers + ": significantly more errors");
       }
@@ -410,8 +410,9 @@ public final class Gate {
             "p99 " + p99Millis + " ms is above the SLO of " + slo.p99Millis() + " ms");
       }
       if (errorRate > slo.maxErrorRate()) {
-        return new Verdict.Regression(Rule.SLO_ERRORS_BREACHED, String.format(Locale.ROOT,
-            "errors %.2f %% are above the SLO of %.2f %%", 100 * errorRate, 100 * slo.maxErrorRate()));
+        String[] shares = Percentages.distinct(errorRate, slo.maxErrorRate());
+        return new Verdict.Regression(Rule.SLO_ERRORS_BREACHED,
+            "errors " + shares[0] + " % are above the SLO of " + shares[1] + " %");
       }
       return new Verdict.Pass(Rule.SLO_MET, "within the SLOs");
     }

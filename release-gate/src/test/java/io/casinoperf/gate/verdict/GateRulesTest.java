@@ -84,6 +84,37 @@ class GateRulesTest {
   }
 
   @Test
+  void anErrorRateJustAboveTheSloCarriesTheDigitsThatShowIt() {
+    var candidate = run(20_000, 20, 1);
+    RequestStats failing = new RequestStats();
+    // 1,001 of 100,000: 1.001 %, above the SLO of 1 %; two decimals would print 1.00 % for both.
+    for (int i = 0; i < 100_000; i++) {
+      failing.record(1_800_000_000_000L + i * 2L, 20, i >= 1_001, "status 503");
+    }
+    var justAbove = new io.casinoperf.gate.summary.RunSummary(candidate.injectors(),
+        candidate.start(), candidate.end(), failing,
+        new java.util.TreeMap<>(java.util.Map.of(
+            io.casinoperf.gate.summary.RequestKey.of("request-0"), failing)),
+        candidate.groups(), 0, 0, java.util.Map.of(), candidate.timeline(), false, java.util.List.of());
+
+    RunVerdict verdict = Gate.judge(justAbove, justAbove, DEFAULTS);
+
+    assertThat(verdict.allRequests().serviceLevel().reason())
+        .isEqualTo("errors 1.001 % are above the SLO of 1.00 %");
+    assertThat(verdict.allRequests().errors().reason()).isEqualTo("errors 1.00 % vs 1.00 %");
+  }
+
+  @Test
+  void percentagesKeepTwoDecimalsAndAddOnlyTheDigitsThatTellTwoSharesApart() {
+    assertThat(Percentages.distinct(0.010036, 0.01)).containsExactly("1.0036", "1.00");
+    assertThat(Percentages.distinct(0.0123, 0.01)).containsExactly("1.23", "1.00");
+    assertThat(Percentages.distinct(0.02, 0.02)).containsExactly("2.00", "2.00");
+    assertThat(Percentages.distinct(0.0, 0.001)).containsExactly("0.00", "0.10");
+    // Beyond six decimals two shares are shown as equal: no endless digits.
+    assertThat(Percentages.distinct(0.01 + 1e-12, 0.01)).containsExactly("1.00", "1.00");
+  }
+
+  @Test
   void interpolatedPercentileSpreadsTiesOverTheirMillisecond() {
     RequestStats stats = new RequestStats();
     for (int i = 0; i < 1_000; i++) {
