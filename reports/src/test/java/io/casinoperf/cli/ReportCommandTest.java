@@ -34,9 +34,8 @@ class ReportCommandTest {
     GatedRuns runs = new GatedRuns(data.resolve("runs"));
     runs.gate("v1", 20);
     runs.gate("lobby-1", 20, 0, "casino.LobbyBrowseSimulation");
-    runs.gate("v2", 30);
+    gateReport = runs.gate("v2", 30).reports();
     history = runs.history();
-    gateReport = data.resolve("runs/gate-report");
 
     PlatformMetrics.write(data, 42, 900, 3.0, 11);
     Result forecast = run("forecast", data.resolve("metrics.csv").toString(), "--plan", data.resolve("plan.yaml").toString(),
