@@ -5,6 +5,7 @@ import io.casinoperf.gate.history.RunHistory;
 import io.casinoperf.gate.history.RunRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,8 +128,12 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
    * @param lastPassBefore the latest passing run of the same workload recorded before this one
    *     (the gate's default baseline at the time), or null
    * @param points by request path; "All requests" always present
+   * @param gateReport the gate.html the gate wrote for this run, when it was recorded and no run
+   *     recorded later had its gate.html written to the same path (which would have replaced it);
+   *     whether it is still on disk is not checked here
    */
-  public record Run(RunRecord record, Outcome outcome, RunRecord lastPassBefore, Map<String, Point> points) {
+  public record Run(RunRecord record, Outcome outcome, RunRecord lastPassBefore, Map<String, Point> points,
+      Optional<String> gateReport) {
     public Run {
       points = Map.copyOf(points);
     }
@@ -193,6 +198,10 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
         : recorded.get(recorded.size() - 1).comparability().simulation();
     Map<String, Integer> others = new TreeMap<>(counts);
     others.remove(chosen);
+    // Each gate.html path is the report of the last run recorded with it: a later gate that wrote
+    // to the same folder replaced the page (recorded is oldest first, so later runs win).
+    Map<String, String> lastWriter = new HashMap<>();
+    recorded.forEach(r -> r.gateReport().ifPresent(page -> lastWriter.put(page, r.id())));
 
     List<Run> runs = new ArrayList<>();
     TreeSet<String> paths = new TreeSet<>();
@@ -209,7 +218,9 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
         paths.add(key.path());
       });
       Outcome outcome = Outcome.of(record);
-      runs.add(new Run(record, outcome, lastPassOfSameWorkload(passed, record), points));
+      Optional<String> gateReport =
+          record.gateReport().filter(page -> lastWriter.get(page).equals(record.id()));
+      runs.add(new Run(record, outcome, lastPassOfSameWorkload(passed, record), points, gateReport));
       if (outcome == Outcome.PASS) {
         passed.add(record);
       }

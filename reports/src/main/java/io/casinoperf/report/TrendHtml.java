@@ -30,14 +30,16 @@ public final class TrendHtml {
   public static final int DEFAULT_CHARTED_REQUESTS = 12;
 
   public static String render(RunTrend trend) {
-    return render(trend, DEFAULT_CHARTED_REQUESTS);
+    return render(trend, DEFAULT_CHARTED_REQUESTS, Map.of());
   }
 
   /**
    * @param chartedRequests how many single requests get charts, the busiest first (all requests
    *     are always charted; 0 charts every request); the rest are named below the charts
+   * @param gateReports by run id, a link to the run's gate.html (relative to the page's folder, or
+   *     a file: URI); runs without one are not linked
    */
-  public static String render(RunTrend trend, int chartedRequests) {
+  public static String render(RunTrend trend, int chartedRequests, Map<String, String> gateReports) {
     List<Run> runs = trend.runs();
     Map<String, Object> page = new LinkedHashMap<>();
     page.put("simulation", trend.simulation());
@@ -60,7 +62,7 @@ public final class TrendHtml {
     page.put("notCharted", notCharted.isEmpty() ? null : String.join(", ", notCharted));
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = runs.size() - 1; i >= 0; i--) {
-      rows.add(row(runs.get(i)));
+      rows.add(row(runs.get(i), gateReports.get(runs.get(i).record().id())));
     }
     page.put("rows", rows);
     return TEMPLATE.execute(page);
@@ -128,12 +130,13 @@ public final class TrendHtml {
     return trend.runs().stream().map(Run::axisLabel).toList();
   }
 
-  private static Map<String, Object> row(Run run) {
+  private static Map<String, Object> row(Run run, String gateReport) {
     Map<String, Object> row = new LinkedHashMap<>();
     Point all = run.all();
     row.put("class", run.outcome().cssClass());
     row.put("symbol", run.outcome().symbol());
     row.put("id", run.record().id());
+    row.put("gateReport", gateReport);
     row.put("label", run.record().label());
     row.put("recordedAt", RECORDED.format(run.record().recordedAt()));
     row.put("verdict", run.record().verdict().orElse("not judged") + (run.record().partial() ? ", partial" : ""));

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * A run history made the way a pipeline makes one: generated Gatling logs, one an hour, each
- * judged and stored by the real gate command, its reports in a folder of its own. For the trend
- * report's tests.
+ * judged and stored by the real gate command, its reports in a folder of its own (or, as in a
+ * pipeline that reuses its workspace, all in one). For the trend report's tests.
  */
 public final class GatedRuns {
   public static final String SIMULATION = "casino.FlashSpinPeakSimulation";
@@ -30,6 +30,7 @@ public final class GatedRuns {
   private static final Pattern STORED = Pattern.compile("stored as (\\S+) in");
 
   private final Path dir;
+  private final boolean oneReportFolder;
   private int runs;
 
   /**
@@ -41,8 +42,15 @@ public final class GatedRuns {
   public record Gated(int exitCode, String id, String label, String verdict, long allP99Millis, String out, String err,
       Path reports) {}
 
+  /** Each run's reports in a folder of its own. */
   public GatedRuns(Path dir) {
+    this(dir, false);
+  }
+
+  /** @param oneReportFolder every gate writes to the same folder, each over the one before */
+  public GatedRuns(Path dir, boolean oneReportFolder) {
     this.dir = dir;
+    this.oneReportFolder = oneReportFolder;
   }
 
   public Path history() {
@@ -116,7 +124,7 @@ public final class GatedRuns {
   private Gated judge(Path log, String label, List<String> options) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Path reports = dir.resolve("gate-report-" + (runs - 1));
+    Path reports = dir.resolve(oneReportFolder ? "gate-report" : "gate-report-" + (runs - 1));
     List<String> args = new ArrayList<>(List.of("gate", log.toString(), "--history", history().toString(),
         "--out", reports.toString(), "--label", label));
     args.addAll(options);

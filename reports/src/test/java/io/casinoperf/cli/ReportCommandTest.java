@@ -79,6 +79,43 @@ class ReportCommandTest {
   }
 
   @Test
+  void trendLinksEachRunIdToItsGateHtmlWhileItIsThere() throws Exception {
+    GatedRuns runs = new GatedRuns(dir.resolve("pipeline"));
+    GatedRuns.Gated v1 = runs.gate("v1", 20);
+    GatedRuns.Gated v2 = runs.gate("v2", 20);
+    GatedRuns.Gated v3 = runs.gate("v3", 30);
+    Files.delete(v2.reports().resolve("gate.html"));
+    Path out = dir.resolve("trend");
+
+    Result result = report("trend", "--history", runs.history().toString(), "--out", out.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    String page = Files.readString(out.resolve("trend.html"));
+    for (GatedRuns.Gated linked : List.of(v1, v3)) {
+      String href = out.toAbsolutePath().relativize(linked.reports().resolve("gate.html").toAbsolutePath()).toString();
+      assertThat(href).startsWith("../pipeline/gate-report-");
+      assertThat(page).contains("<td class=\"id\"><a href=\"" + href + "\">" + linked.id() + "</a></td>");
+    }
+    assertThat(page).contains("<td class=\"id\">" + v2.id() + "</td>");
+  }
+
+  @Test
+  void aGateHtmlALaterRunWroteOverIsLinkedOnlyFromThatRun() throws Exception {
+    GatedRuns runs = new GatedRuns(dir.resolve("workspace"), true);
+    GatedRuns.Gated v1 = runs.gate("v1", 20);
+    GatedRuns.Gated v2 = runs.gate("v2", 20);
+    Path out = dir.resolve("trend");
+
+    Result result = report("trend", "--history", runs.history().toString(), "--out", out.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(v1.reports()).isEqualTo(v2.reports());
+    assertThat(out.resolve("trend.html")).content()
+        .contains("<td class=\"id\"><a href=\"../workspace/gate-report/gate.html\">" + v2.id() + "</a></td>")
+        .contains("<td class=\"id\">" + v1.id() + "</td>");
+  }
+
+  @Test
   void trendOfAnotherSimulationByItsSimpleName() {
     Result result = report("trend", "--history", history.toString(), "--simulation", "LobbyBrowseSimulation",
         "--out", dir.toString());
