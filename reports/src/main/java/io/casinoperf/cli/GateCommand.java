@@ -201,10 +201,13 @@ final class GateCommand implements Callable<Integer> {
 
     String id = "";
     String gatlingCandidate = gatlingReport(logs);
+    Path gateHtml = out.resolve("gate.html");
     if (!noSave) {
+      // Stored before the reports are written, which name the stored id; gate.html is where it will be.
       RunRecord saved = runs.save(candidate, label, comparability,
-          Optional.of(verdict.outcome().label()), Optional.ofNullable(gatlingCandidate),
-          storedRecords(recorded), Clock.systemUTC());
+          new RunHistory.Judgement(verdict.outcome().label(), verdict.decidedBy(),
+              Optional.of(gateHtml.toAbsolutePath().toString())),
+          Optional.ofNullable(gatlingCandidate), storedRecords(recorded), Clock.systemUTC());
       id = saved.id();
       err.println("stored as " + saved.id() + " in " + history);
     }
@@ -222,7 +225,7 @@ final class GateCommand implements Callable<Integer> {
     OutputFiles.write(out.resolve("junit.xml"),
         GateReportWriters.junitXml(report, policy == Outcome.InconclusivePolicy.FAIL));
     OutputFiles.write(out.resolve("summary.md"), GateReportWriters.markdown(report));
-    OutputFiles.write(out.resolve("gate.html"),
+    OutputFiles.write(gateHtml,
         GateHtml.render(report, OutputFiles.link(out, gatlingCandidate), OutputFiles.link(out, gatlingBaseline)));
     spec.commandLine().getOut().print(GateReportWriters.consoleTable(report));
     spec.commandLine().getOut().flush();

@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -83,7 +85,7 @@ final class ReportCommand implements Callable<Integer> {
       description = {
         "p99 and error rate across the stored runs of one simulation.",
         "One point per run and request, regressions and passes marked, with a table of the runs "
-            + "(docs/REPORTS.md).",
+            + "linked to their gate.html (docs/REPORTS.md).",
         "Writes trend.html. Exit codes: 0 written, 2 bad input (empty history, unknown simulation)."
       })
   static final class Trend extends Report {
@@ -112,8 +114,18 @@ final class ReportCommand implements Callable<Integer> {
       RunTrend trend = RunTrend.read(HistoryCommand.existing(history), Optional.ofNullable(simulation));
       trend.problems().forEach(problem -> err().println("warning: " + problem));
       err().println(trend.runs().size() + " runs of " + trend.simulation());
-      write(out.resolve("trend.html"), TrendHtml.render(trend, charts));
+      write(out.resolve("trend.html"), TrendHtml.render(trend, charts, gateReports(trend)));
       return 0;
+    }
+
+    /** By run id, a link from the page to each run's gate.html that is still on disk. */
+    private Map<String, String> gateReports(RunTrend trend) {
+      Map<String, String> links = new HashMap<>();
+      for (RunTrend.Run run : trend.runs()) {
+        run.gateReport().filter(page -> Files.isRegularFile(Path.of(page)))
+            .ifPresent(page -> links.put(run.record().id(), OutputFiles.link(out, page)));
+      }
+      return links;
     }
   }
 

@@ -5,6 +5,7 @@ import io.casinoperf.gate.history.RunHistory;
 import io.casinoperf.gate.history.RunRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The runs of one simulation across releases, oldest recorded first, as trend.html shows them:
- * per run its label and verdict, and per request its count, p99 and error rate.
+ * per run its label, verdict and the request that decided it, and per request its count, p99 and
+ * error rate.
  *
  * <p>p99 is {@link RequestStats#percentileMillis}(99), the nearest-rank percentile of every
  * response (OK or KO) that the gate judges SLOs by; error rate is the KO share. Runs are read one
@@ -41,14 +43,18 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
     problems = List.copyOf(problems);
   }
 
-  /** How the gate judged a run, as the trend marks it. */
+  /** How the gate judged a run, as the trend's table and counts show it. */
   public enum Outcome {
     /** Judged pass or improvement and complete: eligible as a baseline. */
     PASS("pass", "●"),
-    /** Judged regression (slower, more errors, or outside an SLO), or stopped by its breaker. */
+    /** Judged regression: slower, more errors, outside an SLO, drift or a money mismatch. */
     REGRESSION("regression", "▲"),
     /** Judged inconclusive, cut off (partial), or not judged. */
-    INCONCLUSIVE("inconclusive", "◆");
+    INCONCLUSIVE("inconclusive", "◆"),
+    /** Stopped by its circuit breaker: a run up to then, not of the whole workload. */
+    ABORTED("aborted", "✕"),
+    /** Its injector was saturated: the numbers measure the load generator, not the platform. */
+    INVALID("invalid", "□");
 
     private final String cssClass;
     private final String symbol;
@@ -69,13 +75,38 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
     }
 
     static Outcome of(RunRecord record) {
-      if (record.verdict().flatMap(io.casinoperf.gate.verdict.Outcome::ofLabel)
-          .filter(o -> o == io.casinoperf.gate.verdict.Outcome.REGRESSION
-              || o == io.casinoperf.gate.verdict.Outcome.SLO_BREACH
-              || o == io.casinoperf.gate.verdict.Outcome.ABORTED).isPresent()) {
-        return REGRESSION;
+      Optional<io.casinoperf.gate.verdict.Outcome> judged =
+          record.verdict().flatMap(io.casinoperf.gate.verdict.Outcome::ofLabel);
+      if (judged.isPresent()) {
+        // Case labels are the gate's outcomes; what is returned, the trend's.
+        switch (judged.get()) {
+          case REGRESSION, SLO_BREACH:
+            return REGRESSION;
+          case ABORTED:
+            return ABORTED;
+          case INVALID:
+            return INVALID;
+          default:
+            break;
+        }
       }
       return record.passed() ? PASS : INCONCLUSIVE;
+    }
+  }
+
+  /** What a run's point on one request's chart shows. */
+  public enum Marker {
+    PASS,
+    REGRESSION,
+    INCONCLUSIVE,
+    /** A regression or inconclusive verdict that another request's check decided: a plain point here. */
+    JUDGED_ELSEWHERE,
+    ABORTED,
+    INVALID;
+
+    /** Whether the chart's line joins the point: only runs whose numbers measure the platform. */
+    public boolean onLine() {
+      return this != ABORTED && this != INVALID;
     }
   }
 
@@ -97,8 +128,12 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
    * @param lastPassBefore the latest passing run of the same workload recorded before this one
    *     (the gate's default baseline at the time), or null
    * @param points by request path; "All requests" always present
+   * @param gateReport the gate.html the gate wrote for this run, when it was recorded and no run
+   *     recorded later had its gate.html written to the same path (which would have replaced it);
+   *     whether it is still on disk is not checked here
    */
-  public record Run(RunRecord record, Outcome outcome, RunRecord lastPassBefore, Map<String, Point> points) {
+  public record Run(RunRecord record, Outcome outcome, RunRecord lastPassBefore, Map<String, Point> points,
+      Optional<String> gateReport) {
     public Run {
       points = Map.copyOf(points);
     }
@@ -110,6 +145,29 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
 
     public Point all() {
       return points.get(ALL_REQUESTS);
+    }
+
+    /**
+     * The run's marker on the chart of this request. Passes, aborted and invalid runs are marked
+     * alike on every chart: eligibility as a baseline and numbers that do not measure the platform
+     * hold for the whole run. A regression or inconclusive verdict is marked on the chart of the
+     * request that decided it ("All requests" for all requests together and for rules about the
+     * whole run); on the others the run is {@link Marker#JUDGED_ELSEWHERE}. A run whose deciding
+     * request is not known (stored before the gate recorded it, marked by hand, not judged) is
+     * marked on every chart.
+     */
+    public Marker markerOn(String path) {
+      return switch (outcome) {
+        case PASS -> Marker.PASS;
+        case ABORTED -> Marker.ABORTED;
+        case INVALID -> Marker.INVALID;
+        case REGRESSION, INCONCLUSIVE -> {
+          if (record.decidedBy().filter(decider -> !decider.equals(path)).isPresent()) {
+            yield Marker.JUDGED_ELSEWHERE;
+          }
+          yield outcome == Outcome.REGRESSION ? Marker.REGRESSION : Marker.INCONCLUSIVE;
+        }
+      };
     }
 
     static String shortId(RunRecord record) {
@@ -140,6 +198,10 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
         : recorded.get(recorded.size() - 1).comparability().simulation();
     Map<String, Integer> others = new TreeMap<>(counts);
     others.remove(chosen);
+    // Each gate.html path is the report of the last run recorded with it: a later gate that wrote
+    // to the same folder replaced the page (recorded is oldest first, so later runs win).
+    Map<String, String> lastWriter = new HashMap<>();
+    recorded.forEach(r -> r.gateReport().ifPresent(page -> lastWriter.put(page, r.id())));
 
     List<Run> runs = new ArrayList<>();
     TreeSet<String> paths = new TreeSet<>();
@@ -156,7 +218,9 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
         paths.add(key.path());
       });
       Outcome outcome = Outcome.of(record);
-      runs.add(new Run(record, outcome, lastPassOfSameWorkload(passed, record), points));
+      Optional<String> gateReport =
+          record.gateReport().filter(page -> lastWriter.get(page).equals(record.id()));
+      runs.add(new Run(record, outcome, lastPassOfSameWorkload(passed, record), points, gateReport));
       if (outcome == Outcome.PASS) {
         passed.add(record);
       }

@@ -1,6 +1,7 @@
 package io.casinoperf.report;
 
 import com.samskivert.mustache.Template;
+import io.casinoperf.report.RunTrend.Marker;
 import io.casinoperf.report.RunTrend.Outcome;
 import io.casinoperf.report.RunTrend.Point;
 import io.casinoperf.report.RunTrend.Run;
@@ -13,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import org.jfree.chart.JFreeChart;
 
 /** trend.html: p99 and error rate per request across a simulation's stored runs, one self-contained file. */
 public final class TrendHtml {
@@ -27,14 +30,16 @@ public final class TrendHtml {
   public static final int DEFAULT_CHARTED_REQUESTS = 12;
 
   public static String render(RunTrend trend) {
-    return render(trend, DEFAULT_CHARTED_REQUESTS);
+    return render(trend, DEFAULT_CHARTED_REQUESTS, Map.of());
   }
 
   /**
    * @param chartedRequests how many single requests get charts, the busiest first (all requests
    *     are always charted; 0 charts every request); the rest are named below the charts
+   * @param gateReports by run id, a link to the run's gate.html (relative to the page's folder, or
+   *     a file: URI); runs without one are not linked
    */
-  public static String render(RunTrend trend, int chartedRequests) {
+  public static String render(RunTrend trend, int chartedRequests, Map<String, String> gateReports) {
     List<Run> runs = trend.runs();
     Map<String, Object> page = new LinkedHashMap<>();
     page.put("simulation", trend.simulation());
@@ -48,6 +53,8 @@ public final class TrendHtml {
     page.put("passes", count(runs, Outcome.PASS));
     page.put("regressions", count(runs, Outcome.REGRESSION));
     page.put("inconclusive", count(runs, Outcome.INCONCLUSIVE));
+    page.put("aborted", count(runs, Outcome.ABORTED));
+    page.put("invalid", count(runs, Outcome.INVALID));
     page.put("problems", trend.problems());
     List<String> charted = charted(trend, chartedRequests);
     page.put("charts", charts(trend, charted));
@@ -55,7 +62,7 @@ public final class TrendHtml {
     page.put("notCharted", notCharted.isEmpty() ? null : String.join(", ", notCharted));
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = runs.size() - 1; i >= 0; i--) {
-      rows.add(row(runs.get(i)));
+      rows.add(row(runs.get(i), gateReports.get(runs.get(i).record().id())));
     }
     page.put("rows", rows);
     return TEMPLATE.execute(page);
@@ -81,39 +88,61 @@ public final class TrendHtml {
   }
 
   private static List<Map<String, Object>> charts(RunTrend trend, List<String> charted) {
-    List<Run> runs = trend.runs();
-    List<Outcome> outcomes = runs.stream().map(Run::outcome).toList();
-    List<String> ticks = runs.stream().map(Run::axisLabel).toList();
     List<Map<String, Object>> charts = new ArrayList<>();
     int index = 0;
     for (String path : charted) {
-      double[] p99 = new double[runs.size()];
-      double[] errors = new double[runs.size()];
-      for (int i = 0; i < runs.size(); i++) {
-        Point point = runs.get(i).points().get(path);
-        boolean sent = point != null && point.count() > 0;
-        p99[i] = sent ? point.p99Millis() : Double.NaN;
-        errors[i] = sent ? point.errorRate() : Double.NaN;
-      }
       charts.add(Map.of("path", path,
-          "p99", SvgCharts.svg(TrendCharts.perRun("p99 response time", "p99 (ms)", p99, outcomes, ticks, false),
-              "p99-" + index, path + ": p99 per run", 540, 340),
-          "errors", SvgCharts.svg(TrendCharts.perRun("Error rate", "KO responses (%)", errors, outcomes, ticks, true),
-              "errors-" + index, path + ": error rate per run", 540, 340)));
+          "p99", SvgCharts.svg(p99Chart(trend, path), "p99-" + index, path + ": p99 per run", 540, 340),
+          "errors", SvgCharts.svg(errorChart(trend, path), "errors-" + index, path + ": error rate per run", 540, 340)));
       index++;
     }
     return charts;
   }
 
-  private static Map<String, Object> row(Run run) {
+  /** One request's p99 per run (ms), each run marked as {@link Run#markerOn} says. */
+  static JFreeChart p99Chart(RunTrend trend, String path) {
+    return TrendCharts.perRun("p99 response time", "p99 (ms)", values(trend, path, Point::p99Millis),
+        markers(trend, path), ticks(trend), false);
+  }
+
+  /** One request's error rate per run, each run marked as {@link Run#markerOn} says. */
+  static JFreeChart errorChart(RunTrend trend, String path) {
+    return TrendCharts.perRun("Error rate", "KO responses (%)", values(trend, path, Point::errorRate),
+        markers(trend, path), ticks(trend), true);
+  }
+
+  /** A value per run; NaN where the run did not send the request. */
+  private static double[] values(RunTrend trend, String path, ToDoubleFunction<Point> value) {
+    List<Run> runs = trend.runs();
+    double[] values = new double[runs.size()];
+    for (int i = 0; i < runs.size(); i++) {
+      Point point = runs.get(i).points().get(path);
+      values[i] = point != null && point.count() > 0 ? value.applyAsDouble(point) : Double.NaN;
+    }
+    return values;
+  }
+
+  private static List<Marker> markers(RunTrend trend, String path) {
+    return trend.runs().stream().map(run -> run.markerOn(path)).toList();
+  }
+
+  private static List<String> ticks(RunTrend trend) {
+    return trend.runs().stream().map(Run::axisLabel).toList();
+  }
+
+  private static Map<String, Object> row(Run run, String gateReport) {
     Map<String, Object> row = new LinkedHashMap<>();
     Point all = run.all();
     row.put("class", run.outcome().cssClass());
     row.put("symbol", run.outcome().symbol());
     row.put("id", run.record().id());
+    row.put("gateReport", gateReport);
     row.put("label", run.record().label());
     row.put("recordedAt", RECORDED.format(run.record().recordedAt()));
     row.put("verdict", run.record().verdict().orElse("not judged") + (run.record().partial() ? ", partial" : ""));
+    // Aborted and invalid runs are decided by the run as a whole; saying so adds nothing.
+    boolean wholeRunRule = run.outcome() == Outcome.ABORTED || run.outcome() == Outcome.INVALID;
+    row.put("decidedBy", wholeRunRule ? null : run.record().decidedBy().orElse(null));
     row.put("count", String.format(Locale.ROOT, "%,d", all.count()));
     row.put("p99", p99(all));
     row.put("errorRate", percent(all.errorRate()));

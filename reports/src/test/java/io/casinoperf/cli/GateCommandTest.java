@@ -128,6 +128,29 @@ class GateCommandTest {
   }
 
   @Test
+  void theRunIsStoredWithTheRequestThatDecidedAndWhereItsGateHtmlIs() throws Exception {
+    gate(log("v1.log", START, 20, 1).toString(), "--label", "v1");
+    // Spins' p99 is near 64 ms: outside their own SLO of 50 ms, the rest within theirs.
+    Result breach = gate(log("v2.log", START + 3_600_000, 20, 2).toString(), "--label", "v2",
+        "--slo", "Spin=50/1");
+
+    assertThat(breach.out()).startsWith("SLO BREACH: Spin: p99 ");
+    List<JsonNode> stored = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir.resolve("history")).sorted()) {
+      for (Path file : files.toList()) {
+        stored.add(new ObjectMapper().readTree(file.toFile()));
+      }
+    }
+    String gateHtml = dir.resolve("report/gate.html").toAbsolutePath().toString();
+    assertThat(stored).extracting(run -> run.get("label").asText()).containsExactly("v1", "v2");
+    assertThat(stored.get(0).get("decidedBy").isNull()).as("a pass is decided by no request").isTrue();
+    assertThat(stored.get(1).get("verdict").asText()).isEqualTo("slo breach");
+    assertThat(stored.get(1).get("decidedBy").asText()).isEqualTo("Spin");
+    assertThat(stored).extracting(run -> run.get("gateReport").asText()).containsOnly(gateHtml);
+    assertThat(Path.of(gateHtml)).content().contains(stored.get(1).get("id").asText());
+  }
+
+  @Test
   void differentParametersAreNotComparedAutomatically() {
     gate(log("v1.log", START, 20, 1).toString(), "--param", "scale=1");
 

@@ -94,8 +94,13 @@ class GatePhasesTest {
         .contains("class=\"badge na\">n/a<");
     try (Stream<Path> files = Files.list(dir.resolve("history"))) {
       for (Path stored : files.toList()) {
-        assertThat(new ObjectMapper().readTree(stored.toFile()).get("phases").findValuesAsText("name"))
-            .contains("base", "peak");
+        JsonNode run = new ObjectMapper().readTree(stored.toFile());
+        assertThat(run.get("phases").findValuesAsText("name")).contains("base", "peak");
+        // Stored as decided by the request the reason names, without its phase.
+        if (run.get("verdict").asText().equals("regression")) {
+          assertThat(verdict.get("reason").asText()).startsWith("base: " + run.get("decidedBy").asText() + ": ");
+          assertThat(run.get("decidedBy").asText()).isIn("Spin", "All requests");
+        }
       }
     }
   }

@@ -34,9 +34,8 @@ class ReportCommandTest {
     GatedRuns runs = new GatedRuns(data.resolve("runs"));
     runs.gate("v1", 20);
     runs.gate("lobby-1", 20, 0, "casino.LobbyBrowseSimulation");
-    runs.gate("v2", 30);
+    gateReport = runs.gate("v2", 30).reports();
     history = runs.history();
-    gateReport = data.resolve("runs/gate-report");
 
     PlatformMetrics.write(data, 42, 900, 3.0, 11);
     Result forecast = run("forecast", data.resolve("metrics.csv").toString(), "--plan", data.resolve("plan.yaml").toString(),
@@ -77,6 +76,43 @@ class ReportCommandTest {
     assertThat(page).content().contains("<b>casino.FlashSpinPeakSimulation</b> (the simulation of the newest run)")
         .contains(">v1<").contains(">v2<").contains("▲ regression").doesNotContain(">lobby-1<");
     assertThat(Files.getPosixFilePermissions(page)).contains(PosixFilePermission.OTHERS_READ);
+  }
+
+  @Test
+  void trendLinksEachRunIdToItsGateHtmlWhileItIsThere() throws Exception {
+    GatedRuns runs = new GatedRuns(dir.resolve("pipeline"));
+    GatedRuns.Gated v1 = runs.gate("v1", 20);
+    GatedRuns.Gated v2 = runs.gate("v2", 20);
+    GatedRuns.Gated v3 = runs.gate("v3", 30);
+    Files.delete(v2.reports().resolve("gate.html"));
+    Path out = dir.resolve("trend");
+
+    Result result = report("trend", "--history", runs.history().toString(), "--out", out.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    String page = Files.readString(out.resolve("trend.html"));
+    for (GatedRuns.Gated linked : List.of(v1, v3)) {
+      String href = out.toAbsolutePath().relativize(linked.reports().resolve("gate.html").toAbsolutePath()).toString();
+      assertThat(href).startsWith("../pipeline/gate-report-");
+      assertThat(page).contains("<td class=\"id\"><a href=\"" + href + "\">" + linked.id() + "</a></td>");
+    }
+    assertThat(page).contains("<td class=\"id\">" + v2.id() + "</td>");
+  }
+
+  @Test
+  void aGateHtmlALaterRunWroteOverIsLinkedOnlyFromThatRun() throws Exception {
+    GatedRuns runs = new GatedRuns(dir.resolve("workspace"), true);
+    GatedRuns.Gated v1 = runs.gate("v1", 20);
+    GatedRuns.Gated v2 = runs.gate("v2", 20);
+    Path out = dir.resolve("trend");
+
+    Result result = report("trend", "--history", runs.history().toString(), "--out", out.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(v1.reports()).isEqualTo(v2.reports());
+    assertThat(out.resolve("trend.html")).content()
+        .contains("<td class=\"id\"><a href=\"../workspace/gate-report/gate.html\">" + v2.id() + "</a></td>")
+        .contains("<td class=\"id\">" + v1.id() + "</td>");
   }
 
   @Test

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Makes docs/trend-report.png: twelve releases gated as a pipeline would, one of them slower (a
- * regression) and one cut off (inconclusive), rendered by headless Chromium 1200 px wide. Runs only
- * when asked:
+ * regression), one cut off (inconclusive), one on a saturated injector (invalid) and one stopped by
+ * its circuit breaker (aborted), rendered by headless Chromium 1200 px wide. Runs only when asked:
  *
  * <pre>./mvnw -q -o -pl reports test -Dtest=TrendScreenshotTest -Dtrend.screenshot=$PWD/docs/trend-report.png</pre>
  */
@@ -38,13 +38,13 @@ class TrendScreenshotTest {
     runs.gate("v1.5.0", 20, 3000, GatedRuns.SIMULATION);
     runs.gateCutOff("v1.5.1", 20);
     runs.gate("v1.5.1+b7e04d2", 20, 0, GatedRuns.SIMULATION);
-    runs.gate("v1.5.2", 21, 1500, GatedRuns.SIMULATION);
-    runs.gate("v1.6.0-rc1", 20, 0, GatedRuns.SIMULATION);
+    runs.gateInvalid("v1.5.2", 40);
+    runs.gateAborted("v1.6.0-rc1", 20);
     runs.gate("", 20, 0, GatedRuns.SIMULATION);
     runs.gate("v1.6.0", 20, 3000, GatedRuns.SIMULATION);
     RunTrend trend = RunTrend.read(new RunHistory(runs.history()), Optional.empty());
     assertThat(trend.runs()).extracting(RunTrend.Run::outcome).contains(RunTrend.Outcome.REGRESSION,
-        RunTrend.Outcome.INCONCLUSIVE);
+        RunTrend.Outcome.INCONCLUSIVE, RunTrend.Outcome.INVALID, RunTrend.Outcome.ABORTED);
     Path page = Files.writeString(dir.resolve("trend.html"), TrendHtml.render(trend));
 
     BufferedImage shot = HeadlessBrowser.screenshot(page, WIDTH, HEIGHT, dir);

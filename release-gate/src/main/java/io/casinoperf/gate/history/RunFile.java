@@ -8,6 +8,8 @@ import java.util.Map;
  * HdrHistogram's own compressed encoding in Base64, so any HdrHistogram library reads them.
  * {@code runRecord} is the run's own record (run.json) as the simulation wrote it, when it had one;
  * {@code phases} the requests of each phase of its workload, when its record named phases.
+ * {@code decidedBy} and {@code gateReport} came later: files without them read as runs whose
+ * deciding request and gate.html are not known.
  */
 record RunFile(
     String format,
@@ -18,10 +20,12 @@ record RunFile(
     String runEnd,
     boolean partial,
     String verdict,
+    String decidedBy,
     ComparabilityFile comparability,
     RequestFile all,
     List<RequestFile> requests,
     String gatlingReport,
+    String gateReport,
     com.fasterxml.jackson.databind.JsonNode runRecord,
     List<PhaseFile> phases) {
 

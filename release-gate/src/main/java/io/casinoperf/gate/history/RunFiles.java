@@ -33,11 +33,13 @@ final class RunFiles {
         record.runEnd().toString(),
         record.partial(),
         record.verdict().orElse(null),
+        record.decidedBy().orElse(null),
         new RunFile.ComparabilityFile(c.simulation(), c.target(), c.parameters(), c.gatlingVersion(),
             c.javaVersion(), c.injectorCores()),
         request(RequestKey.of("All requests"), summary.all()),
         requests,
         record.gatlingReport().orElse(null),
+        record.gateReport().orElse(null),
         runRecord,
         summary.phases().isEmpty() ? null : phases(summary.phases()));
   }
@@ -55,7 +57,9 @@ final class RunFiles {
             c.injectorCores()),
         Optional.ofNullable(file.verdict()),
         file.partial(),
-        Optional.ofNullable(file.gatlingReport()));
+        Optional.ofNullable(file.gatlingReport()),
+        Optional.ofNullable(file.decidedBy()),
+        Optional.ofNullable(file.gateReport()));
   }
 
   /** The summary of a stored run; its headers are rebuilt from the stored metadata. */

@@ -98,16 +98,34 @@ public final class RunHistory {
   /** The same, remembering where Gatling's HTML report of the run is. */
   public RunRecord save(RunSummary summary, String label, Comparability comparability,
       Optional<String> verdict, Optional<String> gatlingReport, Clock clock) {
-    return save(summary, label, comparability, verdict, gatlingReport, Optional.empty(), clock);
+    return store(summary, label, comparability, verdict, Optional.empty(), Optional.empty(),
+        gatlingReport, Optional.empty(), clock);
   }
 
   /**
-   * The same, storing the run's own record (its run.json text, as the simulation wrote it) with
-   * it.
+   * What the gate said about a run, stored with it.
+   *
+   * @param verdict the outcome's label ({@link io.casinoperf.gate.verdict.Outcome#label()})
+   * @param decidedBy the request whose check decided the verdict
+   *     ({@link io.casinoperf.gate.verdict.RunVerdict#decidedBy()}); empty for a pass
+   * @param gateReport the absolute path of the gate.html the gate writes for the run
+   */
+  public record Judgement(String verdict, Optional<String> decidedBy, Optional<String> gateReport) {}
+
+  /**
+   * A run the gate judged, with where Gatling's report of it is and the run's own record (its
+   * run.json text, as the simulation wrote it).
    */
   public RunRecord save(RunSummary summary, String label, Comparability comparability,
-      Optional<String> verdict, Optional<String> gatlingReport, Optional<String> runRecordJson,
+      Judgement judgement, Optional<String> gatlingReport, Optional<String> runRecordJson,
       Clock clock) {
+    return store(summary, label, comparability, Optional.of(judgement.verdict()),
+        judgement.decidedBy(), judgement.gateReport(), gatlingReport, runRecordJson, clock);
+  }
+
+  private RunRecord store(RunSummary summary, String label, Comparability comparability,
+      Optional<String> verdict, Optional<String> decidedBy, Optional<String> gateReport,
+      Optional<String> gatlingReport, Optional<String> runRecordJson, Clock clock) {
     com.fasterxml.jackson.databind.JsonNode runRecord;
     try {
       runRecord = runRecordJson.isPresent() ? json.readTree(runRecordJson.get()) : null;
@@ -118,7 +136,7 @@ public final class RunHistory {
     for (int attempt = 0; attempt < 5; attempt++) {
       RunRecord record = new RunRecord(newId(summary, comparability), label == null ? "" : label,
           clock.instant(), summary.start(), summary.end(), comparability, verdict, summary.partial(),
-          gatlingReport);
+          gatlingReport, decidedBy, gateReport);
       try {
         write(record.id(), RunFiles.toFile(record, summary, runRecord), false);
         return record;
@@ -209,7 +227,10 @@ public final class RunHistory {
     return new RequestTotals(request.count(), request.koCount(), latencies);
   }
 
-  /** Records the gate's verdict on a stored run (e.g. to make it a baseline), atomically. */
+  /**
+   * Records a verdict on a stored run by hand (e.g. to make it a baseline), atomically. The run's
+   * deciding request is dropped: the new verdict is about the run as a whole.
+   */
   public RunRecord markVerdict(String id, String verdict) {
     Path file = fileOf(id);
     if (!Files.isRegularFile(file)) {
@@ -218,8 +239,9 @@ public final class RunHistory {
     try {
       RunFile old = read(file);
       RunFile marked = new RunFile(old.format(), old.id(), old.label(), old.recordedAt(),
-          old.runStart(), old.runEnd(), old.partial(), verdict, old.comparability(), old.all(),
-          old.requests(), old.gatlingReport(), old.runRecord(), old.phases());
+          old.runStart(), old.runEnd(), old.partial(), verdict, null, old.comparability(),
+          old.all(), old.requests(), old.gatlingReport(), old.gateReport(), old.runRecord(),
+          old.phases());
       write(id, marked, true);
       return RunFiles.record(marked);
     } catch (IOException | RuntimeException e) {

@@ -12,6 +12,10 @@ import java.util.Optional;
  * @param verdict the gate's outcome label ({@link io.casinoperf.gate.verdict.Outcome#label()}), if judged
  * @param partial true when one of its logs was cut off
  * @param gatlingReport where Gatling's HTML report of the run was when it was stored, if known
+ * @param decidedBy the request whose check decided the gate's verdict, by its path ("All requests"
+ *     for all requests together or the run as a whole); empty for a pass, a run not judged or
+ *     marked by hand, and runs stored before the gate recorded it
+ * @param gateReport the absolute path of the gate.html the gate wrote for the run, if known
  */
 public record RunRecord(
     String id,
@@ -22,12 +26,15 @@ public record RunRecord(
     Comparability comparability,
     Optional<String> verdict,
     boolean partial,
-    Optional<String> gatlingReport) {
+    Optional<String> gatlingReport,
+    Optional<String> decidedBy,
+    Optional<String> gateReport) {
 
-  /** A run whose Gatling report is not known. */
+  /** A run whose reports and deciding request are not known. */
   public RunRecord(String id, String label, Instant recordedAt, Instant runStart, Instant runEnd,
       Comparability comparability, Optional<String> verdict, boolean partial) {
-    this(id, label, recordedAt, runStart, runEnd, comparability, verdict, partial, Optional.empty());
+    this(id, label, recordedAt, runStart, runEnd, comparability, verdict, partial, Optional.empty(),
+        Optional.empty(), Optional.empty());
   }
 
   /** Whether the run may serve as a baseline: judged pass or improvement, and complete. */

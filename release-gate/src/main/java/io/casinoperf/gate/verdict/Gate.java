@@ -126,34 +126,44 @@ public final class Gate {
     for (RequestVerdict request : requests) {
       overall = Verdict.worst(overall, request.overall());
     }
-    overall = named(overall, all, requests);
+    // The run's verdict is one check of one subject; its reason is prefixed with that subject.
+    int decider = decidingSubject(overall, verdicts);
+    String decidedBy = subjects.get(decider).request;
+    overall = overall.withReason(verdicts.get(decider).path() + ": " + overall.reason());
+    // Each rule below is about the run as a whole: it decides for all requests.
     if (overall.severity() < 3 && driftSignificant) {
       Optional<Verdict> drifted = driftVerdict(drift.get(), candidate, noise, settings);
       if (drifted.isPresent()) {
         overall = drifted.get();
+        decidedBy = ALL_REQUESTS;
       }
     }
     if (candidate.partial() && overall.severity() < 2) {
       overall = new Verdict.Inconclusive(Rule.PARTIAL_LOG,
           "a log was cut off: the run's figures are incomplete, so it counts as inconclusive, never as a pass");
+      decidedBy = ALL_REQUESTS;
     }
     List<String> stops = candidate.circuitBreakerStops();
     if (!stops.isEmpty()) {
       overall = new Verdict.Aborted(Rule.STOPPED_BY_CIRCUIT_BREAKER,
           "the circuit breaker stopped the run: " + String.join("; ", stops)
               + " (its figures cover the run up to then)");
+      decidedBy = ALL_REQUESTS;
     }
     if (injectorSaturation.isPresent()) {
       overall = new Verdict.Invalid(Rule.INJECTOR_SATURATED,
           "the injector, not the platform, limited the run: " + injectorSaturation.get());
+      decidedBy = ALL_REQUESTS;
     }
     // Money is never a statistic: one mismatch fails the run, on any sample size and whatever
     // limited the injector (a lost deposit is the platform's, not the load generator's).
     Optional<Verdict> money = moneyMismatch(candidate);
     if (money.isPresent()) {
       overall = money.get();
+      decidedBy = ALL_REQUESTS;
     }
-    return new RunVerdict(Outcome.of(overall), overall, all, requests, settings,
+    return new RunVerdict(Outcome.of(overall), overall,
+        overall.severity() > 0 ? Optional.of(decidedBy) : Optional.empty(), all, requests, settings,
         requestsToDetect(subjects.get(0).p99, settings, family.length), noise);
   }
 
@@ -169,31 +179,30 @@ public final class Gate {
       if (before.isEmpty()) {
         continue;
       }
-      subjects.add(new Subject(PhaseSummary.label(phase.name(), ALL_REQUESTS), phase.all(),
-          before.get().all(), true));
+      subjects.add(new Subject(phase.name(), ALL_REQUESTS, phase.all(), before.get().all()));
       TreeMap<String, RequestStats[]> byPath = new TreeMap<>();
       phase.requests().forEach((key, stats) ->
           byPath.computeIfAbsent(key.path(), p -> new RequestStats[2])[0] = stats);
       before.get().requests().forEach((key, stats) ->
           byPath.computeIfAbsent(key.path(), p -> new RequestStats[2])[1] = stats);
-      byPath.forEach((path, pair) ->
-          subjects.add(new Subject(PhaseSummary.label(phase.name(), path), pair[0], pair[1], true)));
+      byPath.forEach((path, pair) -> subjects.add(new Subject(phase.name(), path, pair[0], pair[1])));
     }
     return subjects;
   }
 
-  /** The run's verdict, its reason prefixed with the request (and phase) whose check decided it. */
-  private static Verdict named(Verdict overall, RequestVerdict all, List<RequestVerdict> requests) {
-    List<RequestVerdict> subjects = new ArrayList<>();
-    subjects.add(all);
-    subjects.addAll(requests);
-    for (RequestVerdict request : subjects) {
+  /**
+   * The index of the subject one of whose checks is {@code overall} (the very object: the worst
+   * check was picked from them); each check belongs to exactly one subject.
+   */
+  private static int decidingSubject(Verdict overall, List<RequestVerdict> verdicts) {
+    for (int i = 0; i < verdicts.size(); i++) {
+      RequestVerdict request = verdicts.get(i);
       if (overall == request.latency() || overall == request.errors()
           || overall == request.serviceLevel()) {
-        return overall.withReason(request.path() + ": " + overall.reason());
+        return i;
       }
     }
-    return overall;
+    throw new IllegalStateException("the run's verdict is none of its checks: " + overall);
   }
 
   /** A regression naming the money mismatches among the candidate's failed requests, if any. */
@@ -282,7 +291,10 @@ public final class Gate {
 
   /** One request (or all requests) with its two sides and their comparisons. */
   private static final class Subject {
+    /** As verdicts name it: {@code Spin}, or {@code peak: Spin} for a request of one phase. */
     final String path;
+    /** The request's path in the whole run, without its phase: {@code Spin}. */
+    final String request;
     final RequestStats candidate;
     final RequestStats baseline;
     PercentileChange p99;
@@ -292,15 +304,22 @@ public final class Gate {
     /** A subject of one phase of the workload: compared on its p99 only. */
     final boolean phase;
 
+    /** A request (or all requests) over the whole run. */
     Subject(String path, RequestStats candidate, RequestStats baseline) {
-      this(path, candidate, baseline, false);
-    }
-
-    Subject(String path, RequestStats candidate, RequestStats baseline, boolean phase) {
       this.path = path;
+      this.request = path;
       this.candidate = candidate;
       this.baseline = baseline;
-      this.phase = phase;
+      this.phase = false;
+    }
+
+    /** A request (or all requests) of one phase of the workload. */
+    Subject(String phaseName, String request, RequestStats candidate, RequestStats baseline) {
+      this.path = PhaseSummary.label(phaseName, request);
+      this.request = request;
+      this.candidate = candidate;
+      this.baseline = baseline;
+      this.phase = true;
     }
 
     void compare(RunNoise noise) {

@@ -1,6 +1,7 @@
 package io.casinoperf.gate.verdict;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -8,6 +9,10 @@ import java.util.OptionalLong;
  *
  * @param outcome the decision, from {@code overall}
  * @param overall the most severe verdict of all checks (or of the run: aborted, invalid, cut off)
+ * @param decidedBy the request whose check {@code overall} is, by its path in the whole run (for a
+ *     check of one phase of the workload, the request's path without the phase, which the reason
+ *     names); {@value Gate#ALL_REQUESTS} for a check of all requests together and for a rule about
+ *     the run as a whole (aborted, invalid, cut off, drift, money mismatch); empty for a pass
  * @param allRequests the checks of all requests together
  * @param requests the checks of each request, worst first
  * @param requestsToDetectTenPercent responses per side a run like this one needs for an 80 %
@@ -17,6 +22,7 @@ import java.util.OptionalLong;
 public record RunVerdict(
     Outcome outcome,
     Verdict overall,
+    Optional<String> decidedBy,
     RequestVerdict allRequests,
     List<RequestVerdict> requests,
     GateSettings settings,

@@ -189,6 +189,60 @@ class RunHistoryTest {
   }
 
   @Test
+  void theDecidingRequestAndTheGateReportAreStoredWithTheVerdict() throws Exception {
+    RunHistory history = new RunHistory(dir);
+    RunRecord saved = history.save(run(2_000_000_000_000L, 6), "v2", FLASH,
+        new RunHistory.Judgement("regression", Optional.of("Spin"), Optional.of("/ci/build-7/gate-report/gate.html")),
+        Optional.empty(), Optional.empty(), CLOCK);
+
+    assertThat(saved.decidedBy()).contains("Spin");
+    assertThat(saved.gateReport()).contains("/ci/build-7/gate-report/gate.html");
+    assertThat(history.list().runs()).containsExactly(saved);
+    assertThat(history.load(saved.id()).record()).isEqualTo(saved);
+    assertThat(history.loadTotals(saved.id()).record()).isEqualTo(saved);
+    var file = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve(saved.id() + ".json").toFile());
+    assertThat(file.get("decidedBy").asText()).isEqualTo("Spin");
+    assertThat(file.get("gateReport").asText()).isEqualTo("/ci/build-7/gate-report/gate.html");
+  }
+
+  @Test
+  void aRunFileWrittenBeforeDecidedByAndGateReportStillReads() throws Exception {
+    RunHistory history = new RunHistory(dir);
+    RunRecord saved = history.save(run(2_000_000_000_000L, 7), "v1", FLASH, Optional.of("regression"),
+        Optional.of("/runs/flash/index.html"), CLOCK);
+    Path file = dir.resolve(saved.id() + ".json");
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var older = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(file.toFile());
+    older.remove(List.of("decidedBy", "gateReport"));
+    Files.writeString(file, mapper.writeValueAsString(older));
+
+    RunRecord read = history.load(saved.id()).record();
+
+    assertThat(Files.readString(file)).doesNotContain("decidedBy").doesNotContain("gateReport");
+    assertThat(read).isEqualTo(saved);
+    assertThat(read.verdict()).contains("regression");
+    assertThat(read.gatlingReport()).contains("/runs/flash/index.html");
+    assertThat(read.decidedBy()).isEmpty();
+    assertThat(read.gateReport()).isEmpty();
+    assertThat(history.list().runs()).containsExactly(saved);
+  }
+
+  @Test
+  void aVerdictMarkedByHandIsDecidedByNoRequestAndKeepsTheGateReport() {
+    RunHistory history = new RunHistory(dir);
+    RunRecord saved = history.save(run(2_000_000_000_000L, 8), "v2", FLASH,
+        new RunHistory.Judgement("regression", Optional.of("Spin"), Optional.of("/ci/gate-report/gate.html")),
+        Optional.empty(), Optional.empty(), CLOCK);
+
+    RunRecord marked = history.markVerdict(saved.id(), "pass");
+
+    assertThat(marked.verdict()).contains("pass");
+    assertThat(marked.decidedBy()).isEmpty();
+    assertThat(marked.gateReport()).contains("/ci/gate-report/gate.html");
+    assertThat(history.load(saved.id()).record()).isEqualTo(marked);
+  }
+
+  @Test
   void unknownOrMalformedIdsAreOneLineErrors() {
     RunHistory history = new RunHistory(dir);
 

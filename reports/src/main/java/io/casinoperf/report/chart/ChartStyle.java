@@ -31,6 +31,8 @@ public final class ChartStyle {
   public static final Color BLUE = new Color(0x0072B2);
   public static final Color VERMILLION = new Color(0xD55E00);
   public static final Color PURPLE = new Color(0xCC79A7);
+  /** Neutral, for what is neither good nor bad: grey is read alike with any colour vision. */
+  public static final Color GREY = new Color(0x8C8C8C);
   public static final Color GRID = new Color(0xDDDDDD);
 
   public static final Stroke SOLID = new BasicStroke(1.6f);
