@@ -275,6 +275,18 @@ final class GateCommand implements Callable<Integer> {
     if (pool != null && pool < 1) {
       throw refuse("--pool", "expected at least 1 run");
     }
+    if (pool != null && baselineId != null) {
+      throw new CasinoPerf.UserInputException("--pool and --baseline contradict each other: --baseline"
+          + " compares with one given run, --pool with the last N passing runs; give one of them");
+    }
+    // A history that is a file, or a link to nowhere, would read as an empty history: a pass
+    // against no baseline, without a word.
+    if (java.nio.file.Files.exists(history, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && !java.nio.file.Files.isDirectory(history)) {
+      throw new CasinoPerf.UserInputException("--history " + history + ": "
+          + (java.nio.file.Files.isSymbolicLink(history) && !java.nio.file.Files.exists(history)
+              ? "a link to nothing" : "not a folder") + "; give the history folder");
+    }
     if (injectorCores != null && injectorCores < 1) {
       throw refuse("--injector-cores", "expected at least 1 core");
     }

@@ -288,4 +288,41 @@ class GateCommandTest {
 
     assertThat(result.err()).contains("read " + results.resolve("flashspinpeaksimulation-20261127110000000/simulation.log"));
   }
+
+  private Result gateWithHistory(Path history, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> all = new ArrayList<>(List.of("gate", "--history", history.toString(),
+        "--out", dir.resolve("report").toString()));
+    all.addAll(Arrays.asList(args));
+    int code = CasinoPerf.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void aHistoryThatIsAFileOrALinkToNothingIsRefusedNotReadAsEmpty() throws Exception {
+    Path log = log("v1.log", START, 20, 1);
+    Path file = java.nio.file.Files.writeString(dir.resolve("history.txt"), "not a folder");
+    Path dangling = java.nio.file.Files.createSymbolicLink(dir.resolve("history-link"), dir.resolve("gone"));
+
+    Result onFile = gateWithHistory(file, log.toString(), "--no-save");
+    Result onLink = gateWithHistory(dangling, log.toString(), "--no-save");
+
+    assertThat(onFile.exitCode()).isEqualTo(2);
+    assertThat(onFile.err().strip()).isEqualTo("casinoperf: --history " + file
+        + ": not a folder; give the history folder");
+    assertThat(onLink.exitCode()).isEqualTo(2);
+    assertThat(onLink.err().strip()).endsWith(": a link to nothing; give the history folder");
+    assertThat(onFile.out()).isEmpty();
+    assertThat(dir.resolve("report")).doesNotExist();
+  }
+
+  @Test
+  void poolBesideBaselineIsRefusedInsteadOfIgnored() {
+    Result result = gate(log("v1.log", START, 20, 1).toString(), "--pool", "3", "--baseline", "some-run");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().strip()).startsWith("casinoperf: --pool and --baseline contradict each other");
+    assertThat(dir.resolve("history")).doesNotExist();
+  }
 }
