@@ -11,35 +11,53 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where the gate finds a run's logs: a {@code simulation.log}, a Gatling run folder holding one,
- * or a results folder (such as {@code simulations/target/gatling}) whose newest run is taken.
+ * Where the gate finds a run's logs: a {@code simulation.log}, a folder holding logs (a Gatling
+ * run folder, or the logs of one run's injectors gathered together: every {@code *.log} in it is
+ * read, as one run), or a results folder (such as {@code simulations/target/gatling}) whose newest
+ * run is taken.
  */
 final class LogInputs {
   static final String LOG = "simulation.log";
+  private static final String LOG_SUFFIX = ".log";
 
   private LogInputs() {}
 
   static List<Path> resolve(List<Path> inputs) {
     List<Path> logs = new ArrayList<>();
     for (Path input : inputs) {
-      logs.add(resolve(input));
+      logs.addAll(resolve(input));
     }
     return logs;
   }
 
-  static Path resolve(Path input) {
+  static List<Path> resolve(Path input) {
     if (Files.isRegularFile(input)) {
-      return input;
+      return List.of(input);
     }
     if (!Files.isDirectory(input)) {
       throw new CasinoPerf.UserInputException(input + ": no such file or folder");
     }
-    if (Files.isRegularFile(input.resolve(LOG))) {
-      return input.resolve(LOG);
+    // Never only the simulation.log of a folder that holds other injectors' logs too: a tail
+    // regression split over the logs would be missed.
+    List<Path> here = logsIn(input);
+    if (!here.isEmpty()) {
+      return here;
     }
-    return newestRun(input)
+    return newestRun(input).map(List::of)
         .orElseThrow(() -> new CasinoPerf.UserInputException(input + ": no " + LOG
             + " there (give a simulation.log, a Gatling run folder or a results folder)"));
+  }
+
+  /** The {@code *.log} files directly in {@code folder}, by name. */
+  private static List<Path> logsIn(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .filter(file -> file.getFileName().toString().endsWith(LOG_SUFFIX) && Files.isRegularFile(file))
+          .sorted(Comparator.comparing(Path::toString))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Gatling names run folders {@code <simulation>-<yyyyMMddHHmmssSSS>}: the largest stamp wins. */

@@ -325,4 +325,18 @@ class GateCommandTest {
     assertThat(result.err().strip()).startsWith("casinoperf: --pool and --baseline contradict each other");
     assertThat(dir.resolve("history")).doesNotExist();
   }
+
+  @Test
+  void aFolderOfSeveralInjectorsLogsIsReadWholeNotOnlyItsSimulationLog() throws Exception {
+    Path gathered = java.nio.file.Files.createDirectories(dir.resolve("gathered"));
+    java.nio.file.Files.move(log("simulation.log", START, 20, 1), gathered.resolve("simulation.log"));
+    java.nio.file.Files.move(log("shard-2.log", START + 40, 20, 2), gathered.resolve("shard-2.log"));
+
+    Result result = gate(gathered.toString(), "--no-save");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).contains("shard-2.log");
+    // Both injectors' 6,000 responses, not the 6,000 of simulation.log alone.
+    assertThat(verdictJson().get("requests").get(0).get("candidateCount").asLong()).isEqualTo(12_000);
+  }
 }

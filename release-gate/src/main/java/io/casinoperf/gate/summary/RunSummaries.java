@@ -42,6 +42,7 @@ public final class RunSummaries {
     List<String> warnings = new ArrayList<>();
     boolean partial = false;
     List<RunSpans.Span> spans = new ArrayList<>();
+    List<Long> sizes = new ArrayList<>();
     for (Path log : logs) {
       collector.logLatestEpochMillis = Long.MIN_VALUE;
       ReadOutcome outcome = SimulationLogReader.read(log, collector);
@@ -55,7 +56,9 @@ public final class RunSummaries {
             log + ": a log of " + header.simulationClass() + ", while " + logs.get(0) + " is of "
                 + headers.get(0).simulationClass() + "; merge only the injectors of one run");
       }
+      refuseRepeated(logs, headers, sizes, log, header, outcome.fileBytes());
       headers.add(header);
+      sizes.add(outcome.fileBytes());
       if (outcome.partial()) {
         partial = true;
         warnings.add(log + ": cut off inside a record after " + outcome.records()
@@ -83,6 +86,28 @@ public final class RunSummaries {
         partial,
         warnings,
         collector.phaseSummaries());
+  }
+
+  /**
+   * Refuses a log given twice: the same file under two names, or a copy of it (the same run
+   * header, the same start to the millisecond, and the same size): its responses would count twice.
+   */
+  private static void refuseRepeated(List<Path> logs, List<RunHeader> headers, List<Long> sizes,
+      Path log, RunHeader header, long size) {
+    int index = headers.size();
+    for (int earlier = 0; earlier < index; earlier++) {
+      Path other = logs.get(earlier);
+      boolean sameFile;
+      try {
+        sameFile = java.nio.file.Files.isSameFile(other, log);
+      } catch (java.io.IOException e) {
+        sameFile = false;
+      }
+      if (sameFile || (headers.get(earlier).equals(header) && sizes.get(earlier) == size)) {
+        throw new MismatchedLogsException(log + ": the same log as " + other + " ("
+            + (sameFile ? "the same file" : "an identical copy") + "); its responses would count twice");
+      }
+    }
   }
 
   /** Logs that cannot be one run: they come from different simulations. */

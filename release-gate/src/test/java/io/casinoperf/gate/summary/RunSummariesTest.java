@@ -221,4 +221,18 @@ class RunSummariesTest {
     assertThat(summary.all().count()).isEqualTo(6);
     assertThat(RunSummaries.read(List.of(first, second)).phases()).isEmpty();
   }
+
+  @Test
+  void theSameLogTwiceUnderAnyNameOrAsACopyIsRefused() throws Exception {
+    Path log = run(START).request(List.of(), "Spin", 0, 10, true, "").writeTo(dir.resolve("a.log"));
+    Path copy = Files.copy(log, dir.resolve("copy.log"));
+    Path other = run(START + 7).request(List.of(), "Spin", 0, 10, true, "").writeTo(dir.resolve("b.log"));
+
+    assertThatThrownBy(() -> RunSummaries.read(List.of(log, dir.resolve(".").resolve("a.log"))))
+        .isInstanceOf(RunSummaries.MismatchedLogsException.class)
+        .hasMessageEndingWith("(the same file); its responses would count twice");
+    assertThatThrownBy(() -> RunSummaries.read(List.of(log, copy)))
+        .hasMessage(copy + ": the same log as " + log + " (an identical copy); its responses would count twice");
+    assertThat(RunSummaries.read(List.of(log, other)).all().count()).isEqualTo(2);
+  }
 }
