@@ -8,6 +8,7 @@
 # each candidate is gated against it and stored; a candidate is then one run, not a pair.
 # Usage (from the repository root): benchmarks/gate-aa.sh [PAIRS=10] [DURATION=60s]
 #   env: SIMULATION (default FlashSpinPeakSimulation), CANDIDATE_MODE (default normal),
+#        GATE_ARGS (more options for each gate call, e.g. "--min-samples 400"),
 #        HISTORY_RUNS (default 0: a fresh history per pair), HOG (busy-loop processes beside
 #        each candidate run, stopping by themselves; default 0),
 #        EXPECT=pass|regression (exit 1 unless every pair ends so; for CI)
@@ -28,7 +29,7 @@ run() { # mode label history
   ./mvnw -B -o -q gatling:test -Dgatling.simulationClass="io.casinoperf.simulations.$simulation" \
     -Dduration="$duration" -Dmode="$1" -Dgatling.failOnError=false >"$work/run.log" 2>&1
   java -jar reports/target/casinoperf.jar gate simulations/target/gatling --history "$3" \
-    --label "$2" --out "$work/report" >"$work/gate.log" 2>&1
+    --label "$2" --out "$work/report" ${GATE_ARGS:-} >"$work/gate.log" 2>&1
 }
 
 with_hog() { # command...: runs it with $hog busy loops beside it (each stops after 15 min at most)

@@ -107,13 +107,17 @@ public final class Baselines {
 
   /**
    * The run-to-run spread of each request's p99 and error rate over the latest {@link
-   * #NOISE_WINDOW} comparable passing runs, for a baseline pooling {@code baselineRuns} runs; not
-   * known with fewer than {@link RunToRunNoise#MIN_RUNS} such runs.
+   * #NOISE_WINDOW} comparable runs judged unchanged ({@link RunRecord#unchanged()}: pass,
+   * improvement or inconclusive), for a baseline pooling {@code baselineRuns} runs; not known with
+   * fewer than {@link RunToRunNoise#MIN_RUNS} such runs.
    */
   public static RunNoise noise(RunHistory history, List<RunRecord> listed, Comparability candidate,
       int baselineRuns) {
-    List<RunRecord> passing = comparablePassing(listed, candidate);
-    List<RunRecord> window = passing.subList(Math.max(0, passing.size() - NOISE_WINDOW), passing.size());
+    List<RunRecord> unchanged = listed.stream()
+        .filter(RunRecord::unchanged)
+        .filter(r -> r.comparability().sameWorkload(candidate))
+        .toList();
+    List<RunRecord> window = unchanged.subList(Math.max(0, unchanged.size() - NOISE_WINDOW), unchanged.size());
     if (window.size() < RunToRunNoise.MIN_RUNS) {
       return RunNoise.unknown(window.size(), baselineRuns);
     }

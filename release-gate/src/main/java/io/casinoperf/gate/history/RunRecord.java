@@ -38,6 +38,17 @@ public record RunRecord(
   }
 
   /** Whether the run may serve as a baseline: judged pass or improvement, and complete. */
+  /**
+   * Whether the run measured the workload as it was, as far as the gate could tell: complete, and
+   * judged pass, improvement or inconclusive (not a regression, SLO breach, aborted or invalid run).
+   * The run-to-run spread is estimated from such runs: leaving out the inconclusive ones would leave
+   * out the runs the environment moved most, and underestimate the spread.
+   */
+  public boolean unchanged() {
+    return !partial && verdict.flatMap(io.casinoperf.gate.verdict.Outcome::ofLabel)
+        .filter(o -> o.passed() || o == io.casinoperf.gate.verdict.Outcome.INCONCLUSIVE).isPresent();
+  }
+
   public boolean passed() {
     return !partial && verdict.flatMap(io.casinoperf.gate.verdict.Outcome::ofLabel)
         .filter(io.casinoperf.gate.verdict.Outcome::passed).isPresent();

@@ -89,8 +89,8 @@ public final class RunSummaries {
   }
 
   /**
-   * Refuses a log given twice: the same file under two names, or a copy of it (the same run
-   * header, the same start to the millisecond, and the same size): its responses would count twice.
+   * Refuses a log given twice: the same file under two names, or a copy of it (byte for byte;
+   * compared only when the run headers and sizes already agree): its responses would count twice.
    */
   private static void refuseRepeated(List<Path> logs, List<RunHeader> headers, List<Long> sizes,
       Path log, RunHeader header, long size) {
@@ -103,10 +103,19 @@ public final class RunSummaries {
       } catch (java.io.IOException e) {
         sameFile = false;
       }
-      if (sameFile || (headers.get(earlier).equals(header) && sizes.get(earlier) == size)) {
+      if (sameFile || (headers.get(earlier).equals(header) && sizes.get(earlier) == size
+          && identical(other, log))) {
         throw new MismatchedLogsException(log + ": the same log as " + other + " ("
             + (sameFile ? "the same file" : "an identical copy") + "); its responses would count twice");
       }
+    }
+  }
+
+  private static boolean identical(Path a, Path b) {
+    try {
+      return java.nio.file.Files.mismatch(a, b) == -1;
+    } catch (java.io.IOException e) {
+      return false;
     }
   }
 

@@ -359,8 +359,12 @@ public final class Gate {
       Verdict latency;
       Verdict errors;
       if (candidateCount == 0) {
-        latency = new Verdict.Inconclusive(Rule.MISSING_IN_CANDIDATE,
-            "the baseline sent " + baselineCount + " of these; the candidate none");
+        String reason = "the baseline sent " + baselineCount + " of these; the candidate none";
+        latency = phase ? new Verdict.NotApplicable(Rule.MISSING_IN_CANDIDATE, reason + " in this phase")
+            : new Verdict.Inconclusive(Rule.MISSING_IN_CANDIDATE, reason);
+        errors = latency;
+      } else if (phase && baselineCount == 0) {
+        latency = new Verdict.NotApplicable(Rule.NEW_REQUEST, "none in the baseline's phase");
         errors = latency;
       } else if (baselineCount == 0) {
         latency = new Verdict.Pass(Rule.NEW_REQUEST, "new request: no baseline, SLOs only");
@@ -385,9 +389,12 @@ public final class Gate {
     private Verdict latencyVerdict(GateSettings settings, boolean slower, boolean faster) {
       long needed = settings.minSamples();
       if (candidate.count() < needed || baseline.count() < needed) {
-        return new Verdict.Inconclusive(Rule.TOO_FEW_SAMPLES, String.format(Locale.ROOT,
+        String reason = String.format(Locale.ROOT,
             "too few responses for p99: %d candidate, %d baseline, %d needed on each side",
-            candidate.count(), baseline.count(), needed));
+            candidate.count(), baseline.count(), needed);
+        // A phase too short to judge on its own leaves the decision to the whole run.
+        return phase ? new Verdict.NotApplicable(Rule.TOO_FEW_SAMPLES, reason + " (in this phase)")
+            : new Verdict.Inconclusive(Rule.TOO_FEW_SAMPLES, reason);
       }
       double change = p99.relativeChange();
       double absolute = p99.absoluteChangeMillis();

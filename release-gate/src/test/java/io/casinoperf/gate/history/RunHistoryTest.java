@@ -318,4 +318,25 @@ class RunHistoryTest {
 
     assertThat(baseline.differences()).containsExactly("scale: 1 (baseline 0.5)", "Gatling: 3.15.1 (baseline 3.15.0)");
   }
+
+  @Test
+  void theRunToRunSpreadComesFromUnchangedRunsInconclusiveOnesIncludedButNotRegressions() {
+    RunHistory history = new RunHistory(dir);
+    history.save(run(1_800_000_000_000L, 1), "v1", FLASH, Optional.of("pass"), CLOCK);
+    history.save(run(1_810_000_000_000L, 2), "v2", FLASH, Optional.of("inconclusive"), CLOCK);
+    history.save(run(1_820_000_000_000L, 3), "v3", FLASH, Optional.of("regression"), CLOCK);
+    history.save(run(1_830_000_000_000L, 4), "v4", FLASH, Optional.of("invalid"), CLOCK);
+
+    var twoRuns = Baselines.noise(history, history.list().runs(), FLASH, 1);
+    assertThat(twoRuns.known()).isFalse();
+    assertThat(twoRuns.comparableRuns()).isEqualTo(2);
+
+    history.save(run(1_840_000_000_000L, 5), "v5", FLASH, Optional.of("improvement"), CLOCK);
+    var threeRuns = Baselines.noise(history, history.list().runs(), FLASH, 1);
+    assertThat(threeRuns.known()).isTrue();
+    assertThat(threeRuns.series()).extracting(io.casinoperf.gate.verdict.RunNoise.StoredP99::runId)
+        .hasSize(3);
+    // Baselines still come from passing runs only.
+    assertThat(Baselines.pooled(history, FLASH, 5).orElseThrow().runs()).hasSize(2);
+  }
 }

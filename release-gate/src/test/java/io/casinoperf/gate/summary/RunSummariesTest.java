@@ -234,5 +234,10 @@ class RunSummariesTest {
     assertThatThrownBy(() -> RunSummaries.read(List.of(log, copy)))
         .hasMessage(copy + ": the same log as " + log + " (an identical copy); its responses would count twice");
     assertThat(RunSummaries.read(List.of(log, other)).all().count()).isEqualTo(2);
+    // Two injectors started in the same millisecond with as many records: the same header and
+    // size, different responses, so two logs.
+    Path twin = run(START).request(List.of(), "Spin", 0, 11, true, "").writeTo(dir.resolve("twin.log"));
+    assertThat(Files.size(twin)).isEqualTo(Files.size(log));
+    assertThat(RunSummaries.read(List.of(log, twin)).all().count()).isEqualTo(2);
   }
 }
