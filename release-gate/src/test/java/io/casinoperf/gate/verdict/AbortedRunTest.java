@@ -21,8 +21,13 @@ class AbortedRunTest {
   @TempDir Path dir;
 
   private RunSummary run(String name, String... errorRecords) {
+    return run(name, START, errorRecords);
+  }
+
+  /** A run whose injector started at {@code start}: two injectors of one run start apart. */
+  private RunSummary run(String name, long start, String... errorRecords) {
     LogFileWriter log = new LogFileWriter()
-        .run("3.15.1", "casino.FlashSpinPeakSimulation", START, List.of("Players"));
+        .run("3.15.1", "casino.FlashSpinPeakSimulation", start, List.of("Players"));
     for (int i = 0; i < 2_000; i++) {
       log.request(List.of(), "Spin", i, i + 10 + i % 7, true, "");
     }
@@ -73,7 +78,7 @@ class AbortedRunTest {
   @Test
   void twoInjectorsStoppedForTheSameReasonGiveItTwice() {
     run("1.log", MARK);
-    run("2.log", MARK);
+    run("2.log", START + 3, MARK);
     RunSummary both = RunSummaries.read(List.of(dir.resolve("1.log"), dir.resolve("2.log")));
 
     assertThat(both.circuitBreakerStops()).hasSize(2).containsOnly(
