@@ -25,11 +25,21 @@ work=$(mktemp -d)
 
 [ -f reports/target/casinoperf.jar ] || ./mvnw -q -B install -DskipTests >/dev/null || { echo "build failed"; exit 1; }
 
-run() { # mode label history
+run() { # mode label history [more gate options]
   ./mvnw -B -o -q gatling:test -Dgatling.simulationClass="io.casinoperf.simulations.$simulation" \
     -Dduration="$duration" -Dmode="$1" -Dgatling.failOnError=false >"$work/run.log" 2>&1
   java -jar reports/target/casinoperf.jar gate simulations/target/gatling --history "$3" \
-    --label "$2" --out "$work/report" ${GATE_ARGS:-} >"$work/gate.log" 2>&1
+    --label "$2" --out "$work/report" ${GATE_ARGS:-} "${@:4}" >"$work/gate.log" 2>&1
+}
+
+# The embedded platform's mode is part of what makes runs comparable (run.json), so a candidate on
+# a degraded platform has no automatic baseline: it is compared with the last normal run by id.
+forced_baseline() { # history -> "--baseline ID" of its newest normal run, when the candidate's mode differs
+  if [ "$candidate_mode" != normal ]; then
+    local newest
+    newest=$(grep -l -E '"label" *: *"(seed|baseline)-' "$1"/*.json 2>/dev/null | sort | tail -1)
+    [ -n "$newest" ] && echo "--baseline $(basename "${newest%.json}")"
+  fi
 }
 
 with_hog() { # command...: runs it with $hog busy loops beside it (each stops after 15 min at most)
@@ -58,7 +68,8 @@ for i in $(seq 1 "$pairs"); do
     run normal "baseline-$i" "$history"
     if [ $? -ne 0 ]; then echo "baseline $i: $(head -1 "$work/gate.log")"; unexpected=$((unexpected + 1)); continue; fi
   fi
-  with_hog run "$candidate_mode" "candidate-$i" "$history"
+  # shellcheck disable=SC2046
+  with_hog run "$candidate_mode" "candidate-$i" "$history" $(forced_baseline "$history")
   code=$?
   case $code in
     0) passes=$((passes + 1)); verdict=pass ;;
