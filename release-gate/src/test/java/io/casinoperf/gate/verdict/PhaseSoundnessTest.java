@@ -73,17 +73,17 @@ class PhaseSoundnessTest {
 
   /** One run: its base and peak scaled by the given factors and by this run's own environment. */
   private static RunSummary run(double baseFactor, double peakFactor, SplittableRandom random) {
-    double baseEnvironment = Math.exp(0.03 * gaussian(random));
-    double peakEnvironment = Math.exp(0.40 * gaussian(random));
+    double baseEnvironment = Math.exp(0.03 * SyntheticRuns.gaussian(random));
+    double peakEnvironment = Math.exp(0.40 * SyntheticRuns.gaussian(random));
     RequestStats all = new RequestStats();
     RequestStats base = new RequestStats();
     RequestStats peak = new RequestStats();
     for (int i = 0; i < BASE_RESPONSES; i++) {
-      long millis = Math.round(20 * Math.exp(0.5 * gaussian(random)) * baseFactor * baseEnvironment);
+      long millis = Math.round(20 * Math.exp(0.5 * SyntheticRuns.gaussian(random)) * baseFactor * baseEnvironment);
       base.record(START + i * 2L, millis, true, "");
     }
     for (int i = 0; i < PEAK_RESPONSES; i++) {
-      long millis = Math.round(60 * Math.exp(0.8 * gaussian(random)) * peakFactor * peakEnvironment);
+      long millis = Math.round(60 * Math.exp(0.8 * SyntheticRuns.gaussian(random)) * peakFactor * peakEnvironment);
       peak.record(START + 10_000 + i * 2L, millis, true, "");
     }
     all.add(base);
@@ -101,12 +101,6 @@ class PhaseSoundnessTest {
     return new RunSummary(run.injectors(), run.start(), run.end(), run.all(), run.requests(),
         run.groups(), run.usersStarted(), run.usersEnded(), run.errors(), run.timeline(),
         run.partial(), run.warnings());
-  }
-
-  private static double gaussian(SplittableRandom random) {
-    double u = 1 - random.nextDouble();
-    double v = random.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
   @Test

@@ -93,14 +93,8 @@ class RunToRunSoundnessTest {
 
   /** One run: log-normal responses (median 20 ms) scaled by factor × its own environment. */
   private static RunSummary run(double factor, SplittableRandom random) {
-    double environment = Math.exp(BETWEEN_RUNS * gaussian(random));
+    double environment = Math.exp(BETWEEN_RUNS * SyntheticRuns.gaussian(random));
     return SyntheticRuns.run(1, PER_RUN, SyntheticRuns.scaled(LOG_NORMAL, factor * environment), random);
-  }
-
-  private static double gaussian(SplittableRandom random) {
-    double u = 1 - random.nextDouble();
-    double v = random.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
   @Test

@@ -87,7 +87,7 @@ final class SyntheticRuns {
   }
 
   /** Box–Muller on the given generator, so runs are reproducible from a seed. */
-  private static double gaussian(SplittableRandom random) {
+  static double gaussian(SplittableRandom random) {
     double u = 1 - random.nextDouble();
     double v = random.nextDouble();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
