@@ -3,7 +3,7 @@
 # beside it (each only adds checkout, the stored history and publishing): build, run one
 # simulation against the target, judge it against the stored baseline, keep the run in the
 # history. Exit code: the gate's — 0 pass, 1 regression, SLO breach or a run its circuit breaker
-# stopped, 2 bad input, 3 inconclusive (INCONCLUSIVE=pass|fail turns it into 0 or 1), 4 invalid
+# stopped (or no baseline with REQUIRE_BASELINE=1), 2 bad input, 3 inconclusive (INCONCLUSIVE=pass|fail turns it into 0 or 1), 4 invalid
 # (the injector, not the platform, limited the run: rerun on a quieter or bigger injector).
 # What ran, with which parameters and SLOs, comes from the run's record (run.json).
 #
@@ -16,6 +16,9 @@
 #   HISTORY          run history folder, kept between pipeline runs (default casinoperf-history)
 #   OUT              where verdict.json, junit.xml, summary.md and gate.html go (default gate-report)
 #   INCONCLUSIVE     exit3 (default), pass or fail
+#   REQUIRE_BASELINE 1: fail (exit 1, verdict "no baseline") when the history holds no comparable
+#                    passing run — set it once the history has its first run, so a cache that
+#                    failed to restore fails the step instead of passing on SLOs alone
 #   CASINOPERF_PLAYER_PASSWORD  the staging accounts' password, from the CI secret store
 # Usage (from the repository root): docs/pipelines/perf-gate.sh
 set -uo pipefail
@@ -41,6 +44,10 @@ if [ "$run_code" -ne 0 ]; then
   exit 2
 fi
 
+baseline_args=()
+if [ "${REQUIRE_BASELINE:-0}" = 1 ]; then
+  baseline_args=(--require-baseline)
+fi
 java -jar reports/target/casinoperf.jar gate simulations/target/gatling \
   --history "$history" --label "$label" \
-  --inconclusive "${INCONCLUSIVE:-exit3}" --out "$out"
+  --inconclusive "${INCONCLUSIVE:-exit3}" --out "$out" "${baseline_args[@]}"

@@ -3,6 +3,7 @@ package io.casinoperf.cli;
 import io.casinoperf.gate.history.Baselines;
 import io.casinoperf.gate.history.Comparability;
 import io.casinoperf.gate.history.RunHistory;
+import io.casinoperf.gate.history.RunIdentity;
 import io.casinoperf.gate.history.RunRecord;
 import io.casinoperf.gate.summary.PhaseClock;
 import io.casinoperf.gate.summary.RunSummaries;
@@ -51,7 +52,8 @@ import picocli.CommandLine.Spec;
       "Simulation, target, load parameters and SLOs come from the run record (run.json) "
           + "beside each log; without one, from --target, --param and the --slo options.",
       "Exit codes: 0 pass, 1 regression, SLO breach or a run its circuit breaker stopped, "
-          + "2 bad input, 3 inconclusive, 4 invalid (the injector, not the platform, limited the run)."
+          + "2 bad input, 3 inconclusive, 4 invalid (the injector, not the platform, limited the run);"
+          + " 1 also when --require-baseline finds no baseline."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -147,6 +149,12 @@ final class GateCommand implements Callable<Integer> {
       description = "where verdict.json, junit.xml, summary.md and gate.html go (default: ${DEFAULT-VALUE})")
   Path out;
 
+  @Option(names = "--require-baseline", arity = "0..1", paramLabel = "true|false",
+      description = "fail (exit 1, verdict 'no baseline') when the history holds no comparable"
+          + " passing run, instead of judging on the SLOs only; for pipelines whose history must"
+          + " exist (a restored cache, a shared folder)")
+  boolean requireBaseline;
+
   @Option(names = "--no-save", description = "do not store the run in the history")
   boolean noSave;
 
@@ -174,7 +182,7 @@ final class GateCommand implements Callable<Integer> {
       throw new CasinoPerf.UserInputException(logs.get(0) + ": the log is a run of "
           + candidate.simulationClass() + ", its run.json of " + record.get().simulation());
     }
-    GateSettings settings = settings(record);
+    GateSettings settings = requireBaseline ? settings(record).withRequiredBaseline() : settings(record);
     Comparability comparability = new Comparability(candidate.simulationClass(),
         target(record), comparableParameters(recorded), candidate.gatlingVersion(),
         javaVersion != null ? javaVersion
@@ -184,40 +192,44 @@ final class GateCommand implements Callable<Integer> {
     logs.forEach(log -> err.println("read " + log));
     candidate.warnings().forEach(warning -> err.println("warning: " + warning));
     RunHistory runs = new RunHistory(history);
+    boolean historyExisted = java.nio.file.Files.isDirectory(history);
     RunHistory.Listing listing = runs.list();
     listing.problems().forEach(problem -> err.println("warning: " + problem));
-    int comparable = Baselines.comparablePassing(listing.runs(), comparability).size();
+    // The same logs gated again: the run is not its own baseline, and is not stored twice.
+    RunIdentity identity = RunIdentity.of(candidate);
+    Optional<RunRecord> already = RunHistory.find(listing.runs(), identity);
+    List<RunRecord> others = listing.runs().stream().filter(r -> !identity.matches(r)).toList();
+    java.util.Set<String> skipped = new java.util.LinkedHashSet<>();
+    int comparable = Baselines.comparablePassing(others, comparability).size();
     int pooled = pool != null ? pool
         : comparable >= RunToRunNoise.MIN_RUNS ? Math.min(comparable, AUTO_POOL) : 1;
     Optional<Baselines.Baseline> baseline = baselineId != null
-        ? Optional.of(Baselines.byId(runs, baselineId, comparability))
-        : Baselines.pooled(runs, listing.runs(), comparability, pooled);
-    RunNoise noise = Baselines.noise(runs, listing.runs(), comparability,
-        baseline.map(b -> b.runs().size()).orElse(1));
+        ? Optional.of(forcedBaseline(runs, identity, comparability))
+        : Baselines.pooled(runs, others, comparability, pooled, skipped::add);
+    RunNoise noise = Baselines.noise(runs, others, comparability,
+        baseline.map(b -> b.runs().size()).orElse(1), skipped::add);
+    skipped.forEach(problem -> err.println("warning: " + problem));
+    Optional<Baselines.Absence> absence = baseline.isPresent() ? Optional.empty()
+        : Optional.of(Baselines.absence(runs, historyExisted, others,
+            listing.problems().size() + skipped.size(), comparability));
 
-    RunSummary reference = baseline.map(Baselines.Baseline::summary).orElseGet(() -> empty(candidate));
-    RunVerdict verdict = Gate.judge(candidate, reference, settings, recorded.injectorSaturation(),
-        noise);
+    RunVerdict verdict = Gate.judge(candidate, baseline.map(Baselines.Baseline::summary),
+        settings, recorded.injectorSaturation(), noise);
 
-    String id = "";
+    // The reports name the run's id; the run is stored only once every report is written, so a
+    // report that cannot be written (a full disk) leaves the history as it was.
+    String id = noSave ? ""
+        : already.map(RunRecord::id).orElseGet(() -> runs.freeId(candidate, comparability));
     String gatlingCandidate = gatlingReport(logs);
     Path gateHtml = out.resolve("gate.html");
-    if (!noSave) {
-      // Stored before the reports are written, which name the stored id; gate.html is where it will be.
-      RunRecord saved = runs.save(candidate, label, comparability,
-          new RunHistory.Judgement(verdict.outcome().label(), verdict.decidedBy(),
-              Optional.of(gateHtml.toAbsolutePath().toString())),
-          Optional.ofNullable(gatlingCandidate), storedRecords(recorded), Clock.systemUTC());
-      id = saved.id();
-      err.println("stored as " + saved.id() + " in " + history);
-    }
     // The baseline's Gatling report, when it was recorded and is still on disk (one run, not a pool).
     String gatlingBaseline = baseline.filter(b -> b.runs().size() == 1)
         .flatMap(b -> b.runs().get(0).gatlingReport())
         .filter(path -> java.nio.file.Files.isRegularFile(Path.of(path)))
         .orElse(null);
     GateReport report = GateReport.of(verdict, candidate, id, label, baseline, policy,
-        new GateReport.GatlingReports(gatlingCandidate, gatlingBaseline), conditions(recorded, noise));
+        new GateReport.GatlingReports(gatlingCandidate, gatlingBaseline), conditions(recorded, noise),
+        absence);
     if (candidate.partial()) {
       err.println("warning: a log was cut off: the run counts as inconclusive, never as a pass");
     }
@@ -227,10 +239,31 @@ final class GateCommand implements Callable<Integer> {
     OutputFiles.write(out.resolve("summary.md"), GateReportWriters.markdown(report));
     OutputFiles.write(gateHtml,
         GateHtml.render(report, OutputFiles.link(out, gatlingCandidate), OutputFiles.link(out, gatlingBaseline)));
+    if (!noSave && already.isPresent()) {
+      err.println("already stored as " + already.get().id() + " in " + history + " (the same logs,"
+          + " judged " + already.get().verdict().orElse("not judged") + " then): not stored again");
+    } else if (!noSave) {
+      runs.save(id, candidate, label, comparability,
+          new RunHistory.Judgement(verdict.outcome().label(), verdict.decidedBy(),
+              Optional.of(gateHtml.toAbsolutePath().toString())),
+          Optional.ofNullable(gatlingCandidate), storedRecords(recorded), Clock.systemUTC());
+      err.println("stored as " + id + " in " + history);
+    }
     spec.commandLine().getOut().print(GateReportWriters.consoleTable(report));
     spec.commandLine().getOut().flush();
 
     return report.exitCode();
+  }
+
+  /** The run --baseline names, which may not be the candidate itself. */
+  private Baselines.Baseline forcedBaseline(RunHistory runs, RunIdentity identity,
+      Comparability comparability) {
+    Baselines.Baseline forced = Baselines.byId(runs, baselineId, comparability);
+    if (identity.matches(forced.runs().get(0))) {
+      throw new CasinoPerf.UserInputException("--baseline " + baselineId + " is this very run (the"
+          + " same logs): a run cannot be its own baseline");
+    }
+    return forced;
   }
 
   /**
@@ -424,13 +457,6 @@ final class GateCommand implements Callable<Integer> {
     }
     throw new CasinoPerf.UserInputException("--slo " + path + "=" + text
         + ": expected P99MS/ERRORPERCENT, at least 1 ms and 0–100 %, e.g. Spin=150/0.5");
-  }
-
-  /** A baseline with no requests: every request is new, and only the SLOs judge it. */
-  private static RunSummary empty(RunSummary candidate) {
-    return new RunSummary(candidate.injectors(), candidate.start(), candidate.start(),
-        new io.casinoperf.gate.summary.RequestStats(), new TreeMap<>(), new TreeMap<>(), 0, 0,
-        Map.of(), new Timeline(), false, new ArrayList<>());
   }
 
   /** Gatling's index.html beside the run's log (one injector), when Gatling wrote one. */

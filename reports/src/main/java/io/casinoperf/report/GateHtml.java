@@ -30,7 +30,10 @@ public final class GateHtml {
         "start", r.candidate().start(), "end", r.candidate().end()));
     page.put("candidateWarnings", r.candidate().warnings());
     page.put("conditions", List.of(GateReportWriters.conditions(r).split("\n")));
-    page.put("baseline", r.baseline() == null ? "none yet — only the SLOs judged this run" : r.baseline().description());
+    page.put("baseline", r.baseline() == null ? "none — only the SLOs judged this run" : r.baseline().description());
+    page.put("noBaseline", r.noBaseline() == null ? null : Map.of(
+        "headline", r.noBaseline().headline(), "keys", r.noBaseline().keysLine(),
+        "nearest", r.noBaseline().nearest()));
     page.put("baselineDifferences", r.baseline() == null ? List.of() : r.baseline().differences());
     page.put("power", r.requestsToDetectTenPercent() == null ? ""
         : String.format(Locale.ROOT, "About %,d responses per side give an 80 %% chance to flag a +10 %% p99.",

@@ -28,6 +28,7 @@ import java.util.Optional;
  *     from the command line only
  * @param requests all requests first, then each request, worst first
  * @param baseline what the candidate was compared with; null when there was no baseline
+ * @param noBaseline why there was no baseline, said first in every output; null with a baseline
  * @param requestsToDetectTenPercent responses per side for an 80 % chance to flag +10 % p99; null
  *     when it cannot be estimated (no baseline)
  * @param distributions response-time distributions, candidate beside baseline, for all requests
@@ -43,6 +44,7 @@ public record GateReport(
     Conditions conditions,
     Candidate candidate,
     Baseline baseline,
+    NoBaseline noBaseline,
     Settings settings,
     List<Request> requests,
     Long requestsToDetectTenPercent,
@@ -98,6 +100,30 @@ public record GateReport(
 
   public record Baseline(String description, List<String> runIds, List<String> differences) {}
 
+  /**
+   * Why the run had no baseline.
+   *
+   * @param reason what the history holds and why none of it served
+   * @param keys what a baseline shares with the candidate: simulation, target, parameters
+   * @param nearest stored runs of the same simulation, newest first, and how each differs
+   * @param required whether the gate required a baseline ({@code --require-baseline}): then the
+   *     run failed for want of one
+   */
+  public record NoBaseline(String reason, java.util.Map<String, String> keys, List<String> nearest,
+      boolean required) {
+    /** One line for the top of the console and of summary.md. */
+    public String headline() {
+      return "no baseline: " + reason + "; "
+          + (required ? "--require-baseline: the run fails" : "judged on its SLOs only");
+    }
+
+    /** The keys as {@code simulation=…, target=…, scale=1}. */
+    public String keysLine() {
+      return keys.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+          .collect(java.util.stream.Collectors.joining(", "));
+    }
+  }
+
   public record Settings(double confidence, double tolerance, long minEffectMillis,
       long minSamples, double minErrorRateIncrease, long sloP99Millis, double sloErrorRate,
       String correction) {}
@@ -122,12 +148,16 @@ public record GateReport(
       String label, Optional<Baselines.Baseline> baseline, boolean inconclusiveFails) {
     return of(verdict, candidate, candidateId, label, baseline,
         inconclusiveFails ? Outcome.InconclusivePolicy.FAIL : Outcome.InconclusivePolicy.EXIT3,
-        new GatlingReports(null, null), Conditions.commandLineOnly());
+        new GatlingReports(null, null), Conditions.commandLineOnly(), Optional.empty());
   }
 
+  /**
+   * @param absence why there is no baseline; required when {@code baseline} is empty for the
+   *     reports to say it, ignored otherwise
+   */
   public static GateReport of(RunVerdict verdict, RunSummary candidate, String candidateId,
       String label, Optional<Baselines.Baseline> baseline, Outcome.InconclusivePolicy inconclusive,
-      GatlingReports gatlingReports, Conditions conditions) {
+      GatlingReports gatlingReports, Conditions conditions, Optional<Baselines.Absence> absence) {
     List<Request> rows = new ArrayList<>();
     rows.add(request(verdict.allRequests(), candidate, verdict.settings().confidence()));
     for (RequestVerdict request : verdict.requests()) {
@@ -144,6 +174,8 @@ public record GateReport(
             candidate.end().toString(), candidate.partial(), candidate.warnings()),
         baseline.map(b -> new Baseline(b.describe(),
             b.runs().stream().map(r -> r.id()).toList(), b.differences())).orElse(null),
+        baseline.isPresent() ? null : absence.map(a -> new NoBaseline(a.reason(), a.keys(),
+            a.nearest(), verdict.settings().requireBaseline())).orElse(null),
         new Settings(s.confidence(), s.tolerance(), s.minEffectMillis(), s.minSamples(),
             s.minErrorRateIncrease(), s.serviceLevel().p99Millis(), s.serviceLevel().maxErrorRate(),
             "Holm-Bonferroni over every p99 and error-rate check of the run"),
@@ -222,7 +254,8 @@ public record GateReport(
     return overall instanceof Verdict.Aborted || overall instanceof Verdict.Invalid
         || overall.rule() == io.casinoperf.gate.verdict.Rule.PARTIAL_LOG
         || overall.rule() == io.casinoperf.gate.verdict.Rule.DRIFT
-        || overall.rule() == io.casinoperf.gate.verdict.Rule.MONEY_MISMATCH;
+        || overall.rule() == io.casinoperf.gate.verdict.Rule.MONEY_MISMATCH
+        || overall.rule() == io.casinoperf.gate.verdict.Rule.NO_BASELINE;
   }
 
   private static String reason(RunVerdict verdict) {

@@ -31,7 +31,8 @@ public final class GateReportWriters {
    * failure, an inconclusive check is skipped (or a failure when inconclusive fails the gate). A
    * verdict on the run as a whole adds one test case "run": a failure when the circuit breaker
    * stopped the run, an error when the injector made it invalid (then no request check is judged:
-   * each is skipped), skipped when a log was cut off (a failure when inconclusive fails the gate).
+   * each is skipped), skipped when a log was cut off (a failure when inconclusive fails the gate),
+   * a failure when a baseline was required and there was none.
    */
   public static String junitXml(GateReport report, boolean inconclusiveFails) {
     StringWriter out = new StringWriter();
@@ -74,7 +75,8 @@ public final class GateReportWriters {
         xml.writeAttribute("name", invalid ? "injector healthy"
             : run.verdict().equals("aborted") ? "ran to its end"
             : run.rule().equals("DRIFT") ? "p99 steady across runs"
-            : run.rule().equals("MONEY_MISMATCH") ? "every wallet reconciles" : "logs complete");
+            : run.rule().equals("MONEY_MISMATCH") ? "every wallet reconciles"
+            : run.rule().equals("NO_BASELINE") ? "compared with a baseline" : "logs complete");
         xml.writeStartElement(runElement);
         if (!runElement.equals("skipped")) {
           xml.writeAttribute("type", run.rule());
@@ -139,13 +141,27 @@ public final class GateReportWriters {
   /** A summary for a pull-request comment. */
   public static String markdown(GateReport report) {
     StringBuilder md = new StringBuilder();
+    StringBuilder noBaseline = new StringBuilder();
+    if (report.noBaseline() != null) {
+      noBaseline.append("> **").append(report.noBaseline().headline()).append("**  \n> A baseline shares ")
+          .append(report.noBaseline().keysLine()).append('\n');
+      report.noBaseline().nearest().forEach(n -> noBaseline.append("> - differs: ").append(n).append('\n'));
+      noBaseline.append('\n');
+    }
+    boolean warningFirst = noBaselineFirst(report);
+    if (warningFirst) {
+      md.append(noBaseline);
+    }
     md.append("### Release gate: **").append(report.verdict()).append("**\n\n");
+    if (!warningFirst) {
+      md.append(noBaseline);
+    }
     md.append(report.reason()).append("\n\n");
     md.append("Candidate ").append(report.candidate().label().isEmpty() ? report.candidate().id()
         : report.candidate().label()).append(" (`").append(report.candidate().simulation())
         .append("`)");
     if (report.baseline() == null) {
-      md.append(", no baseline yet: SLOs only.\n\n");
+      md.append(", no baseline: SLOs only.\n\n");
     } else {
       md.append(" against ").append(report.baseline().description()).append(".\n\n");
       for (String difference : report.baseline().differences()) {
@@ -199,12 +215,25 @@ public final class GateReportWriters {
   /** One screen for a terminal: the verdict, then the requests, worst first. */
   public static String consoleTable(GateReport report) {
     StringBuilder out = new StringBuilder();
+    StringBuilder noBaseline = new StringBuilder();
+    if (report.noBaseline() != null) {
+      noBaseline.append("WARNING ").append(report.noBaseline().headline()).append('\n');
+      noBaseline.append("  a baseline shares ").append(report.noBaseline().keysLine()).append('\n');
+      report.noBaseline().nearest().forEach(n -> noBaseline.append("  differs: ").append(n).append('\n'));
+    }
+    boolean warningFirst = noBaselineFirst(report);
+    if (warningFirst) {
+      out.append(noBaseline);
+    }
     out.append(report.verdict().toUpperCase(Locale.ROOT)).append(": ").append(report.reason()).append('\n');
+    if (!warningFirst) {
+      out.append(noBaseline);
+    }
     if (report.baseline() != null) {
       out.append("baseline: ").append(report.baseline().description()).append('\n');
       report.baseline().differences().forEach(d -> out.append("  differs: ").append(d).append('\n'));
     } else {
-      out.append("baseline: none yet, SLOs only\n");
+      out.append("baseline: none, SLOs only\n");
     }
     String row = "%-40s %-12s %9s %8s %7s %7s %7s  %s%n";
     out.append(String.format(Locale.ROOT, row, "request", "verdict", "requests", "errors", "p50", "p95", "p99", "p99 change"));
@@ -221,6 +250,17 @@ public final class GateReportWriters {
     report.candidate().warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
     out.append(conditions(report)).append('\n');
     return out.toString();
+  }
+
+  /**
+   * Whether a missing baseline is the first thing said: when the verdict would otherwise read as
+   * nothing wrong (pass, improvement, inconclusive). When the run failed, its cause comes first and
+   * the missing baseline right after it.
+   */
+  private static boolean noBaselineFirst(GateReport report) {
+    return io.casinoperf.gate.verdict.Outcome.ofLabel(report.verdict())
+        .map(o -> o.passed() || o == io.casinoperf.gate.verdict.Outcome.INCONCLUSIVE)
+        .orElse(true);
   }
 
   /** Where comparability and SLOs came from, and the injector's health, in one or two lines. */

@@ -184,7 +184,9 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
    */
   public static RunTrend read(RunHistory history, Optional<String> simulation) {
     RunHistory.Listing listing = history.list();
-    List<RunRecord> recorded = new ArrayList<>(listing.runs());
+    // A run stored twice (gated again before the history kept fingerprints) is one point.
+    List<RunRecord> recorded = new ArrayList<>(
+        io.casinoperf.gate.history.Baselines.distinct(listing.runs()));
     recorded.sort(Comparator.comparing(RunRecord::recordedAt).thenComparing(RunRecord::runStart)
         .thenComparing(RunRecord::id));
     if (recorded.isEmpty()) {
@@ -204,13 +206,21 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
     recorded.forEach(r -> r.gateReport().ifPresent(page -> lastWriter.put(page, r.id())));
 
     List<Run> runs = new ArrayList<>();
+    List<String> problems = new ArrayList<>(listing.problems());
     TreeSet<String> paths = new TreeSet<>();
     List<RunRecord> passed = new ArrayList<>();
     for (RunRecord record : recorded) {
       if (!record.comparability().simulation().equals(chosen)) {
         continue;
       }
-      RunHistory.RunTotals totals = history.loadTotals(record.id());
+      RunHistory.RunTotals totals;
+      try {
+        totals = history.loadTotals(record.id());
+      } catch (HistoryException e) {
+        // One damaged file (counts that disagree with its histograms) never hides the others.
+        problems.add(e.getMessage() + ", skipped");
+        continue;
+      }
       Map<String, Point> points = new LinkedHashMap<>();
       points.put(ALL_REQUESTS, Point.of(totals.all()));
       totals.requests().forEach((key, stats) -> {
@@ -229,7 +239,7 @@ public record RunTrend(String simulation, boolean chosenByDefault, Map<String, I
     requests.add(ALL_REQUESTS);
     paths.remove(ALL_REQUESTS);
     requests.addAll(paths);
-    return new RunTrend(chosen, simulation.isEmpty(), others, runs, requests, listing.problems());
+    return new RunTrend(chosen, simulation.isEmpty(), others, runs, requests, problems);
   }
 
   private static RunRecord lastPassOfSameWorkload(List<RunRecord> passed, RunRecord run) {

@@ -67,7 +67,8 @@ class GateCommandTest {
     Result first = gate(log("v1.log", START, 20, 1).toString(), "--label", "v1");
 
     assertThat(first.exitCode()).isZero();
-    assertThat(first.out()).startsWith("PASS: ").contains("baseline: none yet, SLOs only");
+    assertThat(first.out()).startsWith("WARNING no baseline: the history folder ")
+        .contains("\nPASS: ").contains("baseline: none, SLOs only");
     assertThat(verdictJson().get("verdict").asText()).isEqualTo("pass");
     assertThat(verdictJson().get("baseline").isNull()).isTrue();
     assertThat(Files.list(dir.resolve("history"))).hasSize(1);
@@ -156,7 +157,7 @@ class GateCommandTest {
 
     Result other = gate(log("v2.log", START + 3_600_000, 30, 2).toString(), "--param", "scale=2");
 
-    assertThat(other.out()).contains("baseline: none yet");
+    assertThat(other.out()).startsWith("WARNING no baseline: ").contains("baseline: none, SLOs only");
   }
 
   @Test
@@ -181,7 +182,7 @@ class GateCommandTest {
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.err()).contains("cut off inside a record");
     // Every output says what the exit code says.
-    assertThat(result.out()).startsWith("INCONCLUSIVE: a log was cut off");
+    assertThat(result.out()).contains("\nINCONCLUSIVE: a log was cut off");
     assertThat(verdictJson().get("verdict").asText()).isEqualTo("inconclusive");
     assertThat(verdictJson().get("run").get("rule").asText()).isEqualTo("PARTIAL_LOG");
     assertThat(dir.resolve("report/summary.md")).content().contains("**inconclusive**");

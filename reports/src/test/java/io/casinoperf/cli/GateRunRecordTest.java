@@ -99,8 +99,9 @@ class GateRunRecordTest {
     assertThat(first.exitCode()).isZero();
     assertThat(first.out()).contains("run record: comparability and SLOs from run.json")
         .contains("injector: healthy");
-    assertThat(second.out()).doesNotContain("baseline: none yet");
-    assertThat(other.out()).contains("baseline: none yet");
+    assertThat(second.out()).doesNotContain("no baseline");
+    assertThat(other.out()).startsWith("WARNING no baseline: none of the 2 stored runs in ")
+        .containsPattern("  differs: \\S+: flashSpinPeak.peakUsers: 400 \\(stored \\d+\\)");
     JsonNode stored = stored().get(0);
     assertThat(stored.get("comparability").get("parameters").get("flashSpinPeak.peakUsers").asText())
         .isEqualTo("200");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -66,25 +67,38 @@ public final class Baselines {
 
   /**
    * As {@link #pooled(RunHistory, Comparability, int)}, choosing among runs the caller has already
-   * listed, so the history is read once.
+   * listed, so the history is read once; a stored run that cannot be read is skipped silently.
    */
   public static Optional<Baseline> pooled(
       RunHistory history, List<RunRecord> listed, Comparability candidate, int n) {
+    return pooled(history, listed, candidate, n, problem -> { });
+  }
+
+  /**
+   * As {@link #pooled(RunHistory, List, Comparability, int)}; a stored run whose file cannot be read
+   * (damaged, or counts that disagree with its histograms) is reported to {@code skipped} and the
+   * next older passing run taken in its place, so one bad file never blocks the gate.
+   */
+  public static Optional<Baseline> pooled(RunHistory history, List<RunRecord> listed,
+      Comparability candidate, int n, Consumer<String> skipped) {
     if (n < 1) {
       throw new IllegalArgumentException("pool at least one run, not " + n);
     }
-    List<RunRecord> passing = listed.stream()
-        .filter(RunRecord::passed)
-        .filter(r -> r.comparability().sameWorkload(candidate))
-        .toList();
-    if (passing.isEmpty()) {
+    List<RunRecord> passing = comparablePassing(listed, candidate);
+    List<RunRecord> chosen = new ArrayList<>();
+    List<RunSummary> summaries = new ArrayList<>();
+    for (int i = passing.size() - 1; i >= 0 && chosen.size() < n; i--) {
+      Optional<StoredRun> run = load(history, passing.get(i), skipped);
+      if (run.isPresent()) {
+        chosen.add(0, passing.get(i));
+        summaries.add(0, run.get().summary());
+      }
+    }
+    if (chosen.isEmpty()) {
       return Optional.empty();
     }
-    List<RunRecord> chosen = passing.subList(Math.max(0, passing.size() - n), passing.size());
-    List<RunSummary> summaries = new ArrayList<>();
     List<String> differences = new ArrayList<>();
     for (RunRecord record : chosen) {
-      summaries.add(history.load(record.id()).summary());
       for (String difference : candidate.differencesFrom(record.comparability())) {
         if (!differences.contains(difference)) {
           differences.add(difference);
@@ -94,12 +108,117 @@ public final class Baselines {
     return Optional.of(new Baseline(chosen, pool(summaries), differences));
   }
 
+  private static Optional<StoredRun> load(RunHistory history, RunRecord record,
+      Consumer<String> skipped) {
+    try {
+      return Optional.of(history.load(record.id()));
+    } catch (HistoryException e) {
+      skipped.accept(e.getMessage() + ", skipped");
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The runs listed, each once: a run stored twice (the same logs gated again before the history
+   * kept fingerprints, or copied in by hand) is kept as it was stored first, so that pooling and
+   * the run-to-run spread never count it twice.
+   */
+  public static List<RunRecord> distinct(List<RunRecord> listed) {
+    List<RunRecord> byStorage = new ArrayList<>(listed);
+    byStorage.sort(java.util.Comparator.comparing(RunRecord::recordedAt)
+        .thenComparing(RunRecord::id));
+    java.util.Set<RunRecord> kept = new java.util.HashSet<>();
+    java.util.Set<String> fingerprints = new java.util.HashSet<>();
+    Map<String, List<RunRecord>> bySpan = new java.util.HashMap<>();
+    for (RunRecord run : byStorage) {
+      String span = run.comparability().simulation() + "|" + run.runStart() + "|" + run.runEnd();
+      List<RunRecord> sameSpan = bySpan.computeIfAbsent(span, k -> new ArrayList<>());
+      boolean repeated = run.fingerprint().map(fingerprints::contains).orElse(false)
+          || sameSpan.stream().anyMatch(other ->
+              other.fingerprint().isEmpty() || run.fingerprint().isEmpty());
+      if (!repeated) {
+        kept.add(run);
+        run.fingerprint().ifPresent(fingerprints::add);
+        sameSpan.add(run);
+      }
+    }
+    return listed.stream().filter(kept::contains).toList();
+  }
+
+  /**
+   * Why a candidate has no baseline, said where a reader looks first.
+   *
+   * @param reason one sentence: what the history holds and why none of it is a baseline
+   * @param keys what a baseline must share with the candidate: simulation, target, parameters
+   * @param nearest up to {@link #NEAREST} stored runs of the same simulation (of any, if none),
+   *     newest first, each with how its workload differs from the candidate's
+   */
+  public record Absence(String reason, Map<String, String> keys, List<String> nearest) {
+    public Absence {
+      keys = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keys));
+      nearest = List.copyOf(nearest);
+    }
+  }
+
+  /** How many differing runs {@link Absence#nearest()} names. */
+  public static final int NEAREST = 3;
+
+  /**
+   * Why {@code candidate} has no baseline in this history.
+   *
+   * @param existed whether the history folder existed before this run
+   * @param listed the readable stored runs, oldest first, other than the candidate itself
+   * @param unreadable how many stored files could not be read
+   */
+  public static Absence absence(RunHistory history, boolean existed, List<RunRecord> listed,
+      int unreadable, Comparability candidate) {
+    String folder = history.folder().toString();
+    String skipped = unreadable == 0 ? "" : " (" + unreadable + " unreadable file"
+        + (unreadable == 1 ? "" : "s") + " skipped)";
+    List<RunRecord> runs = distinct(listed);
+    List<RunRecord> sameWorkload = runs.stream()
+        .filter(r -> r.comparability().sameWorkload(candidate)).toList();
+    String reason;
+    if (!existed) {
+      reason = "the history folder " + folder + " does not exist: a first run, a mistyped"
+          + " --history, or a history cache that was not restored";
+    } else if (runs.isEmpty()) {
+      reason = "the history folder " + folder + " holds no readable run" + skipped;
+    } else if (!sameWorkload.isEmpty()) {
+      RunRecord latest = sameWorkload.get(sameWorkload.size() - 1);
+      boolean anyPassed = sameWorkload.stream().anyMatch(RunRecord::passed);
+      reason = anyPassed
+          ? "no passing run of this workload in " + folder + " could be read" + skipped
+          : sameWorkload.size() + " stored run" + (sameWorkload.size() == 1 ? " is" : "s are")
+              + " of this workload in " + folder + ", none passed (latest " + latest.id() + ": "
+              + latest.verdict().orElse("not judged") + (latest.partial() ? ", log cut off" : "")
+              + "); `casinoperf history mark RUN_ID --verdict pass` makes one the baseline";
+    } else {
+      reason = "none of the " + runs.size() + " stored run" + (runs.size() == 1 ? "" : "s")
+          + " in " + folder + " is of this workload (simulation, target and parameters)" + skipped;
+    }
+    List<RunRecord> sameSimulation = runs.stream()
+        .filter(r -> r.comparability().simulation().equals(candidate.simulation())
+            && !r.comparability().sameWorkload(candidate))
+        .toList();
+    List<RunRecord> others = sameSimulation.isEmpty()
+        ? runs.stream().filter(r -> !r.comparability().sameWorkload(candidate)).toList()
+        : sameSimulation;
+    List<String> nearest = new ArrayList<>();
+    for (int i = others.size() - 1; i >= 0 && nearest.size() < NEAREST; i--) {
+      RunRecord other = others.get(i);
+      nearest.add(other.id() + (other.label().isEmpty() ? "" : " (" + other.label() + ")") + ": "
+          + String.join("; ", candidate.workloadDifferencesFrom(other.comparability(), "stored")));
+    }
+    return new Absence(reason, candidate.workloadKeys(), nearest);
+  }
+
   /** How many of the latest comparable passing runs the run-to-run spread is estimated from. */
   public static final int NOISE_WINDOW = 10;
 
   /** The comparable passing runs, oldest first: the runs a baseline and the noise come from. */
   public static List<RunRecord> comparablePassing(List<RunRecord> listed, Comparability candidate) {
-    return listed.stream()
+    return distinct(listed).stream()
         .filter(RunRecord::passed)
         .filter(r -> r.comparability().sameWorkload(candidate))
         .toList();
@@ -113,19 +232,33 @@ public final class Baselines {
    */
   public static RunNoise noise(RunHistory history, List<RunRecord> listed, Comparability candidate,
       int baselineRuns) {
-    List<RunRecord> unchanged = listed.stream()
+    return noise(history, listed, candidate, baselineRuns, problem -> { });
+  }
+
+  /**
+   * As {@link #noise(RunHistory, List, Comparability, int)}; a stored run that cannot be read is
+   * reported to {@code skipped} and the next older one taken in its place.
+   */
+  public static RunNoise noise(RunHistory history, List<RunRecord> listed, Comparability candidate,
+      int baselineRuns, Consumer<String> skipped) {
+    List<RunRecord> unchanged = distinct(listed).stream()
         .filter(RunRecord::unchanged)
         .filter(r -> r.comparability().sameWorkload(candidate))
         .toList();
-    List<RunRecord> window = unchanged.subList(Math.max(0, unchanged.size() - NOISE_WINDOW), unchanged.size());
-    if (window.size() < RunToRunNoise.MIN_RUNS) {
-      return RunNoise.unknown(window.size(), baselineRuns);
+    if (unchanged.size() < RunToRunNoise.MIN_RUNS) {
+      return RunNoise.unknown(unchanged.size(), baselineRuns);
     }
     List<String> ids = new ArrayList<>();
     List<RunSummary> summaries = new ArrayList<>();
-    for (RunRecord record : window) {
-      ids.add(record.id());
-      summaries.add(history.load(record.id()).summary());
+    for (int i = unchanged.size() - 1; i >= 0 && ids.size() < NOISE_WINDOW; i--) {
+      Optional<StoredRun> run = load(history, unchanged.get(i), skipped);
+      if (run.isPresent()) {
+        ids.add(0, unchanged.get(i).id());
+        summaries.add(0, run.get().summary());
+      }
+    }
+    if (summaries.size() < RunToRunNoise.MIN_RUNS) {
+      return RunNoise.unknown(summaries.size(), baselineRuns);
     }
     return noise(ids, summaries, baselineRuns);
   }

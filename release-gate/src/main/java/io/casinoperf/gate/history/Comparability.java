@@ -38,25 +38,44 @@ public record Comparability(
 
   /** One line per difference from {@code other}, e.g. {@code scale: 2 (baseline 1)}. */
   public List<String> differencesFrom(Comparability other) {
+    List<String> differences = workloadDifferencesFrom(other, "baseline");
+    compare(differences, "Gatling", gatlingVersion, other.gatlingVersion, "baseline");
+    compare(differences, "Java", javaVersion, other.javaVersion, "baseline");
+    compare(differences, "injector cores", Integer.toString(injectorCores),
+        Integer.toString(other.injectorCores), "baseline");
+    return differences;
+  }
+
+  /**
+   * One line per difference in simulation, target or parameters from {@code other}, which the
+   * lines call {@code otherName}: {@code scale: 2 (stored 1)}; empty when {@link #sameWorkload}.
+   */
+  public List<String> workloadDifferencesFrom(Comparability other, String otherName) {
     List<String> differences = new ArrayList<>();
-    compare(differences, "simulation", simulation, other.simulation);
-    compare(differences, "target", target, other.target);
+    compare(differences, "simulation", simulation, other.simulation, otherName);
+    compare(differences, "target", target, other.target, otherName);
     TreeMap<String, String> names = new TreeMap<>(parameters);
     other.parameters.forEach(names::putIfAbsent);
     for (String name : names.keySet()) {
       compare(differences, name, parameters.getOrDefault(name, "(unset)"),
-          other.parameters.getOrDefault(name, "(unset)"));
+          other.parameters.getOrDefault(name, "(unset)"), otherName);
     }
-    compare(differences, "Gatling", gatlingVersion, other.gatlingVersion);
-    compare(differences, "Java", javaVersion, other.javaVersion);
-    compare(differences, "injector cores", Integer.toString(injectorCores),
-        Integer.toString(other.injectorCores));
     return differences;
   }
 
-  private static void compare(List<String> differences, String name, String mine, String theirs) {
+  /** The keys a baseline must share: simulation, target and each parameter, in that order. */
+  public Map<String, String> workloadKeys() {
+    Map<String, String> keys = new java.util.LinkedHashMap<>();
+    keys.put("simulation", simulation);
+    keys.put("target", target);
+    keys.putAll(new TreeMap<>(parameters));
+    return keys;
+  }
+
+  private static void compare(List<String> differences, String name, String mine, String theirs,
+      String otherName) {
     if (!mine.equals(theirs)) {
-      differences.add(name + ": " + mine + " (baseline " + theirs + ")");
+      differences.add(name + ": " + mine + " (" + otherName + " " + theirs + ")");
     }
   }
 }

@@ -8,8 +8,9 @@ import java.util.Map;
  * HdrHistogram's own compressed encoding in Base64, so any HdrHistogram library reads them.
  * {@code runRecord} is the run's own record (run.json) as the simulation wrote it, when it had one;
  * {@code phases} the requests of each phase of its workload, when its record named phases.
- * {@code decidedBy} and {@code gateReport} came later: files without them read as runs whose
- * deciding request and gate.html are not known.
+ * {@code fingerprint} identifies the run by its logs' content ({@link RunIdentity}).
+ * {@code decidedBy}, {@code gateReport} and {@code fingerprint} came later: files without them read
+ * as runs whose deciding request, gate.html and fingerprint are not known.
  */
 record RunFile(
     String format,
@@ -27,7 +28,8 @@ record RunFile(
     String gatlingReport,
     String gateReport,
     com.fasterxml.jackson.databind.JsonNode runRecord,
-    List<PhaseFile> phases) {
+    List<PhaseFile> phases,
+    String fingerprint) {
 
   static final String FORMAT = "casinoperf-run/1";
 

@@ -41,7 +41,8 @@ final class RunFiles {
         record.gatlingReport().orElse(null),
         record.gateReport().orElse(null),
         runRecord,
-        summary.phases().isEmpty() ? null : phases(summary.phases()));
+        summary.phases().isEmpty() ? null : phases(summary.phases()),
+        record.fingerprint().orElse(null));
   }
 
   static RunRecord record(RunFile file) {
@@ -59,7 +60,8 @@ final class RunFiles {
         file.partial(),
         Optional.ofNullable(file.gatlingReport()),
         Optional.ofNullable(file.decidedBy()),
-        Optional.ofNullable(file.gateReport()));
+        Optional.ofNullable(file.gateReport()),
+        Optional.ofNullable(file.fingerprint()));
   }
 
   /** The summary of a stored run; its headers are rebuilt from the stored metadata. */

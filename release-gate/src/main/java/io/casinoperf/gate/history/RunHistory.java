@@ -98,8 +98,8 @@ public final class RunHistory {
   /** The same, remembering where Gatling's HTML report of the run is. */
   public RunRecord save(RunSummary summary, String label, Comparability comparability,
       Optional<String> verdict, Optional<String> gatlingReport, Clock clock) {
-    return store(summary, label, comparability, verdict, Optional.empty(), Optional.empty(),
-        gatlingReport, Optional.empty(), clock);
+    return store(Optional.empty(), summary, label, comparability, verdict, Optional.empty(),
+        Optional.empty(), gatlingReport, Optional.empty(), clock);
   }
 
   /**
@@ -119,28 +119,67 @@ public final class RunHistory {
   public RunRecord save(RunSummary summary, String label, Comparability comparability,
       Judgement judgement, Optional<String> gatlingReport, Optional<String> runRecordJson,
       Clock clock) {
-    return store(summary, label, comparability, Optional.of(judgement.verdict()),
+    return store(Optional.empty(), summary, label, comparability, Optional.of(judgement.verdict()),
         judgement.decidedBy(), judgement.gateReport(), gatlingReport, runRecordJson, clock);
   }
 
-  private RunRecord store(RunSummary summary, String label, Comparability comparability,
-      Optional<String> verdict, Optional<String> decidedBy, Optional<String> gateReport,
-      Optional<String> gatlingReport, Optional<String> runRecordJson, Clock clock) {
+  /**
+   * As {@link #save(RunSummary, String, Comparability, Judgement, Optional, Optional, Clock)}
+   * under an id drawn beforehand with {@link #freeId}, so that reports naming the id can be
+   * written before the run is stored.
+   *
+   * @throws HistoryException when the id was taken meanwhile, or the folder cannot be written
+   */
+  public RunRecord save(String id, RunSummary summary, String label, Comparability comparability,
+      Judgement judgement, Optional<String> gatlingReport, Optional<String> runRecordJson,
+      Clock clock) {
+    return store(Optional.of(id), summary, label, comparability, Optional.of(judgement.verdict()),
+        judgement.decidedBy(), judgement.gateReport(), gatlingReport, runRecordJson, clock);
+  }
+
+  /** An id no stored run has, for the run of this summary. */
+  public String freeId(RunSummary summary, Comparability comparability) {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      String id = newId(summary, comparability);
+      if (!Files.exists(folder.resolve(id + SUFFIX))) {
+        return id;
+      }
+    }
+    throw new HistoryException("cannot find a free run id in " + folder);
+  }
+
+  /** The stored run that is this run ({@link RunIdentity#matches}), if any, the first stored. */
+  public static Optional<RunRecord> find(List<RunRecord> listed, RunIdentity run) {
+    return listed.stream().filter(run::matches)
+        .min(Comparator.comparing(RunRecord::recordedAt));
+  }
+
+  private RunRecord store(Optional<String> givenId, RunSummary summary, String label,
+      Comparability comparability, Optional<String> verdict, Optional<String> decidedBy,
+      Optional<String> gateReport, Optional<String> gatlingReport, Optional<String> runRecordJson,
+      Clock clock) {
     com.fasterxml.jackson.databind.JsonNode runRecord;
     try {
       runRecord = runRecordJson.isPresent() ? json.readTree(runRecordJson.get()) : null;
     } catch (IOException e) {
       throw new IllegalArgumentException("the run record is not JSON", e);
     }
+    givenId.ifPresent(this::fileOf);
+    Optional<String> fingerprint = Optional.of(RunIdentity.of(summary).fingerprint());
     createFolder();
     for (int attempt = 0; attempt < 5; attempt++) {
-      RunRecord record = new RunRecord(newId(summary, comparability), label == null ? "" : label,
-          clock.instant(), summary.start(), summary.end(), comparability, verdict, summary.partial(),
-          gatlingReport, decidedBy, gateReport);
+      RunRecord record = new RunRecord(givenId.orElseGet(() -> newId(summary, comparability)),
+          label == null ? "" : label, clock.instant(), summary.start(), summary.end(),
+          comparability, verdict, summary.partial(), gatlingReport, decidedBy, gateReport,
+          fingerprint);
       try {
         write(record.id(), RunFiles.toFile(record, summary, runRecord), false);
         return record;
       } catch (FileAlreadyExistsException e) {
+        if (givenId.isPresent()) {
+          throw new HistoryException("run id " + givenId.get() + " was taken in " + folder
+              + " while the reports were written; the run was not stored", e);
+        }
         // Another pipeline drew the same id in the same second: draw again.
       } catch (IOException e) {
         throw new HistoryException("cannot write to the history folder " + folder + ": "
@@ -241,7 +280,7 @@ public final class RunHistory {
       RunFile marked = new RunFile(old.format(), old.id(), old.label(), old.recordedAt(),
           old.runStart(), old.runEnd(), old.partial(), verdict, null, old.comparability(),
           old.all(), old.requests(), old.gatlingReport(), old.gateReport(), old.runRecord(),
-          old.phases());
+          old.phases(), old.fingerprint());
       write(id, marked, true);
       return RunFiles.record(marked);
     } catch (IOException | RuntimeException e) {

@@ -16,6 +16,8 @@ import java.util.Optional;
  *     for all requests together or the run as a whole); empty for a pass, a run not judged or
  *     marked by hand, and runs stored before the gate recorded it
  * @param gateReport the absolute path of the gate.html the gate wrote for the run, if known
+ * @param fingerprint the run's {@link RunIdentity#fingerprint()}; empty for runs stored before the
+ *     history kept it
  */
 public record RunRecord(
     String id,
@@ -28,7 +30,16 @@ public record RunRecord(
     boolean partial,
     Optional<String> gatlingReport,
     Optional<String> decidedBy,
-    Optional<String> gateReport) {
+    Optional<String> gateReport,
+    Optional<String> fingerprint) {
+
+  /** A run stored without its fingerprint. */
+  public RunRecord(String id, String label, Instant recordedAt, Instant runStart, Instant runEnd,
+      Comparability comparability, Optional<String> verdict, boolean partial,
+      Optional<String> gatlingReport, Optional<String> decidedBy, Optional<String> gateReport) {
+    this(id, label, recordedAt, runStart, runEnd, comparability, verdict, partial, gatlingReport,
+        decidedBy, gateReport, Optional.empty());
+  }
 
   /** A run whose reports and deciding request are not known. */
   public RunRecord(String id, String label, Instant recordedAt, Instant runStart, Instant runEnd,
@@ -37,7 +48,6 @@ public record RunRecord(
         Optional.empty(), Optional.empty());
   }
 
-  /** Whether the run may serve as a baseline: judged pass or improvement, and complete. */
   /**
    * Whether the run measured the workload as it was, as far as the gate could tell: complete, and
    * judged pass, improvement or inconclusive (not a regression, SLO breach, aborted or invalid run).
@@ -49,6 +59,7 @@ public record RunRecord(
         .filter(o -> o.passed() || o == io.casinoperf.gate.verdict.Outcome.INCONCLUSIVE).isPresent();
   }
 
+  /** Whether the run may serve as a baseline: judged pass or improvement, and complete. */
   public boolean passed() {
     return !partial && verdict.flatMap(io.casinoperf.gate.verdict.Outcome::ofLabel)
         .filter(io.casinoperf.gate.verdict.Outcome::passed).isPresent();

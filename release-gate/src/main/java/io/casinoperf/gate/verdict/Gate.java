@@ -67,6 +67,18 @@ public final class Gate {
    */
   public static RunVerdict judge(RunSummary candidate, RunSummary baseline, GateSettings settings,
       Optional<String> injectorSaturation, RunNoise noise) {
+    return judge(candidate, Optional.of(baseline), settings, injectorSaturation, noise);
+  }
+
+  /**
+   * As {@link #judge(RunSummary, RunSummary, GateSettings, Optional, RunNoise)}, for a candidate
+   * that may have no baseline: without one, every request is new and only the SLOs judge it, or,
+   * when {@link GateSettings#requireBaseline()}, the run fails as {@link Outcome#NO_BASELINE}
+   * unless something worse decided it.
+   */
+  public static RunVerdict judge(RunSummary candidate, Optional<RunSummary> comparedWith,
+      GateSettings settings, Optional<String> injectorSaturation, RunNoise noise) {
+    RunSummary baseline = comparedWith.orElseGet(() -> nothingBefore(candidate));
     List<Subject> subjects = new ArrayList<>();
     subjects.add(new Subject(ALL_REQUESTS, candidate.all(), baseline.all()));
     TreeMap<String, RequestStats[]> byPath = new TreeMap<>();
@@ -138,6 +150,11 @@ public final class Gate {
         decidedBy = ALL_REQUESTS;
       }
     }
+    if (comparedWith.isEmpty() && settings.requireBaseline() && overall.severity() < 3) {
+      overall = new Verdict.NoBaseline(Rule.NO_BASELINE, "no comparable baseline in the history,"
+          + " and this gate requires one: the run was judged on its SLOs only");
+      decidedBy = ALL_REQUESTS;
+    }
     if (candidate.partial() && overall.severity() < 2) {
       overall = new Verdict.Inconclusive(Rule.PARTIAL_LOG,
           "a log was cut off: the run's figures are incomplete, so it counts as inconclusive, never as a pass");
@@ -165,6 +182,13 @@ public final class Gate {
     return new RunVerdict(Outcome.of(overall), overall,
         overall.severity() > 0 ? Optional.of(decidedBy) : Optional.empty(), all, requests, settings,
         requestsToDetect(subjects.get(0).p99, settings, family.length), noise);
+  }
+
+  /** A baseline with no requests: every request of the candidate is new. */
+  private static RunSummary nothingBefore(RunSummary candidate) {
+    return new RunSummary(candidate.injectors(), candidate.start(), candidate.start(),
+        new RequestStats(), new TreeMap<>(), new TreeMap<>(), 0, 0, java.util.Map.of(),
+        new io.casinoperf.gate.summary.Timeline(), false, new ArrayList<>());
   }
 
   /**

@@ -14,6 +14,8 @@ import java.util.Map;
  *     (0.1 percentage points)
  * @param serviceLevel absolute SLOs for every request and for the whole run
  * @param serviceLevelByRequest SLOs for particular requests, by path ({@code Group / Name})
+ * @param requireBaseline a run without a comparable baseline fails ({@link Outcome#NO_BASELINE})
+ *     instead of being judged on its SLOs alone
  */
 public record GateSettings(
     double confidence,
@@ -22,7 +24,8 @@ public record GateSettings(
     long minSamples,
     double minErrorRateIncrease,
     ServiceLevel serviceLevel,
-    Map<String, ServiceLevel> serviceLevelByRequest) {
+    Map<String, ServiceLevel> serviceLevelByRequest,
+    boolean requireBaseline) {
 
   /** The percentile the verdict is decided on. */
   public static final double DECIDING_PERCENTILE = 99;
@@ -32,6 +35,20 @@ public record GateSettings(
 
   public static GateSettings defaults() {
     return new GateSettings(0.98, 0.05, 5, 1_000, 0.001, ServiceLevel.HANDBOOK, Map.of());
+  }
+
+  /** Settings under which a run without a baseline is judged on its SLOs. */
+  public GateSettings(double confidence, double tolerance, long minEffectMillis, long minSamples,
+      double minErrorRateIncrease, ServiceLevel serviceLevel,
+      Map<String, ServiceLevel> serviceLevelByRequest) {
+    this(confidence, tolerance, minEffectMillis, minSamples, minErrorRateIncrease, serviceLevel,
+        serviceLevelByRequest, false);
+  }
+
+  /** The same settings, under which a run without a comparable baseline fails. */
+  public GateSettings withRequiredBaseline() {
+    return new GateSettings(confidence, tolerance, minEffectMillis, minSamples,
+        minErrorRateIncrease, serviceLevel, serviceLevelByRequest, true);
   }
 
   public GateSettings {

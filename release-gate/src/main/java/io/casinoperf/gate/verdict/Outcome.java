@@ -13,6 +13,11 @@ public enum Outcome {
   IMPROVEMENT(0),
   /** The data cannot decide (too few samples, not significant, a log cut off). */
   INCONCLUSIVE(3),
+  /**
+   * Judged on its SLOs only because no comparable baseline was stored, where the baseline was
+   * required ({@code --require-baseline}): a failure, never a pass.
+   */
+  NO_BASELINE(1),
   /** Significantly worse than the baseline. */
   REGRESSION(1),
   /** Outside an absolute SLO, whatever the baseline. */
@@ -68,6 +73,8 @@ public enum Outcome {
       return IMPROVEMENT;
     } else if (overall instanceof Verdict.Inconclusive) {
       return INCONCLUSIVE;
+    } else if (overall instanceof Verdict.NoBaseline) {
+      return NO_BASELINE;
     } else if (overall instanceof Verdict.Regression) {
       return overall.isServiceLevelBreach() ? SLO_BREACH : REGRESSION;
     } else if (overall instanceof Verdict.Aborted) {

@@ -48,5 +48,7 @@ public enum Rule {
    */
   WHOLE_RUN_ONLY,
   /** The injector was saturated (its run record says so): the run is invalid. */
-  INJECTOR_SATURATED
+  INJECTOR_SATURATED,
+  /** No comparable baseline was stored and the command required one. */
+  NO_BASELINE
 }

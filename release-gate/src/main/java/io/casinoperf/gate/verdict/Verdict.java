@@ -9,12 +9,15 @@ public sealed interface Verdict {
 
   String reason();
 
-  /** −1 n/a, 0 pass, 1 improvement, 2 inconclusive, 3 regression, 4 aborted, 5 invalid. */
+  /**
+   * −1 n/a, 0 pass, 1 improvement, 2 inconclusive, 3 no baseline, 4 regression, 5 aborted, 6
+   * invalid.
+   */
   int severity();
 
   /**
-   * Short lower-case label for tables: n/a, pass, improvement, inconclusive, regression, aborted,
-   * invalid.
+   * Short lower-case label for tables: n/a, pass, improvement, inconclusive, no baseline,
+   * regression, aborted, invalid.
    */
   String label();
 
@@ -83,6 +86,21 @@ public sealed interface Verdict {
     }
   }
 
+  /** A run that had to be compared with a baseline and had none: it fails, whatever its SLOs. */
+  record NoBaseline(Rule rule, String reason) implements Verdict {
+    public Verdict withReason(String reason) {
+      return new NoBaseline(rule, reason);
+    }
+
+    public int severity() {
+      return 3;
+    }
+
+    public String label() {
+      return "no baseline";
+    }
+  }
+
   /** Worse than the baseline, or outside an absolute SLO. */
   record Regression(Rule rule, String reason) implements Verdict {
     public Verdict withReason(String reason) {
@@ -90,7 +108,7 @@ public sealed interface Verdict {
     }
 
     public int severity() {
-      return 3;
+      return 4;
     }
 
     public String label() {
@@ -108,7 +126,7 @@ public sealed interface Verdict {
     }
 
     public int severity() {
-      return 4;
+      return 5;
     }
 
     public String label() {
@@ -127,7 +145,7 @@ public sealed interface Verdict {
     }
 
     public int severity() {
-      return 5;
+      return 6;
     }
 
     public String label() {
