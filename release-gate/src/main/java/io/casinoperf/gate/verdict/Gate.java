@@ -89,6 +89,7 @@ public final class Gate {
     byPath.forEach((path, pair) -> subjects.add(new Subject(path, pair[0], pair[1])));
     int wholeRun = subjects.size();
     subjects.addAll(phaseSubjects(candidate, baseline));
+    subjects.forEach(subject -> subject.runDuration = candidate.duration());
 
     // One family for the whole run: the p99-slower test of every subject and the error-higher
     // test of every whole-run subject that saw an error on either side (a comparison of two
@@ -328,6 +329,9 @@ public final class Gate {
     /** A subject of one phase of the workload: compared on its p99 only. */
     final boolean phase;
 
+    /** How long the candidate ran, for saying how long a run would give enough responses. */
+    java.time.Duration runDuration;
+
     /** A request (or all requests) over the whole run. */
     Subject(String path, RequestStats candidate, RequestStats baseline) {
       this.path = path;
@@ -391,7 +395,9 @@ public final class Gate {
         latency = new Verdict.NotApplicable(Rule.NEW_REQUEST, "none in the baseline's phase");
         errors = latency;
       } else if (baselineCount == 0) {
-        latency = new Verdict.Pass(Rule.NEW_REQUEST, "new request: no baseline, SLOs only");
+        // Nothing to compare with: the check did not run, which is not a pass.
+        latency = new Verdict.NotApplicable(Rule.NEW_REQUEST,
+            "not in the baseline (or no baseline): nothing to compare with, the SLO judges it");
         errors = latency;
       } else {
         latency = latencyVerdict(settings, slower, faster);
@@ -410,12 +416,36 @@ public final class Gate {
           serviceLevel, candidateCount, baselineCount, candidateP99, candidateErrors);
     }
 
+    /**
+     * What would give enough responses: a longer run (responses grow with the run's length at the
+     * same arrival rates), a higher scale, or more baseline runs pooled.
+     */
+    private String remedy(long needed) {
+      List<String> ways = new ArrayList<>();
+      if (candidate.count() < needed && runDuration != null && runDuration.toMillis() > 0) {
+        double factor = (double) needed / candidate.count();
+        long seconds = (long) Math.ceil(runDuration.toMillis() * factor / 1000.0);
+        ways.add(String.format(Locale.ROOT, "a candidate run %.1f× as long (about %d s instead of"
+            + " %d s, e.g. -Dduration=%ds) or at %.1f× the scale would decide it", factor, seconds,
+            Math.round(runDuration.toMillis() / 1000.0), roundUp(seconds), factor));
+      }
+      if (baseline.count() < needed) {
+        ways.add("a baseline of more responses would (more runs pooled with --pool, or longer runs)");
+      }
+      return ways.isEmpty() ? "" : "; " + String.join("; ", ways);
+    }
+
+    /** Seconds rounded up to a duration one would type: 10 s steps, then whole minutes. */
+    private static long roundUp(long seconds) {
+      return seconds <= 120 ? (seconds + 9) / 10 * 10 : (seconds + 59) / 60 * 60;
+    }
+
     private Verdict latencyVerdict(GateSettings settings, boolean slower, boolean faster) {
       long needed = settings.minSamples();
       if (candidate.count() < needed || baseline.count() < needed) {
         String reason = String.format(Locale.ROOT,
             "too few responses for p99: %d candidate, %d baseline, %d needed on each side",
-            candidate.count(), baseline.count(), needed);
+            candidate.count(), baseline.count(), needed) + (phase ? "" : remedy(needed));
         // A phase too short to judge on its own leaves the decision to the whole run.
         return phase ? new Verdict.NotApplicable(Rule.TOO_FEW_SAMPLES, reason + " (in this phase)")
             : new Verdict.Inconclusive(Rule.TOO_FEW_SAMPLES, reason);

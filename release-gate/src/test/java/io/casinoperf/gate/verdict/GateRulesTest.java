@@ -49,6 +49,51 @@ class GateRulesTest {
     assertThat(verdict.overall()).isInstanceOf(Verdict.Inconclusive.class);
     assertThat(verdict.exitCode(false)).isEqualTo(3);
     assertThat(verdict.exitCode(true)).isEqualTo(1);
+    // 500 responses over 5 s against 1,000 needed: twice as long, or twice the load.
+    assertThat(verdict.allRequests().latency().reason()).endsWith("; a candidate run 2.0× as long"
+        + " (about 10 s instead of 5 s, e.g. -Dduration=10s) or at 2.0× the scale would decide it");
+  }
+
+  @Test
+  void aShortBaselineSaysThatMoreBaselineRunsWouldDecide() {
+    RunVerdict verdict = Gate.judge(run(20_000, 20, 1), run(600, 20, 2), DEFAULTS);
+
+    assertThat(verdict.allRequests().latency().reason())
+        .startsWith("too few responses for p99: 20000 candidate, 600 baseline, 1000 needed")
+        .endsWith("; a baseline of more responses would (more runs pooled with --pool, or longer runs)");
+  }
+
+  @Test
+  void withoutABaselineTheComparisonsDidNotRunAndOnlyTheSlosJudge() {
+    var candidate = run(20_000, 20, 1);
+
+    RunVerdict verdict = Gate.judge(candidate, java.util.Optional.empty(), DEFAULTS,
+        java.util.Optional.empty(), RunNoise.unknown(0, 1));
+
+    assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
+    // Not a green pass: nothing was compared.
+    assertThat(verdict.allRequests().latency()).isInstanceOf(Verdict.NotApplicable.class);
+    assertThat(verdict.allRequests().errors()).isInstanceOf(Verdict.NotApplicable.class);
+    assertThat(verdict.allRequests().serviceLevel()).isInstanceOf(Verdict.Pass.class);
+  }
+
+  @Test
+  void aRequiredBaselineThatIsMissingFailsUnlessSomethingWorseDecided() {
+    GateSettings required = DEFAULTS.withRequiredBaseline();
+
+    RunVerdict missing = Gate.judge(run(20_000, 20, 1), java.util.Optional.empty(), required,
+        java.util.Optional.empty(), RunNoise.unknown(0, 1));
+    RunVerdict present = Gate.judge(run(20_000, 20, 1), java.util.Optional.of(run(20_000, 20, 2)),
+        required, java.util.Optional.empty(), RunNoise.unknown(0, 1));
+    RunVerdict breach = Gate.judge(run(20_000, 200, 1), java.util.Optional.empty(), required,
+        java.util.Optional.empty(), RunNoise.unknown(0, 1));
+
+    assertThat(missing.outcome()).isEqualTo(Outcome.NO_BASELINE);
+    assertThat(missing.overall().rule()).isEqualTo(Rule.NO_BASELINE);
+    assertThat(missing.outcome().exitCode(Outcome.InconclusivePolicy.PASS)).isEqualTo(1);
+    assertThat(missing.outcome().passed()).isFalse();
+    assertThat(present.outcome()).isEqualTo(Outcome.PASS);
+    assertThat(breach.outcome()).isEqualTo(Outcome.SLO_BREACH);
   }
 
   @Test
