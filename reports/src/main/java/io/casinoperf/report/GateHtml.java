@@ -55,8 +55,9 @@ public final class GateHtml {
       row.put("p99", pair(q, 99));
       GateReport.Percentile p99 = find(q, 99);
       row.put("change", p99 == null || p99.change() == null ? "–"
-          : String.format(Locale.ROOT, "%+.1f %% (%+.1f .. %+.1f %%)", 100 * p99.change(),
-              100 * p99.changeLower(), 100 * p99.changeUpper()));
+          : String.format(Locale.ROOT, "%+.1f %% (%+.1f .. %+.1f %%%s)", 100 * p99.change(),
+              100 * p99.changeLower(), 100 * p99.changeUpper(), q.intervalConfidence() == null
+                  ? "" : ", " + io.casinoperf.gate.verdict.Percentages.confidence(q.intervalConfidence())));
       rows.add(row);
       for (GateReport.Check c : q.checks()) {
         checks.add(Map.of("path", q.path(), "name", c.name(), "verdict", c.verdict(),

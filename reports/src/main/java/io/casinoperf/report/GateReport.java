@@ -134,9 +134,17 @@ public record GateReport(
   public record Percentile(double percentile, long candidateMillis, Long baselineMillis,
       Double change, Double changeLower, Double changeUpper) {}
 
+  /**
+   * One request's row.
+   *
+   * @param intervalConfidence the two-sided confidence of every change interval in the row: the
+   *     level the decision held the p99 test to after Holm–Bonferroni (0.996 for a family of ten
+   *     at 2 %), so an interval excludes zero exactly when the test was significant; null without
+   *     a baseline
+   */
   public record Request(String path, String verdict, long candidateCount, long baselineCount,
       double candidateErrorRate, Double baselineErrorRate, List<Percentile> percentiles,
-      List<Check> checks) {
+      List<Check> checks, Double intervalConfidence) {
 
     /** The p99 row. */
     public Percentile p99() {
@@ -159,9 +167,9 @@ public record GateReport(
       String label, Optional<Baselines.Baseline> baseline, Outcome.InconclusivePolicy inconclusive,
       GatlingReports gatlingReports, Conditions conditions, Optional<Baselines.Absence> absence) {
     List<Request> rows = new ArrayList<>();
-    rows.add(request(verdict.allRequests(), candidate, verdict.settings().confidence()));
+    rows.add(request(verdict.allRequests(), candidate));
     for (RequestVerdict request : verdict.requests()) {
-      rows.add(request(request, candidate, verdict.settings().confidence()));
+      rows.add(request(request, candidate));
     }
     var s = verdict.settings();
     return new GateReport(
@@ -265,7 +273,7 @@ public record GateReport(
     return "no request slower or failing more than the baseline beyond tolerance; SLOs met";
   }
 
-  private static Request request(RequestVerdict verdict, RunSummary candidate, double confidence) {
+  private static Request request(RequestVerdict verdict, RunSummary candidate) {
     List<Percentile> percentiles = new ArrayList<>();
     if (verdict.percentiles().isEmpty()) {
       RequestStats stats = stats(candidate, verdict.path());
@@ -275,7 +283,7 @@ public record GateReport(
       }
     }
     for (PercentileChange change : verdict.percentiles()) {
-      var interval = change.interval(confidence);
+      var interval = change.interval(verdict.intervalConfidence());
       percentiles.add(new Percentile(change.candidate().percentile(),
           change.candidate().valueMillis(), change.baseline().valueMillis(),
           change.relativeChange(), interval.lower(), interval.upper()));
@@ -286,7 +294,8 @@ public record GateReport(
         check("SLO", verdict.serviceLevel()));
     return new Request(verdict.path(), verdict.overall().label(), verdict.candidateCount(),
         verdict.baselineCount(), verdict.candidateErrorRate(),
-        verdict.errorRate().map(e -> e.baselineShare()).orElse(null), percentiles, checks);
+        verdict.errorRate().map(e -> e.baselineShare()).orElse(null), percentiles, checks,
+        verdict.percentiles().isEmpty() ? null : verdict.intervalConfidence());
   }
 
   private static Check check(String name, Verdict verdict) {

@@ -171,8 +171,7 @@ public final class GateReportWriters {
         md.append('\n');
       }
     }
-    md.append("| request | verdict | requests | errors | p50 | p95 | p99 | p99 change (")
-        .append(Math.round(100 * report.settings().confidence())).append(" % interval) |\n");
+    md.append("| request | verdict | requests | errors | p50 | p95 | p99 | p99 change (interval the decision used) |\n");
     md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for (GateReport.Request request : report.requests()) {
       md.append("| ").append(escape(request.path()))
@@ -184,7 +183,10 @@ public final class GateReportWriters {
       for (double p : new double[] {50, 95, 99}) {
         md.append(" | ").append(millis(request, p));
       }
-      md.append(" | ").append(change(request.p99())).append(" |\n");
+      md.append(" | ").append(change(request.p99()))
+          .append(request.intervalConfidence() == null || request.p99().change() == null ? ""
+              : " at " + io.casinoperf.gate.verdict.Percentages.confidence(request.intervalConfidence()))
+          .append(" |\n");
     }
     md.append('\n');
     for (GateReport.Request request : report.requests()) {

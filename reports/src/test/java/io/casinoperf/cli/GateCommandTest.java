@@ -94,6 +94,16 @@ class GateCommandTest {
     JsonNode worst = json.get("requests").get(1);
     assertThat(worst.get("path").asText()).isEqualTo("Spin");
     assertThat(worst.get("checks").get(0).get("rule").asText()).isEqualTo("SIGNIFICANTLY_SLOWER");
+    // The interval shown is the one the decision used: wider than the uncorrected 96 % (one-sided
+    // 2 %), since three p99 tests and the drift test share the run's 2 %, and above zero.
+    double level = worst.get("intervalConfidence").asDouble();
+    assertThat(level).isGreaterThan(0.96).isLessThan(1);
+    JsonNode spinP99 = worst.get("percentiles").get(2);
+    assertThat(spinP99.get("percentile").asDouble()).isEqualTo(99);
+    assertThat(spinP99.get("changeLower").asDouble()).isPositive();
+    assertThat(worst.get("checks").get(0).get("reason").asText())
+        .contains(String.format(java.util.Locale.ROOT, "%+.1f..%+.1f %%)",
+            100 * spinP99.get("changeLower").asDouble(), 100 * spinP99.get("changeUpper").asDouble()));
     assertThat(dir.resolve("report/summary.md")).content()
         .contains("- **Spin**, p99 vs baseline: regression by rule `SIGNIFICANTLY_SLOWER`: p99 ");
     assertThat(dir.resolve("report/junit.xml")).content()

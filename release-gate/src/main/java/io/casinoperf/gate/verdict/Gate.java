@@ -115,15 +115,18 @@ public final class Gate {
     pValues.add(drift.map(Drift::pValue).orElse(1.0));
     double[] family = pValues.stream().mapToDouble(Double::doubleValue).toArray();
     boolean[] significant = HolmBonferroni.significant(family, settings.alpha());
+    double[] levels = HolmBonferroni.levels(family, settings.alpha());
     boolean driftSignificant = significant[family.length - 1];
     double[] faster = subjects.stream()
         .mapToDouble(s -> s.p99 == null ? 1.0 : s.p99.pValueFaster()).toArray();
     boolean[] significantlyFaster = HolmBonferroni.significant(faster, settings.alpha());
+    double[] fasterLevels = HolmBonferroni.levels(faster, settings.alpha());
 
     List<RequestVerdict> verdicts = new ArrayList<>();
     for (int i = 0; i < subjects.size(); i++) {
       verdicts.add(subjects.get(i).verdict(settings, significant[p99Test[i]],
-          errorTest[i] >= 0 && significant[errorTest[i]], significantlyFaster[i]));
+          errorTest[i] >= 0 && significant[errorTest[i]], significantlyFaster[i],
+          levels[p99Test[i]], fasterLevels[i]));
     }
     RequestVerdict all = verdicts.get(0);
     // The whole run's requests first, worst first; then each phase's, in the record's order.
@@ -377,8 +380,12 @@ public final class Gate {
       }
     }
 
-    RequestVerdict verdict(
-        GateSettings settings, boolean slower, boolean moreErrors, boolean faster) {
+    /**
+     * @param slowerLevel the level the p99-slower test was held to in the run's family ({@link
+     *     HolmBonferroni#levels}); {@code fasterLevel} likewise for the p99-faster test
+     */
+    RequestVerdict verdict(GateSettings settings, boolean slower, boolean moreErrors,
+        boolean faster, double slowerLevel, double fasterLevel) {
       ServiceLevel slo = settings.serviceLevelFor(path);
       long candidateCount = candidate == null ? 0 : candidate.count();
       long baselineCount = baseline == null ? 0 : baseline.count();
@@ -400,7 +407,7 @@ public final class Gate {
             "not in the baseline (or no baseline): nothing to compare with, the SLO judges it");
         errors = latency;
       } else {
-        latency = latencyVerdict(settings, slower, faster);
+        latency = latencyVerdict(settings, slower, faster, slowerLevel, fasterLevel);
         errors = errorVerdict(settings, moreErrors);
       }
       Verdict serviceLevel = candidateCount == 0
@@ -413,7 +420,8 @@ public final class Gate {
         serviceLevel = wholeRunOnly;
       }
       return new RequestVerdict(path, percentiles, Optional.ofNullable(errorRate), latency, errors,
-          serviceLevel, candidateCount, baselineCount, candidateP99, candidateErrors);
+          serviceLevel, candidateCount, baselineCount, candidateP99, candidateErrors,
+          intervalConfidence(latency, slowerLevel, fasterLevel));
     }
 
     /**
@@ -440,7 +448,17 @@ public final class Gate {
       return seconds <= 120 ? (seconds + 9) / 10 * 10 : (seconds + 59) / 60 * 60;
     }
 
-    private Verdict latencyVerdict(GateSettings settings, boolean slower, boolean faster) {
+    /**
+     * The two-sided confidence of the interval whose bound is the one-sided test that decided:
+     * the faster test's for an improvement, else the slower test's.
+     */
+    private static double intervalConfidence(Verdict latency, double slowerLevel,
+        double fasterLevel) {
+      return 1 - 2 * (latency instanceof Verdict.Improvement ? fasterLevel : slowerLevel);
+    }
+
+    private Verdict latencyVerdict(GateSettings settings, boolean slower, boolean faster,
+        double slowerLevel, double fasterLevel) {
       long needed = settings.minSamples();
       if (candidate.count() < needed || baseline.count() < needed) {
         String reason = String.format(Locale.ROOT,
@@ -452,20 +470,24 @@ public final class Gate {
       }
       double change = p99.relativeChange();
       double absolute = p99.absoluteChangeMillis();
-      String numbers = String.format(Locale.ROOT, "p99 %d ms vs %d ms (%+.1f %%, %d%% interval %+.1f..%+.1f %%)",
-          p99.candidate().valueMillis(), p99.baseline().valueMillis(), 100 * change,
-          Math.round(100 * settings.confidence()),
-          100 * p99.interval(settings.confidence()).lower(),
-          100 * p99.interval(settings.confidence()).upper());
       boolean beyondTolerance = change > settings.tolerance();
       boolean beyondEffect = absolute > settings.minEffectMillis();
+      boolean improved = !(beyondTolerance && beyondEffect) && faster
+          && change < -settings.tolerance() && -absolute > settings.minEffectMillis();
+      // The interval the decision used: its lower bound is above zero exactly when the slower
+      // test was significant at its Holm level (the upper bound, for an improvement).
+      double level = 1 - 2 * (improved ? fasterLevel : slowerLevel);
+      PercentileChange.Interval interval = p99.interval(level);
+      String numbers = String.format(Locale.ROOT, "p99 %d ms vs %d ms (%+.1f %%, %s interval"
+          + " %+.1f..%+.1f %%)", p99.candidate().valueMillis(), p99.baseline().valueMillis(),
+          100 * change, Percentages.confidence(level), 100 * interval.lower(), 100 * interval.upper());
       if (beyondTolerance && beyondEffect) {
         return slower
             ? new Verdict.Regression(Rule.SIGNIFICANTLY_SLOWER, numbers + ": significantly slower")
             : new Verdict.Inconclusive(Rule.SLOWER_NOT_SIGNIFICANT,
                 numbers + ": slower beyond tolerance, but not significant");
       }
-      if (faster && change < -settings.tolerance() && -absolute > settings.minEffectMillis()) {
+      if (improved) {
         return new Verdict.Improvement(Rule.SIGNIFICANTLY_FASTER, numbers + ": significantly faster");
       }
       if (beyondTolerance) {

@@ -8,7 +8,7 @@ import java.math.RoundingMode;
  * two decimals would make two different shares look equal (1.0036 % against 1.00 %, not "1.00 %
  * is above 1.00 %"), up to six.
  */
-final class Percentages {
+public final class Percentages {
   private static final int MIN_DECIMALS = 2;
   private static final int MAX_DECIMALS = 6;
 
@@ -43,5 +43,16 @@ final class Percentages {
     int dot = plain.indexOf('.');
     int shown = dot < 0 ? 0 : plain.length() - dot - 1;
     return shown >= MIN_DECIMALS ? plain : rounded.setScale(MIN_DECIMALS, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /**
+   * A confidence as a percentage with the digits that show its distance from certainty, cut, not
+   * rounded, so it never reads 100 %: 0.96 is {@code 96%}, 0.99583 {@code 99.5%}, 0.99961
+   * {@code 99.96%}.
+   */
+  public static String confidence(double level) {
+    double miss = 100 * (1 - level);
+    int decimals = miss > 0 ? (int) Math.max(0, Math.min(4, -Math.floor(Math.log10(miss)))) : 4;
+    return new BigDecimal(100 * level).setScale(decimals, RoundingMode.DOWN).toPlainString() + "%";
   }
 }

@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param baselineCount responses of the baseline
  * @param candidateP99Millis the candidate's p99 (also without a baseline)
  * @param candidateErrorRate the candidate's error rate (also without a baseline)
+ * @param intervalConfidence the two-sided confidence of the p99 change's interval that matches the
+ *     decision: its lower bound (upper, for an improvement) excludes "no change" exactly when the
+ *     one-sided test was significant at the level Holm–Bonferroni held it to in the run's family
  */
 public record RequestVerdict(
     String path,
@@ -29,7 +32,8 @@ public record RequestVerdict(
     long candidateCount,
     long baselineCount,
     long candidateP99Millis,
-    double candidateErrorRate) {
+    double candidateErrorRate,
+    double intervalConfidence) {
 
   public RequestVerdict {
     percentiles = List.copyOf(percentiles);

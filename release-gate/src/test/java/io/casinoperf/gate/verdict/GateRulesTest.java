@@ -160,6 +160,40 @@ class GateRulesTest {
   }
 
   @Test
+  void confidencesShowTheirDistanceFromCertaintyAndNeverReadAHundred() {
+    assertThat(Percentages.confidence(0.96)).isEqualTo("96%");
+    assertThat(Percentages.confidence(0.99583)).isEqualTo("99.5%");
+    assertThat(Percentages.confidence(0.99961)).isEqualTo("99.96%");
+    assertThat(Percentages.confidence(0.999999999)).isEqualTo("99.9999%");
+  }
+
+  @Test
+  void theIntervalInTheReasonIsTheOneTheDecisionUsed() {
+    // Two requests and all requests: six tests in the family. A slowdown just significant after
+    // the correction must show an interval that just excludes zero, not the uncorrected one.
+    int significant = 0;
+    int notSignificant = 0;
+    for (long seed = 1; seed <= 40; seed++) {
+      RunVerdict verdict = Gate.judge(run(20_000, 43, seed), run(20_000, 40, seed + 100), DEFAULTS);
+      RequestVerdict all = verdict.allRequests();
+      double lower = all.p99().orElseThrow().interval(all.intervalConfidence()).lower();
+      if (all.latency().rule() == Rule.SIGNIFICANTLY_SLOWER) {
+        assertThat(lower).as("seed %d", seed).isPositive();
+        significant++;
+      } else if (all.latency().rule() == Rule.SLOWER_NOT_SIGNIFICANT) {
+        assertThat(lower).as("seed %d", seed).isLessThanOrEqualTo(0);
+        notSignificant++;
+      }
+      // Held to less than the family's 2 %: a wider interval than the uncorrected 96 %.
+      assertThat(all.intervalConfidence()).isGreaterThan(0.96);
+      assertThat(all.latency().reason())
+          .contains(", " + Percentages.confidence(all.intervalConfidence()) + " interval ");
+    }
+    assertThat(significant).as("significant").isPositive();
+    assertThat(notSignificant).as("not significant").isPositive();
+  }
+
+  @Test
   void interpolatedPercentileSpreadsTiesOverTheirMillisecond() {
     RequestStats stats = new RequestStats();
     for (int i = 0; i < 1_000; i++) {
