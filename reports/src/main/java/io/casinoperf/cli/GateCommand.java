@@ -249,8 +249,13 @@ final class GateCommand implements Callable<Integer> {
           Optional.ofNullable(gatlingCandidate), storedRecords(recorded), Clock.systemUTC());
       err.println("stored as " + id + " in " + history);
     }
-    spec.commandLine().getOut().print(GateReportWriters.consoleTable(report));
-    spec.commandLine().getOut().flush();
+    PrintWriter console = spec.commandLine().getOut();
+    console.print(GateReportWriters.consoleTable(report));
+    // The last line: what a pipeline's log shows just above the build's own failure lines.
+    console.println(report.verdict().toUpperCase(java.util.Locale.ROOT) + " (exit "
+        + report.exitCode() + ") — reports in " + out + ": gate.html, summary.md, junit.xml,"
+        + " verdict.json" + (id.isEmpty() ? "" : "; run " + id));
+    console.flush();
 
     return report.exitCode();
   }

@@ -46,6 +46,8 @@ public final class GateHtml {
       row.put("path", q.path());
       row.put("verdict", q.verdict());
       row.put("verdictClass", cssClass(q.verdict()));
+      row.put("baselineMark", q.baselineMark());
+      row.put("sloMark", q.sloMark());
       row.put("counts", (q.baselineCount() == 0 ? "–" : String.format(Locale.ROOT, "%,d", q.baselineCount()))
           + " / " + String.format(Locale.ROOT, "%,d", q.candidateCount()));
       row.put("errors", (q.baselineErrorRate() == null ? "–" : percent(q.baselineErrorRate())) + " / "

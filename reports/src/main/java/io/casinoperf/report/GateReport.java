@@ -146,6 +146,34 @@ public record GateReport(
       double candidateErrorRate, Double baselineErrorRate, List<Percentile> percentiles,
       List<Check> checks, Double intervalConfidence) {
 
+    /**
+     * The comparison with the baseline in one mark, k6-style: ✓ pass or improvement, ✗ regression,
+     * ? inconclusive, – not made (no baseline, a request the baseline lacks, n/a).
+     */
+    public String baselineMark() {
+      return mark(worst(checks.get(0).verdict(), checks.get(1).verdict()));
+    }
+
+    /** The absolute SLO in one mark: ✓ met, ✗ breached, – not judged here (a phase's row). */
+    public String sloMark() {
+      return mark(checks.get(2).verdict());
+    }
+
+    private static String worst(String a, String b) {
+      List<String> order = List.of("n/a", "pass", "improvement", "inconclusive", "no baseline",
+          "regression", "aborted", "invalid");
+      return order.indexOf(a) >= order.indexOf(b) ? a : b;
+    }
+
+    private static String mark(String verdict) {
+      return switch (verdict) {
+        case "pass", "improvement" -> "✓";
+        case "regression" -> "✗";
+        case "inconclusive" -> "?";
+        default -> "–";
+      };
+    }
+
     /** The p99 row. */
     public Percentile p99() {
       return percentiles.stream().filter(p -> p.percentile() == 99).findFirst().orElseThrow();

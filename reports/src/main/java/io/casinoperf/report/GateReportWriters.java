@@ -171,11 +171,13 @@ public final class GateReportWriters {
         md.append('\n');
       }
     }
-    md.append("| request | verdict | requests | errors | p50 | p95 | p99 | p99 change (interval the decision used) |\n");
-    md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+    md.append("| request | verdict | vs baseline | SLO | requests | errors | p50 | p95 | p99 | p99 change (interval the decision used) |\n");
+    md.append("| --- | --- | :---: | :---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for (GateReport.Request request : report.requests()) {
       md.append("| ").append(escape(request.path()))
           .append(" | ").append(request.verdict())
+          .append(" | ").append(request.baselineMark())
+          .append(" | ").append(request.sloMark())
           .append(" | ").append(request.candidateCount())
           .append(request.baselineCount() > 0 ? " vs " + request.baselineCount() : "")
           .append(" | ").append(percent(request.candidateErrorRate()))
@@ -237,11 +239,13 @@ public final class GateReportWriters {
     } else {
       out.append("baseline: none, SLOs only\n");
     }
-    String row = "%-40s %-12s %9s %8s %7s %7s %7s  %s%n";
-    out.append(String.format(Locale.ROOT, row, "request", "verdict", "requests", "errors", "p50", "p95", "p99", "p99 change"));
+    String row = "%-40s %-12s %-4s %-3s %9s %8s %7s %7s %7s  %s%n";
+    out.append(String.format(Locale.ROOT, row, "request", "verdict", "base", "SLO", "requests",
+        "errors", "p50", "p95", "p99", "p99 change"));
     List<GateReport.Request> requests = report.requests();
     for (GateReport.Request request : requests) {
       out.append(String.format(Locale.ROOT, row, truncate(request.path(), 40), request.verdict(),
+          request.baselineMark(), request.sloMark(),
           request.candidateCount(), percent(request.candidateErrorRate()), millis(request, 50),
           millis(request, 95), millis(request, 99), change(request.p99())));
     }

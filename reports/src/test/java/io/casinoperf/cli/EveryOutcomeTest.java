@@ -84,9 +84,14 @@ class EveryOutcomeTest {
     int exitCode = outcome.exitCode(Outcome.InconclusivePolicy.EXIT3);
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(exitCode);
-    // The console: the verdict line (after a missing-baseline warning when the run passed).
+    // The console: the verdict line (after a missing-baseline warning when the run passed), and
+    // the verdict again as the last line, with its exit code and where the reports are.
     assertThat(run.out().lines().filter(l -> l.startsWith(label.toUpperCase(Locale.ROOT) + ": ")))
         .as(run.out()).hasSize(1);
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines.get(lines.size() - 1)).isEqualTo(label.toUpperCase(Locale.ROOT) + " (exit "
+        + exitCode + ") — reports in " + run.reports() + ": gate.html, summary.md, junit.xml,"
+        + " verdict.json; run " + run.id());
 
     JsonNode verdict = JSON.readTree(run.reports().resolve("verdict.json").toFile());
     assertThat(verdict.get("verdict").asText()).isEqualTo(label);

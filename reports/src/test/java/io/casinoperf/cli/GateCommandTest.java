@@ -105,7 +105,8 @@ class GateCommandTest {
         .contains(String.format(java.util.Locale.ROOT, "%+.1f..%+.1f %%)",
             100 * spinP99.get("changeLower").asDouble(), 100 * spinP99.get("changeUpper").asDouble()));
     assertThat(dir.resolve("report/summary.md")).content()
-        .contains("- **Spin**, p99 vs baseline: regression by rule `SIGNIFICANTLY_SLOWER`: p99 ");
+        .contains("- **Spin**, p99 vs baseline: regression by rule `SIGNIFICANTLY_SLOWER`: p99 ")
+        .contains("| Spin | regression | ✗ | ✓ | ");
     assertThat(dir.resolve("report/junit.xml")).content()
         .contains("<testcase classname=\"Spin\" name=\"p99 vs baseline\"><failure type=\"SIGNIFICANTLY_SLOWER\"");
     // A regression is stored as such and never becomes the baseline.
@@ -146,6 +147,12 @@ class GateCommandTest {
         "--slo", "Spin=50/1");
 
     assertThat(breach.out()).startsWith("SLO BREACH: Spin: p99 ");
+    // As fast as its baseline, outside its SLO: two cells, so the breach is not read as a
+    // regression against the baseline.
+    assertThat(dir.resolve("report/summary.md")).content().contains("| Spin | regression | ✓ | ✗ | ");
+    assertThat(breach.out()).containsPattern("\nSpin +regression +✓ +✗ ");
+    assertThat(dir.resolve("report/gate.html")).content()
+        .contains("<td class=\"mark\">✓</td><td class=\"mark\">✗</td>");
     List<JsonNode> stored = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir.resolve("history")).sorted()) {
       for (Path file : files.toList()) {
