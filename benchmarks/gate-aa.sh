@@ -56,7 +56,7 @@ if [ "$history_runs" -gt 0 ]; then
   printf '%5s %-13s %s\n' seed verdict reason
   for i in $(seq 1 "$history_runs"); do
     run normal "seed-$i" "$shared"
-    printf "%5s %-13s %s\n" "$i" "exit $?" "$(grep -m1 -E "^(PASS|REGRESSION|SLO BREACH|INCONCLUSIVE|IMPROVEMENT|INVALID|ABORTED)" "$work/gate.log" | cut -c1-150)"
+    printf "%5s %-13s %s\n" "$i" "exit $?" "$(grep -m1 -E "^(PASS|REGRESSION|SLO BREACH|INCONCLUSIVE|IMPROVEMENT|INVALID|ABORTED|NO BASELINE): " "$work/gate.log" | cut -c1-150)"
   done
 fi
 printf '%5s %-13s %s\n' pair verdict reason
@@ -66,7 +66,15 @@ for i in $(seq 1 "$pairs"); do
   else
     history="$work/history-$i"
     run normal "baseline-$i" "$history"
-    if [ $? -ne 0 ]; then echo "baseline $i: $(head -1 "$work/gate.log")"; unexpected=$((unexpected + 1)); continue; fi
+    code=$?
+    if [ "$code" -eq 4 ]; then
+      # The gate refused a run its injector limited (a busy machine): no baseline, no pair.
+      echo "baseline $i: invalid, pair skipped: $(grep -m1 '^INVALID' "$work/gate.log" | cut -c1-150)"
+      invalid=$((invalid + 1)); continue
+    elif [ "$code" -ne 0 ]; then
+      echo "baseline $i: exit $code: $(grep -v '^read ' "$work/gate.log" | head -1)"
+      unexpected=$((unexpected + 1)); continue
+    fi
   fi
   # shellcheck disable=SC2046
   with_hog run "$candidate_mode" "candidate-$i" "$history" $(forced_baseline "$history")
@@ -78,7 +86,7 @@ for i in $(seq 1 "$pairs"); do
     4) invalid=$((invalid + 1)); verdict=invalid ;;
     *) other=$((other + 1)); verdict="exit $code" ;;
   esac
-  printf "%5s %-13s %s\n" "$i" "$verdict" "$(grep -m1 -E "^(PASS|REGRESSION|SLO BREACH|INCONCLUSIVE|IMPROVEMENT|INVALID|ABORTED)" "$work/gate.log" | cut -c1-150)"
+  printf "%5s %-13s %s\n" "$i" "$verdict" "$(grep -m1 -E "^(PASS|REGRESSION|SLO BREACH|INCONCLUSIVE|IMPROVEMENT|INVALID|ABORTED|NO BASELINE): " "$work/gate.log" | cut -c1-150)"
   if [ -n "$expect" ] && [ "$verdict" != "$expect" ]; then
     # For CI: an A/A pair may be inconclusive, or invalid when the injector was saturated (the
     # gate then judged nothing), never a regression.
