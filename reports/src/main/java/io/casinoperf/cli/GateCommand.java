@@ -228,7 +228,9 @@ final class GateCommand implements Callable<Integer> {
         .filter(path -> java.nio.file.Files.isRegularFile(Path.of(path)))
         .orElse(null);
     GateReport report = GateReport.of(verdict, candidate, id, label, baseline, policy,
-        new GateReport.GatlingReports(gatlingCandidate, gatlingBaseline), conditions(recorded, noise),
+        new GateReport.GatlingReports(gatlingCandidate, gatlingBaseline),
+        conditions(recorded, noise).withWhatRan(whatRan(candidate, comparability, recorded, logs),
+            unhealthySeconds(recorded)),
         absence);
     if (candidate.partial()) {
       err.println("warning: a log was cut off: the run counts as inconclusive, never as a pass");
@@ -258,6 +260,60 @@ final class GateCommand implements Callable<Integer> {
     console.flush();
 
     return report.exitCode();
+  }
+
+  /** What ran, for the reports: from the run record where there is one. */
+  private static List<GateReport.Fact> whatRan(RunSummary candidate, Comparability comparability,
+      RecordedRun recorded, List<Path> logs) {
+    List<GateReport.Fact> facts = new ArrayList<>();
+    facts.add(new GateReport.Fact("simulation", comparability.simulation()));
+    facts.add(new GateReport.Fact("target", comparability.target()));
+    facts.add(new GateReport.Fact("parameters", comparability.parameters().isEmpty() ? "none"
+        : new TreeMap<>(comparability.parameters()).entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(java.util.stream.Collectors.joining(", "))));
+    facts.add(new GateReport.Fact("duration", String.format(java.util.Locale.ROOT,
+        "%.1f s, %s to %s", candidate.duration().toMillis() / 1000.0, candidate.start(),
+        candidate.end())));
+    facts.add(new GateReport.Fact("injectors", logs.size() + (logs.size() == 1 ? " log" : " logs")
+        + (recorded.shards().size() > 1 ? " (shards " + String.join(", ", recorded.shards()) + ")"
+            : "")));
+    Optional<io.casinoperf.run.RunRecord> record = recorded.first();
+    facts.add(new GateReport.Fact("versions", "Gatling " + comparability.gatlingVersion()
+        + ", Java " + comparability.javaVersion()
+        + record.map(r -> ", casinoperf " + r.versions().project()
+            + r.versions().commit().map(c -> " (" + c + ")").orElse("")).orElse("")));
+    facts.add(new GateReport.Fact("host", record.map(r -> String.format(java.util.Locale.ROOT,
+        "%d cores, %.1f GiB, heap %.1f GiB, %s", r.host().cores(),
+        r.host().memoryBytes() / (double) (1L << 30), r.host().maxHeapBytes() / (double) (1L << 30),
+        r.host().os())).orElse(comparability.injectorCores() + " cores (no run record)")));
+    facts.add(new GateReport.Fact("injector health", record.isEmpty()
+        ? "not recorded (no run.json beside the logs)"
+        : recorded.injectorSaturation().map(reason -> "saturated: " + reason).orElseGet(() -> {
+          InjectorHealth.Summary h = record.get().health().summary();
+          return String.format(java.util.Locale.ROOT, "healthy: scheduling lag p99 %.1f ms,"
+              + " longest GC pause %.0f ms, CPU %.0f %% of the machine", h.lagP99Millis(),
+              h.longestGcPauseMillis(), h.processCpuPercent());
+        })));
+    return facts;
+  }
+
+  /**
+   * The seconds of the run in which the first injector's sampler saw it limited: a late lag
+   * probe, a long GC pause, or a machine others contended for (the rules' per-second bounds).
+   */
+  private static List<Long> unhealthySeconds(RecordedRun recorded) {
+    if (recorded.first().isEmpty()) {
+      return List.of();
+    }
+    InjectorHealth health = recorded.first().get().health();
+    io.casinoperf.run.HealthRules.Thresholds bounds = health.thresholds();
+    return health.seconds().stream()
+        .filter(s -> s.lagP99Millis() > bounds.lagP99Millis()
+            || s.longestGcPauseMillis() > bounds.longestGcPauseMillis()
+            || io.casinoperf.run.HealthRules.contended(s, bounds))
+        .map(InjectorHealth.Second::second)
+        .toList();
   }
 
   /** The run --baseline names, which may not be the candidate itself. */

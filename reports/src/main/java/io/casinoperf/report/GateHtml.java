@@ -75,9 +75,28 @@ public final class GateHtml {
           d.path() + ": response time by percentile, candidate and baseline", 560, 380)));
     }
     page.put("distributionCharts", distributions);
-    page.put("timelineChart", r.timeline() == null || r.timeline().requestsPerSecond().length == 0 ? null
+    boolean overTime = r.overTime() != null && !r.overTime().candidate().isEmpty();
+    page.put("latencyOverTimeChart", !overTime ? null
+        : SvgCharts.svg(GateCharts.latencyOverTime(r.overTime()), "latency-over-time",
+            "p50, p95 and p99 of all requests over the run, candidate against baseline, with the SLO",
+            1100, 360));
+    page.put("timelineChart", overTime
+        ? SvgCharts.svg(GateCharts.loadOverTime(r.overTime()), "load-over-time",
+            "candidate active users, requests per second and error rate over the run", 1100, 300)
+        : r.timeline() == null || r.timeline().requestsPerSecond().length == 0 ? null
         : SvgCharts.svg(GateCharts.timeline(r.timeline()), "timeline",
             "candidate requests and KOs per second", 1100, 300));
+    page.put("overTimeNote", !overTime ? null : r.overTime().baseline().isEmpty()
+        ? "The candidate alone: " + (r.baseline() == null ? "there is no baseline."
+            : "a baseline pooled from several runs has no single time axis.")
+        : "Candidate solid, baseline dashed, by seconds since each run's start.");
+    page.put("errors", r.errors() == null ? List.of() : r.errors().stream()
+        .map(e -> Map.of("message", e.message(),
+            "candidate", String.format(Locale.ROOT, "%,d", e.candidate()),
+            "baseline", e.baseline() == null ? "–" : String.format(Locale.ROOT, "%,d", e.baseline())))
+        .toList());
+    page.put("hasErrors", r.errors() != null && !r.errors().isEmpty());
+    page.put("whatRan", r.conditions() == null ? List.of() : r.conditions().whatRan());
     page.put("gatlingCandidate", gatlingCandidate);
     page.put("gatlingBaseline", gatlingBaseline);
     GateReport.Settings s = r.settings();

@@ -35,6 +35,10 @@ import java.util.Optional;
  *     and each regressed request
  * @param timeline the candidate's requests and KOs per second
  * @param gatlingReports Gatling's own HTML reports of the two runs, where they are on disk
+ * @param overTime all requests' percentiles, error rate and active users over the run, candidate
+ *     over baseline; null in verdicts written before it was added
+ * @param errors the most frequent error messages of the candidate, with the baseline's counts of
+ *     the same messages, most frequent first
  */
 public record GateReport(
     String verdict,
@@ -50,7 +54,9 @@ public record GateReport(
     Long requestsToDetectTenPercent,
     List<Distribution> distributions,
     TimelineData timeline,
-    GatlingReports gatlingReports) {
+    GatlingReports gatlingReports,
+    OverTime overTime,
+    List<ErrorRow> errors) {
 
   /**
    * Percentiles from 1 to 99.999, spaced for a log axis of 1 / (1 − p) as HdrHistogram plots
@@ -69,9 +75,24 @@ public record GateReport(
    * @param source a sentence for the reader: "run record" or why the command line only
    * @param noise how much unchanged runs differ, as the verdict accounted for it, or that it is
    *     not known yet; null when not judged against a history
+   * @param whatRan what ran, in order: simulation, target, parameters, duration, versions,
+   *     injector — from the run record where there is one
+   * @param unhealthySeconds seconds after the start in which the injector's health sampler saw it
+   *     limited; empty without a run record
    */
   public record Conditions(boolean recorded, List<String> shards, String injectorHealth,
-      String source, String noise) {
+      String source, String noise, List<Fact> whatRan, List<Long> unhealthySeconds) {
+    public Conditions {
+      shards = List.copyOf(shards);
+      whatRan = whatRan == null ? List.of() : List.copyOf(whatRan);
+      unhealthySeconds = unhealthySeconds == null ? List.of() : List.copyOf(unhealthySeconds);
+    }
+
+    public Conditions(boolean recorded, List<String> shards, String injectorHealth, String source,
+        String noise) {
+      this(recorded, shards, injectorHealth, source, noise, List.of(), List.of());
+    }
+
     public static Conditions commandLineOnly() {
       return new Conditions(false, List.of(), null, "no run record (run.json) beside the logs:"
           + " comparability (simulation, --target, --param) and SLOs came from the command line only",
@@ -79,18 +100,45 @@ public record GateReport(
     }
 
     public Conditions withNoise(String noise) {
-      return new Conditions(recorded, shards, injectorHealth, source, noise);
+      return new Conditions(recorded, shards, injectorHealth, source, noise, whatRan,
+          unhealthySeconds);
+    }
+
+    public Conditions withWhatRan(List<Fact> whatRan, List<Long> unhealthySeconds) {
+      return new Conditions(recorded, shards, injectorHealth, source, noise, whatRan,
+          unhealthySeconds);
     }
   }
 
-  /** One request's distribution. */
-  public record Distribution(String path, List<DistributionPoint> points) {}
+  /** One fact about the run: {@code target}, {@code https://perf.casino.example:443}. */
+  public record Fact(String name, String value) {}
+
+  /**
+   * One error message, with how often each run gave it.
+   *
+   * @param baseline null without a baseline
+   */
+  public record ErrorRow(String message, long candidate, Long baseline) {}
+
+  /** How many error messages the reports list. */
+  public static final int ERROR_ROWS = 10;
+
+  /**
+   * One request's distribution.
+   *
+   * @param sloP99Millis the request's p99 SLO, drawn as a line over the distribution
+   */
+  public record Distribution(String path, List<DistributionPoint> points, Long sloP99Millis) {}
 
   /** A percentile, ms, in each run; baseline null without a baseline. */
   public record DistributionPoint(double percentile, long candidateMillis, Long baselineMillis) {}
 
-  /** Requests and KOs started in each second, from {@code firstEpochSecond}. */
-  public record TimelineData(long firstEpochSecond, long[] requestsPerSecond, long[] kosPerSecond) {}
+  /**
+   * Requests and KOs started in each second, from {@code firstEpochSecond}, and the virtual users
+   * active at each second's end (null in verdicts written before it was added).
+   */
+  public record TimelineData(long firstEpochSecond, long[] requestsPerSecond, long[] kosPerSecond,
+      long[] activeUsers) {}
 
   /** Paths of index.html of Gatling's reports; null when not known or not on disk. */
   public record GatlingReports(String candidate, String baseline) {}
@@ -221,32 +269,54 @@ public record GateReport(
             : null,
         distributions(verdict, candidate, baseline.map(Baselines.Baseline::summary)),
         new TimelineData(candidate.timeline().firstEpochSecond(),
-            candidate.timeline().requestsPerSecond(), candidate.timeline().kosPerSecond()),
-        gatlingReports);
+            candidate.timeline().requestsPerSecond(), candidate.timeline().kosPerSecond(),
+            candidate.timeline().activeUsersPerSecond()),
+        gatlingReports,
+        OverTime.of(candidate, baseline.filter(b -> b.runs().size() == 1)
+            .map(Baselines.Baseline::summary), s.serviceLevel().p99Millis(),
+            conditions.unhealthySeconds()),
+        errors(candidate, baseline.map(Baselines.Baseline::summary)));
+  }
+
+  /** The candidate's most frequent error messages beside the baseline's counts of each. */
+  private static List<ErrorRow> errors(RunSummary candidate, Optional<RunSummary> baseline) {
+    List<ErrorRow> rows = new ArrayList<>();
+    for (RunSummary.ErrorCount error : candidate.topErrors(ERROR_ROWS)) {
+      rows.add(new ErrorRow(error.message(), error.count(), baseline
+          .map(b -> b.all().koMessages().getOrDefault(error.message(), 0L)).orElse(null)));
+    }
+    return rows;
   }
 
   private static List<Distribution> distributions(RunVerdict verdict, RunSummary candidate,
       Optional<RunSummary> baseline) {
     List<Distribution> out = new ArrayList<>();
     out.add(distribution(verdict.allRequests().path(), candidate.all(),
-        baseline.map(RunSummary::all).orElse(null)));
+        baseline.map(RunSummary::all).orElse(null), slo(verdict, verdict.allRequests())));
     for (RequestVerdict request : verdict.requests()) {
       if (!(request.overall() instanceof Verdict.Regression)) {
         continue;
       }
       out.add(distribution(request.path(), stats(candidate, request.path()),
-          baseline.map(b -> stats(b, request.path())).orElse(null)));
+          baseline.map(b -> stats(b, request.path())).orElse(null), slo(verdict, request)));
     }
     return out;
   }
 
-  private static Distribution distribution(String path, RequestStats candidate, RequestStats baseline) {
+  /** The request's p99 SLO, or null where no SLO applies (a phase's row). */
+  private static Long slo(RunVerdict verdict, RequestVerdict request) {
+    return request.serviceLevel() instanceof Verdict.NotApplicable ? null
+        : verdict.settings().serviceLevelFor(request.path()).p99Millis();
+  }
+
+  private static Distribution distribution(String path, RequestStats candidate,
+      RequestStats baseline, Long sloP99Millis) {
     List<DistributionPoint> points = new ArrayList<>();
     for (double p : DISTRIBUTION_PERCENTILES) {
       points.add(new DistributionPoint(p, candidate == null || candidate.count() == 0 ? 0 : candidate.percentileMillis(p),
           baseline == null || baseline.count() == 0 ? null : baseline.percentileMillis(p)));
     }
-    return new Distribution(path, points);
+    return new Distribution(path, points, sloP99Millis);
   }
 
   /**

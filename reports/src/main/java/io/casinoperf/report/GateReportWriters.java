@@ -212,6 +212,24 @@ public final class GateReportWriters {
     for (String warning : report.candidate().warnings()) {
       md.append("\n> ").append(warning).append('\n');
     }
+    if (report.errors() != null && !report.errors().isEmpty()) {
+      md.append("\n**Errors** (candidate").append(report.baseline() == null ? "" : " vs baseline")
+          .append("): ");
+      List<String> errors = new java.util.ArrayList<>();
+      for (GateReport.ErrorRow error : report.errors().subList(0, Math.min(5, report.errors().size()))) {
+        errors.add("`" + error.message().replace("`", "'") + "` " + error.candidate()
+            + (error.baseline() == null ? "" : " vs " + error.baseline()));
+      }
+      md.append(String.join("; ", errors)).append('\n');
+    }
+    if (report.conditions() != null && !report.conditions().whatRan().isEmpty()) {
+      md.append("\n**What ran:** ");
+      List<String> facts = new java.util.ArrayList<>();
+      for (GateReport.Fact fact : report.conditions().whatRan()) {
+        facts.add(fact.name() + " " + fact.value());
+      }
+      md.append(String.join(" · ", facts)).append('\n');
+    }
     md.append('\n').append(conditions(report)).append('\n');
     return md.toString();
   }

@@ -357,4 +357,54 @@ class GateCommandTest {
     // Both injectors' 6,000 responses, not the 6,000 of simulation.log alone.
     assertThat(verdictJson().get("requests").get(0).get("candidateCount").asLong()).isEqualTo(12_000);
   }
+
+  @Test
+  void theReportsShowTheRunOverTimeItsErrorsAndWhatRan() throws Exception {
+    gate(log("v1.log", START, 20, 1, log -> {
+      for (int i = 0; i < 30; i++) {
+        log.request(List.of(), "Spin", 100 * i, 100 * i + 5, false, "status.find.in(200), but actually found 503");
+      }
+    }).toString(), "--label", "v1", "--param", "scale=1");
+    Path stopped = log("v2.log", START + 3_600_000, 20, 2, log -> {
+      for (int i = 0; i < 12; i++) {
+        log.request(List.of(), "Spin", 100 * i, 100 * i + 5, false, "status.find.in(200), but actually found 503");
+      }
+      log.request(List.of(), "Spin", 500, 505, false, "j.n.ConnectException: Connection refused");
+      log.error("Circuit breaker: i.c.s.b.CircuitBreakerOpen: stopped the run: error rate 43.1 %", 45_000);
+    });
+
+    Result result = gate(stopped.toString(), "--label", "v2", "--param", "scale=1");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    JsonNode overTime = verdictJson().get("overTime");
+    // A little over 60 s in at most 60 windows: 2 s each; every response in one of them.
+    assertThat(overTime.get("windowSeconds").asInt()).isEqualTo(2);
+    long counted = 0;
+    for (JsonNode window : overTime.get("candidate")) {
+      counted += window.get("count").asLong();
+    }
+    assertThat(counted).isEqualTo(verdictJson().get("requests").get(0).get("candidateCount").asLong());
+    assertThat(overTime.get("baseline")).isNotEmpty();
+    assertThat(overTime.get("stoppedAtSecond").asLong()).isEqualTo(45);
+    assertThat(overTime.get("sloP99Millis").asLong()).isEqualTo(200);
+    JsonNode errors = verdictJson().get("errors");
+    assertThat(errors.get(0).get("message").asText()).isEqualTo("status.find.in(200), but actually found 503");
+    assertThat(errors.get(0).get("candidate").asLong()).isEqualTo(12);
+    assertThat(errors.get(0).get("baseline").asLong()).isEqualTo(30);
+    assertThat(errors.get(1).get("message").asText()).isEqualTo("j.n.ConnectException: Connection refused");
+    assertThat(errors.get(1).get("baseline").asLong()).isZero();
+    JsonNode whatRan = verdictJson().get("conditions").get("whatRan");
+    assertThat(whatRan.get(0).get("value").asText()).isEqualTo("casino.FlashSpinPeakSimulation");
+    assertThat(whatRan.get(1).get("value").asText()).isEqualTo("embedded");
+    assertThat(whatRan.get(2).get("value").asText()).isEqualTo("scale=1");
+
+    String html = Files.readString(dir.resolve("report/gate.html"));
+    assertThat(html).contains("<svg id='latency-over-time'").contains("<svg id='load-over-time'")
+        .contains("SLO p99 200 ms").contains("circuit breaker stopped the run")
+        .contains("<td class=\"text\">j.n.ConnectException: Connection refused</td><td>0</td><td>1</td>")
+        .contains("<th class=\"text\">target</th><td class=\"text\">embedded</td>");
+    assertThat(dir.resolve("report/summary.md")).content()
+        .contains("**Errors** (candidate vs baseline): `status.find.in(200), but actually found 503` 12 vs 30;")
+        .contains("**What ran:** simulation casino.FlashSpinPeakSimulation · target embedded · parameters scale=1 · ");
+  }
 }

@@ -75,12 +75,17 @@ class GateHtmlTest {
   }
 
   @Test
-  void distributionsForAllRequestsAndTheRegressedOneAndATimeline() {
+  void distributionsForAllRequestsAndTheRegressedOneWithTheirSlosAndTheRunOverTime() {
     assertThat(verdict.get("distributions")).extracting(d -> d.get("path").asText())
         .containsExactly("All requests", "Spin");
     assertThat(Pattern.compile("<svg id='distribution-").matcher(html).results().count()).isEqualTo(2);
-    assertThat(html).contains("<svg id='timeline'");
+    // Over time: latency (candidate over its one-run baseline) and load.
+    assertThat(html).contains("<svg id='latency-over-time'").contains("<svg id='load-over-time'");
+    assertThat(verdict.get("overTime").get("baseline")).isNotEmpty();
     assertThat(html).contains("Spin: response time by percentile");
+    // Each distribution has its SLO line.
+    assertThat(verdict.get("distributions").get(1).get("sloP99Millis").asLong()).isPositive();
+    assertThat(html).contains("SLO p99 " + verdict.get("distributions").get(1).get("sloP99Millis").asLong() + " ms");
   }
 
   @Test

@@ -227,6 +227,7 @@ public final class RunSummaries {
 
     @Override
     public void onUser(String scenario, boolean start, int timestampMillis) {
+      timeline.user(runStartEpochMillis + timestampMillis, start);
       if (start) {
         usersStarted++;
       } else {
@@ -239,6 +240,10 @@ public final class RunSummaries {
     public void onError(String message, int timestampMillis) {
       // Gatling writes some of these with a trailing space; its report shows them trimmed.
       errors.merge(message.strip(), 1L, Long::sum);
+      if (message.startsWith(RunSummary.CIRCUIT_BREAKER_REQUEST + ": ")
+          && message.contains(RunSummary.CIRCUIT_BREAKER_STOPPED)) {
+        timeline.stop(runStartEpochMillis + timestampMillis);
+      }
       seen(timestampMillis);
     }
 
