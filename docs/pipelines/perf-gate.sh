@@ -11,7 +11,9 @@
 #   SIMULATION       simulation class name (default FlashSpinPeakSimulation)
 #   TARGET           staging base URL; empty loads the embedded platform
 #   ALLOWED_TARGETS  hosts TARGET may name (required for a non-loopback TARGET)
-#   DURATION         steady phase, e.g. 3m (default 60s)
+#   DURATION         steady phase, e.g. 3m (default 120s: every request of each simulation then
+#                    reaches the gate's 1,000 responses; shorter runs are inconclusive on the
+#                    rarer requests)
 #   LABEL            the version under test (default: the commit, from git)
 #   HISTORY          run history folder, kept between pipeline runs (default casinoperf-history)
 #   OUT              where verdict.json, junit.xml, summary.md and gate.html go (default gate-report)
@@ -24,7 +26,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 simulation=${SIMULATION:-FlashSpinPeakSimulation}
-duration=${DURATION:-60s}
+duration=${DURATION:-120s}
 label=${LABEL:-$(git rev-parse --short HEAD 2>/dev/null || echo unlabelled)}
 history=${HISTORY:-casinoperf-history}
 out=${OUT:-gate-report}

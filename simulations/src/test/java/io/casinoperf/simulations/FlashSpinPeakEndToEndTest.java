@@ -181,6 +181,9 @@ class FlashSpinPeakEndToEndTest {
     assertThat(run.exitCode()).as("the SLOs held").isZero();
     assertThat(run.stdout()).contains("injector health: SATURATED — scheduling lag p99")
         .contains("the gate calls this run invalid (exit 4)");
+    // The main job's closing summary names the run's outcome in its own words.
+    assertThat(run.stdout()).containsPattern("casinoperf main job: \\d+ simulations? run by this build so far")
+        .containsPattern("\n  FlashSpinPeakSimulation +injector saturated +\\S+/index.html\n");
     Path log = run.runFolder().orElseThrow().resolve("simulation.log");
     RecordedRun recorded = RecordedRun.beside(List.of(log));
     assertThat(recorded.first().orElseThrow().health().thresholds().lagP99Millis()).isZero();
@@ -214,6 +217,13 @@ class FlashSpinPeakEndToEndTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.stdout())
         .contains("Global: 99th percentile of response time is less than or equal to 1.0 : false");
+    // Then the summary: the outcome, why, and what to run next; the last thing the run prints.
+    String stdout = run.stdout().stripTrailing();
+    assertThat(stdout).containsPattern("\n  FlashSpinPeakSimulation +SLO failed +\\S+/index.html\n"
+        + " +All requests: p99 \\d+ ms is above the SLO of 1 ms")
+        .contains("next, judge a run against its baseline (docs/STATISTICS.md):\n  java -jar"
+            + " reports/target/casinoperf.jar gate ")
+        .endsWith("=".repeat(100));
   }
 
   @Test

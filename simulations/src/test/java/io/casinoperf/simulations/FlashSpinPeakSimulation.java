@@ -84,5 +84,6 @@ public class FlashSpinPeakSimulation extends Simulation {
   @Override
   public void after() {
     run.close();
+    MainJobSummary.atExit(run);
   }
 }

@@ -166,5 +166,6 @@ public class WalletTrafficSimulation extends Simulation {
   @Override
   public void after() {
     run.close();
+    MainJobSummary.atExit(run);
   }
 }

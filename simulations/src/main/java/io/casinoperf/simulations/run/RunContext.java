@@ -57,7 +57,10 @@ public final class RunContext<L> implements AutoCloseable {
   private final InjectorHealthSampler health;
   private final Instant start = Instant.now();
   private Optional<RunRecord> record = Optional.empty();
+  private Optional<Path> folder = Optional.empty();
   private List<RunRecord.Phase> phases = List.of();
+  /** Whether the run was opened under Gatling's command-line entry point (a build's fork). */
+  private final boolean gatlingMain = calledFromGatlingsMain();
 
   private RunContext(String simulation, RunSettings settings, LoadProfile profile, L load,
       PlatformUnderTest platform, HealthRules.Thresholds thresholds) {
@@ -181,6 +184,19 @@ public final class RunContext<L> implements AutoCloseable {
     this.phases = List.copyOf(phases);
   }
 
+  /** The folder of the run's {@code simulation.log}, once {@link #close} found it. */
+  public Optional<Path> runFolder() {
+    return folder;
+  }
+
+  /**
+   * Whether the run was opened under Gatling's command-line entry point, as a build plugin's
+   * forked JVM runs it (not a test or an IDE running Gatling in-process).
+   */
+  public boolean underGatlingMain() {
+    return gatlingMain;
+  }
+
   /** The run's record, once {@link #close} wrote it. */
   public Optional<RunRecord> record() {
     return record;
@@ -204,7 +220,7 @@ public final class RunContext<L> implements AutoCloseable {
     System.out.flush();
     RunRecord written = RunRecorder.record(simulation, profile, settings, platform.baseUrl(),
         platform.embedded(), start, Instant.now(), injector, phases);
-    Optional<Path> folder = health.logFolder()
+    folder = health.logFolder()
         .or(RunFolder::ofOpenLog)
         .or(() -> RunFolder.newest(RunFolder.resultsFolder(), simulation, start.toEpochMilli()));
     if (folder.isPresent()) {
