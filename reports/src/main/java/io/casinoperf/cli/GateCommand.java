@@ -141,6 +141,12 @@ final class GateCommand implements Callable<Integer> {
       description = "SLO of one request, by its path, e.g. --slo \"Spin=150/0.5\"; repeatable")
   Map<String, String> sloByRequest = new LinkedHashMap<>();
 
+  @Option(names = "--untimed", paramLabel = "REQUEST",
+      description = "a request judged on its errors only, by its path: a correctness check run a"
+          + " fixed number of times, whose p99 no run length makes comparable (the run record"
+          + " names the simulations' own); repeatable")
+  List<String> untimed = new ArrayList<>();
+
   @Option(names = "--inconclusive", defaultValue = "exit3", paramLabel = "exit3|pass|fail",
       description = "what an inconclusive verdict exits with: 3, 0 or 1 (default: ${DEFAULT-VALUE})")
   String inconclusive;
@@ -494,9 +500,11 @@ final class GateCommand implements Callable<Integer> {
         : record.map(r -> r.serviceLevels().p99Millis()).orElse(200L);
     double errorPercent = sloErrorPercent != null ? sloErrorPercent
         : record.map(r -> r.serviceLevels().maxErrorPercent()).orElse(1.0);
+    java.util.Set<String> untimedRequests = new java.util.TreeSet<>(untimed);
+    record.ifPresent(r -> untimedRequests.addAll(r.serviceLevels().untimed()));
     try {
       return new GateSettings(confidence, tolerance, minEffectMillis, minSamples, minErrorIncrease,
-          new ServiceLevel(p99, errorPercent / 100), perRequest);
+          new ServiceLevel(p99, errorPercent / 100), perRequest).withUntimed(untimedRequests);
     } catch (IllegalArgumentException e) {
       throw new CasinoPerf.UserInputException(e.getMessage());
     }

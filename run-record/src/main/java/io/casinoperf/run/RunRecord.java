@@ -133,11 +133,22 @@ public record RunRecord(
    * @param p99Millis the highest allowed p99 of response time, ms
    * @param maxErrorPercent the highest allowed share of failed requests, percent
    * @param perRequest SLOs of single requests by path, when the simulation sets any
+   * @param untimed requests judged on their errors only, by path: correctness checks the workload
+   *     runs a fixed number of times whatever its length (the wallet simulation's one check of the
+   *     platform's whole ledger), whose response time no run makes comparable; empty in records
+   *     written before it was added
    */
   public record ServiceLevels(long p99Millis, double maxErrorPercent,
-      Map<String, RequestServiceLevel> perRequest) {
+      Map<String, RequestServiceLevel> perRequest, List<String> untimed) {
     public ServiceLevels {
       perRequest = perRequest == null ? Map.of() : Map.copyOf(new TreeMap<>(perRequest));
+      untimed = untimed == null ? List.of() : List.copyOf(new java.util.TreeSet<>(untimed));
+    }
+
+    /** SLOs with every request timed. */
+    public ServiceLevels(long p99Millis, double maxErrorPercent,
+        Map<String, RequestServiceLevel> perRequest) {
+      this(p99Millis, maxErrorPercent, perRequest, List.of());
     }
   }
 

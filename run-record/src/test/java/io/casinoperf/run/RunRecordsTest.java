@@ -24,6 +24,27 @@ class RunRecordsTest {
   }
 
   @Test
+  void untimedRequestsReadBackAndARecordWrittenBeforeThemHasNone() throws Exception {
+    RunRecord healthy = RunRecordSamples.healthy(FLASH);
+    RunRecord.ServiceLevels slos = healthy.serviceLevels();
+    RunRecord record = new RunRecord(healthy.format(), healthy.simulation(), healthy.profile(),
+        healthy.parameters(), healthy.target(), new RunRecord.ServiceLevels(slos.p99Millis(),
+            slos.maxErrorPercent(), slos.perRequest(), List.of("Reconcile platform ledger")),
+        healthy.versions(), healthy.host(), healthy.start(), healthy.end(), healthy.health(),
+        healthy.shards(), healthy.phases());
+    Path file = folder.resolve("run.json");
+    RunRecords.write(file, record);
+    assertThat(RunRecords.read(file).serviceLevels().untimed())
+        .containsExactly("Reconcile platform ledger");
+
+    // An older record, without the field.
+    String older = Files.readString(file).replaceAll(",\\s*\"untimed\"\\s*:\\s*\\[[^\\]]*\\]", "");
+    assertThat(older).doesNotContain("untimed");
+    Files.writeString(file, older);
+    assertThat(RunRecords.read(file).serviceLevels().untimed()).isEmpty();
+  }
+
+  @Test
   void writesStatusInLowerCaseAndLeavesNoTemporaryFile() throws Exception {
     RunRecords.write(folder.resolve("run.json"), RunRecordSamples.healthy(FLASH));
     assertThat(Files.readString(folder.resolve("run.json"))).contains("\"status\" : \"healthy\"");

@@ -116,7 +116,8 @@ final class MainJobSummary {
         perRequest.put(path, new ServiceLevel(slo.p99Millis(), slo.maxErrorPercent() / 100)));
     return new GateSettings(defaults.confidence(), defaults.tolerance(),
         defaults.minEffectMillis(), defaults.minSamples(), defaults.minErrorRateIncrease(),
-        new ServiceLevel(slos.p99Millis(), slos.maxErrorPercent() / 100), perRequest);
+        new ServiceLevel(slos.p99Millis(), slos.maxErrorPercent() / 100), perRequest)
+        .withUntimed(slos.untimed());
   }
 
   /** The ledger as the console shows it: a table, then the commands to go on with. */

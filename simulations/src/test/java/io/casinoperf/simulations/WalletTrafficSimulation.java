@@ -155,6 +155,8 @@ public class WalletTrafficSimulation extends Simulation {
     assertions.add(details(RECONCILE_WALLET).failedRequests().count().is(0L));
     if (run.platform().embedded()) {
       traffic = traffic.andThen(ledgerCheck.injectOpen(atOnceUsers(1)));
+      // Once per run, however long: the gate judges its errors, not its time.
+      run.untimed(RECONCILE_LEDGER);
       assertions.add(details(RECONCILE_LEDGER).failedRequests().count().is(0L));
       assertions.add(details(RECONCILE_LEDGER).requestsPerSec().gt(0.0));
     }

@@ -101,8 +101,12 @@ public final class Gate {
     for (int i = 0; i < subjects.size(); i++) {
       Subject subject = subjects.get(i);
       subject.compare(noise);
-      p99Test[i] = pValues.size();
-      pValues.add(subject.p99 == null ? 1.0 : subject.p99.pValueSlower());
+      p99Test[i] = -1;
+      // An untimed request's p99 is never judged: it stays out of the family.
+      if (!settings.untimed().contains(subject.request)) {
+        p99Test[i] = pValues.size();
+        pValues.add(subject.p99 == null ? 1.0 : subject.p99.pValueSlower());
+      }
       errorTest[i] = -1;
       if (!subject.phase && subject.errorRate != null
           && subject.candidate.koCount() + subject.baseline.koCount() > 0) {
@@ -124,9 +128,9 @@ public final class Gate {
 
     List<RequestVerdict> verdicts = new ArrayList<>();
     for (int i = 0; i < subjects.size(); i++) {
-      verdicts.add(subjects.get(i).verdict(settings, significant[p99Test[i]],
+      verdicts.add(subjects.get(i).verdict(settings, p99Test[i] >= 0 && significant[p99Test[i]],
           errorTest[i] >= 0 && significant[errorTest[i]], significantlyFaster[i],
-          levels[p99Test[i]], fasterLevels[i]));
+          p99Test[i] >= 0 ? levels[p99Test[i]] : settings.alpha(), fasterLevels[i]));
     }
     RequestVerdict all = verdicts.get(0);
     // The whole run's requests first, worst first; then each phase's, in the record's order.
@@ -410,9 +414,14 @@ public final class Gate {
         latency = latencyVerdict(settings, slower, faster, slowerLevel, fasterLevel);
         errors = errorVerdict(settings, moreErrors);
       }
+      boolean untimed = settings.untimed().contains(request);
+      if (untimed && candidateCount > 0) {
+        latency = new Verdict.NotApplicable(Rule.UNTIMED, "a correctness check the workload runs"
+            + " a fixed number of times (" + candidateCount + " here): judged on its errors, not timed");
+      }
       Verdict serviceLevel = candidateCount == 0
           ? new Verdict.Pass(Rule.SLO_MET, "nothing sent")
-          : sloVerdict(slo, candidateP99, candidateErrors);
+          : sloVerdict(slo, untimed ? Long.MIN_VALUE : candidateP99, candidateErrors);
       if (phase) {
         Verdict wholeRunOnly = new Verdict.NotApplicable(Rule.WHOLE_RUN_ONLY,
             "judged for the whole run, not phase by phase");

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param serviceLevelByRequest SLOs for particular requests, by path ({@code Group / Name})
  * @param requireBaseline a run without a comparable baseline fails ({@link Outcome#NO_BASELINE})
  *     instead of being judged on its SLOs alone
+ * @param untimed requests judged on their errors only, by path (the run record's {@code
+ *     serviceLevels.untimed}): their p99 checks are n/a
  */
 public record GateSettings(
     double confidence,
@@ -25,7 +27,8 @@ public record GateSettings(
     double minErrorRateIncrease,
     ServiceLevel serviceLevel,
     Map<String, ServiceLevel> serviceLevelByRequest,
-    boolean requireBaseline) {
+    boolean requireBaseline,
+    java.util.Set<String> untimed) {
 
   /** The percentile the verdict is decided on. */
   public static final double DECIDING_PERCENTILE = 99;
@@ -42,13 +45,20 @@ public record GateSettings(
       double minErrorRateIncrease, ServiceLevel serviceLevel,
       Map<String, ServiceLevel> serviceLevelByRequest) {
     this(confidence, tolerance, minEffectMillis, minSamples, minErrorRateIncrease, serviceLevel,
-        serviceLevelByRequest, false);
+        serviceLevelByRequest, false, java.util.Set.of());
   }
 
   /** The same settings, under which a run without a comparable baseline fails. */
   public GateSettings withRequiredBaseline() {
     return new GateSettings(confidence, tolerance, minEffectMillis, minSamples,
-        minErrorRateIncrease, serviceLevel, serviceLevelByRequest, true);
+        minErrorRateIncrease, serviceLevel, serviceLevelByRequest, true, untimed);
+  }
+
+  /** The same settings, judging these requests on their errors only. */
+  public GateSettings withUntimed(java.util.Collection<String> requests) {
+    return new GateSettings(confidence, tolerance, minEffectMillis, minSamples,
+        minErrorRateIncrease, serviceLevel, serviceLevelByRequest, requireBaseline,
+        java.util.Set.copyOf(requests));
   }
 
   public GateSettings {
@@ -66,6 +76,7 @@ public record GateSettings(
           "minErrorRateIncrease must be within 0..1, was " + minErrorRateIncrease);
     }
     serviceLevelByRequest = Map.copyOf(serviceLevelByRequest);
+    untimed = untimed == null ? java.util.Set.of() : java.util.Set.copyOf(untimed);
   }
 
   public ServiceLevel serviceLevelFor(String requestPath) {

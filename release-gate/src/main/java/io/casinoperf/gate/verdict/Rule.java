@@ -50,5 +50,10 @@ public enum Rule {
   /** The injector was saturated (its run record says so): the run is invalid. */
   INJECTOR_SATURATED,
   /** No comparable baseline was stored and the command required one. */
-  NO_BASELINE
+  NO_BASELINE,
+  /**
+   * A request the run record names untimed: a correctness check run a fixed number of times,
+   * judged on its errors only; its p99 checks are n/a.
+   */
+  UNTIMED
 }

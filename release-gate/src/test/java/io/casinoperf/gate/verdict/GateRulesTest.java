@@ -159,6 +159,42 @@ class GateRulesTest {
     assertThat(Percentages.distinct(0.01 + 1e-12, 0.01)).containsExactly("1.00", "1.00");
   }
 
+  /** 20,000 spins at this median, and one ledger check (30 ms, failed when {@code ledgerFails}). */
+  private static io.casinoperf.gate.summary.RunSummary withLedgerCheck(double median, long seed,
+      boolean ledgerFails) {
+    var spins = run(20_000, median, seed);
+    RequestStats ledger = new RequestStats();
+    ledger.record(spins.end().toEpochMilli(), 30, !ledgerFails, ledgerFails ? "$.balanced: false" : "");
+    var requests = new java.util.TreeMap<>(spins.requests());
+    requests.put(io.casinoperf.gate.summary.RequestKey.of("Reconcile platform ledger"), ledger);
+    RequestStats all = new RequestStats();
+    requests.values().forEach(all::add);
+    return new io.casinoperf.gate.summary.RunSummary(spins.injectors(), spins.start(), spins.end(),
+        all, requests, new java.util.TreeMap<>(), 0, 0, java.util.Map.of(),
+        new io.casinoperf.gate.summary.Timeline(), false, java.util.List.of());
+  }
+
+  @Test
+  void aCheckRunOncePerRunIsJudgedOnItsErrorsWhenTheRecordSaysItIsUntimed() {
+    var candidate = withLedgerCheck(20, 1, false);
+    var baseline = withLedgerCheck(20, 2, false);
+    GateSettings untimed = DEFAULTS.withUntimed(java.util.List.of("Reconcile platform ledger"));
+
+    RunVerdict timed = Gate.judge(candidate, baseline, DEFAULTS);
+    RunVerdict judged = Gate.judge(candidate, baseline, untimed);
+    RunVerdict failed = Gate.judge(withLedgerCheck(20, 1, true), baseline, untimed);
+
+    // One response per run: no run length makes its p99 comparable.
+    assertThat(timed.outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+    assertThat(judged.outcome()).isEqualTo(Outcome.PASS);
+    RequestVerdict ledger = judged.requests().stream()
+        .filter(r -> r.path().equals("Reconcile platform ledger")).findFirst().orElseThrow();
+    assertThat(ledger.latency()).isInstanceOf(Verdict.NotApplicable.class);
+    assertThat(ledger.latency().rule()).isEqualTo(Rule.UNTIMED);
+    assertThat(failed.outcome()).isEqualTo(Outcome.SLO_BREACH);
+    assertThat(failed.overall().reason()).startsWith("Reconcile platform ledger: errors 100.00 %");
+  }
+
   @Test
   void confidencesShowTheirDistanceFromCertaintyAndNeverReadAHundred() {
     assertThat(Percentages.confidence(0.96)).isEqualTo("96%");

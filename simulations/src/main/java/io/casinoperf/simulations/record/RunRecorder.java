@@ -34,6 +34,18 @@ public final class RunRecorder {
   public static RunRecord record(String simulationClass, LoadProfile profile, RunSettings settings,
       URI target, boolean embedded, Instant start, Instant end, InjectorHealth health,
       List<RunRecord.Phase> phases) {
+    return record(simulationClass, profile, settings, target, embedded, start, end, health, phases,
+        List.of());
+  }
+
+  /**
+   * As {@link #record(String, LoadProfile, RunSettings, URI, boolean, Instant, Instant,
+   * InjectorHealth, List)}, naming the requests judged on their errors only ({@link
+   * RunRecord.ServiceLevels#untimed()}).
+   */
+  public static RunRecord record(String simulationClass, LoadProfile profile, RunSettings settings,
+      URI target, boolean embedded, Instant start, Instant end, InjectorHealth health,
+      List<RunRecord.Phase> phases, List<String> untimed) {
     return new RunRecord(
         RunRecord.FORMAT,
         simulationClass,
@@ -43,7 +55,7 @@ public final class RunRecorder {
             embedded ? Optional.of(settings.mode().label()) : Optional.empty(),
             settings.shard().index(), settings.shard().count()),
         target(target, embedded),
-        new RunRecord.ServiceLevels(settings.p99Millis(), settings.maxErrorPercent(), null),
+        new RunRecord.ServiceLevels(settings.p99Millis(), settings.maxErrorPercent(), null, untimed),
         new RunRecord.Versions(gatlingVersion(), System.getProperty("java.version"),
             RunRecords.projectVersion(), commit(Path.of("").toAbsolutePath())),
         host(),

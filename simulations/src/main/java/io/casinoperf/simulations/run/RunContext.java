@@ -59,6 +59,7 @@ public final class RunContext<L> implements AutoCloseable {
   private Optional<RunRecord> record = Optional.empty();
   private Optional<Path> folder = Optional.empty();
   private List<RunRecord.Phase> phases = List.of();
+  private List<String> untimed = List.of();
   /** Whether the run was opened under Gatling's command-line entry point (a build's fork). */
   private final boolean gatlingMain = calledFromGatlingsMain();
 
@@ -184,6 +185,15 @@ public final class RunContext<L> implements AutoCloseable {
     this.phases = List.copyOf(phases);
   }
 
+  /**
+   * Names requests the gate judges on their errors only: correctness checks the workload runs a
+   * fixed number of times however long it runs, whose response time no run makes comparable
+   * ({@link RunRecord.ServiceLevels#untimed()}).
+   */
+  public void untimed(String... requests) {
+    this.untimed = List.of(requests);
+  }
+
   /** The folder of the run's {@code simulation.log}, once {@link #close} found it. */
   public Optional<Path> runFolder() {
     return folder;
@@ -219,7 +229,7 @@ public final class RunContext<L> implements AutoCloseable {
     }
     System.out.flush();
     RunRecord written = RunRecorder.record(simulation, profile, settings, platform.baseUrl(),
-        platform.embedded(), start, Instant.now(), injector, phases);
+        platform.embedded(), start, Instant.now(), injector, phases, untimed);
     folder = health.logFolder()
         .or(RunFolder::ofOpenLog)
         .or(() -> RunFolder.newest(RunFolder.resultsFolder(), simulation, start.toEpochMilli()));
