@@ -110,6 +110,9 @@ class CircuitBreakerEndToEndTest {
     Map<String, String> properties = minuteOfSpins();
     // Degraded: median 25 ms, p99 about 200 ms; the ceiling is set at 60 ms.
     properties.put("circuitBreaker.p99CeilingMillis", "60");
+    // A run of a few seconds beside the test's own platform: one busy second would be most of it,
+    // and the run would be judged invalid before aborted. The breaker is what is tested here.
+    properties.put("health.contendedSharePercent", "100");
     GatlingProcess.Result run;
     try (PlatformMock platform = PlatformMock.start(PlatformMockConfig.defaults().withConditions(
         PlatformMockConfig.defaults().conditions().withMode(Mode.DEGRADED)))) {
@@ -125,5 +128,30 @@ class CircuitBreakerEndToEndTest {
     assertThat(summary.all().count()).isLessThan(PLANNED_REQUESTS / 3);
     assertThat(summary.duration()).isLessThan(Duration.ofMillis(WINDOW_MILLIS + GRACE_MILLIS));
     assertThat(summary.circuitBreakerStops()).singleElement().asString().startsWith("p99 ");
+    // The partial run met its assertions, yet the build fails on it, as after a failed assertion,
+    // and the main job's summary says why.
+    assertThat(run.exitCode()).as(run.stdout().substring(Math.max(0, run.stdout().length() - 1500)))
+        .isEqualTo(2);
+    assertThat(run.stdout()).containsPattern(
+        "\n  FlashSpinPeakSimulation +stopped by the breaker +\\S+/index.html\n +the circuit breaker stopped the run: p99 ");
+  }
+
+  @Test
+  void theEmbeddedPlatformStoppedByTheBreakerShutsDownQuietlyAndTheBuildFails() throws Exception {
+    Map<String, String> properties = minuteOfSpins();
+    // The embedded platform in its faulty mode (503s, resets); the breaker trips at 3 % errors.
+    properties.put("mode", "faulty");
+    properties.put("circuitBreaker.errorPercent", "3");
+    properties.put("health.contendedSharePercent", "100");
+
+    GatlingProcess.Result run =
+        GatlingProcess.run(FlashSpinPeakSimulation.class, properties, results, Duration.ofMinutes(3));
+
+    String output = run.stdout() + run.stderr();
+    assertThat(output).contains("circuit breaker: stopping the run: error rate ");
+    // Requests cut off by the stop and the platform's shutdown are Gatling's KOs, not traces.
+    assertThat(output).doesNotContain("\tat ").doesNotContain("Exception in thread");
+    assertThat(run.exitCode()).isEqualTo(MainJobSummary.ASSERTION_FAILED);
+    assertThat(run.stdout()).containsPattern("\n  FlashSpinPeakSimulation +stopped by the breaker +");
   }
 }

@@ -33,7 +33,7 @@ import java.util.Optional;
  * Maven's own result lines. The outcome is the release gate's on the run's SLOs alone (no
  * history): passed, SLO failed, stopped by the circuit breaker, injector saturated, a money
  * mismatch, or a log cut off; with each run's report and the command that judges it against its
- * baseline.
+ * baseline. A run its breaker stopped fails the build like a failed assertion.
  */
 final class MainJobSummary {
   /** The ledger's name: one per build (the JVM that forked the simulations). */
@@ -50,12 +50,28 @@ final class MainJobSummary {
       return;
     }
     Path folder = run.runFolder().get();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> print(folder, System.out),
-        "casinoperf-main-job-summary"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      String outcome = print(folder, System.out);
+      // Gatling ends a run its breaker stopped with 0 when the partial run met its assertions:
+      // the build must fail on it, and go on with the next simulation as after a failed
+      // assertion, so this JVM ends with Gatling's assertion-failure code instead.
+      if (outcome.equals(STOPPED)) {
+        Runtime.getRuntime().halt(ASSERTION_FAILED);
+      }
+    }, "casinoperf-main-job-summary"));
   }
 
-  /** Judges the run in {@code folder}, adds it to the build's ledger and prints the ledger. */
-  static void print(Path folder, PrintStream out) {
+  /** What a run its circuit breaker stopped is called here. */
+  static final String STOPPED = "stopped by the breaker";
+  /** The exit code of Gatling's launcher when an assertion failed. */
+  static final int ASSERTION_FAILED = 2;
+
+  /**
+   * Judges the run in {@code folder}, adds it to the build's ledger and prints the ledger.
+   *
+   * @return the run's outcome, as the ledger names it
+   */
+  static String print(Path folder, PrintStream out) {
     String line;
     try {
       line = entry(folder);
@@ -73,6 +89,7 @@ final class MainJobSummary {
     }
     out.print(render(lines));
     out.flush();
+    return line.split("\t", -1)[1];
   }
 
   /** One ledger line: simulation, outcome, why, run folder; tab-separated. */
@@ -98,7 +115,7 @@ final class MainJobSummary {
     return switch (outcome) {
       case PASS, IMPROVEMENT -> "passed";
       case SLO_BREACH -> "SLO failed";
-      case ABORTED -> "stopped by the breaker";
+      case ABORTED -> STOPPED;
       case INVALID -> "injector saturated";
       case INCONCLUSIVE -> "log cut off";
       default -> outcome.label();
