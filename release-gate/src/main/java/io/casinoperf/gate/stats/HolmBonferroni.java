@@ -13,11 +13,7 @@ public final class HolmBonferroni {
 
   /** For each p-value, in the given order, whether it is significant at family-wise level alpha. */
   public static boolean[] significant(double[] pValues, double alpha) {
-    Integer[] order = new Integer[pValues.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble(i -> pValues[i]));
+    Integer[] order = ascending(pValues);
     boolean[] significant = new boolean[pValues.length];
     for (int rank = 0; rank < order.length; rank++) {
       int i = order[rank];
@@ -35,11 +31,7 @@ public final class HolmBonferroni {
    * family-wise level α exactly when its adjusted p-value is at most α.
    */
   public static double[] adjusted(double[] pValues) {
-    Integer[] order = new Integer[pValues.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble(i -> pValues[i]));
+    Integer[] order = ascending(pValues);
     double[] adjusted = new double[pValues.length];
     double running = 0;
     for (int rank = 0; rank < order.length; rank++) {
@@ -59,11 +51,7 @@ public final class HolmBonferroni {
    */
   public static double[] levels(double[] pValues, double alpha) {
     double[] adjusted = adjusted(pValues);
-    Integer[] order = new Integer[pValues.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble(i -> pValues[i]));
+    Integer[] order = ascending(pValues);
     double[] levels = new double[pValues.length];
     for (int rank = 0; rank < order.length; rank++) {
       int i = order[rank];
@@ -72,5 +60,15 @@ public final class HolmBonferroni {
           : alpha / (pValues.length - rank);
     }
     return levels;
+  }
+
+  /** The indices of {@code pValues}, smallest p-value first (ties in their given order). */
+  private static Integer[] ascending(double[] pValues) {
+    Integer[] order = new Integer[pValues.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble(i -> pValues[i]));
+    return order;
   }
 }

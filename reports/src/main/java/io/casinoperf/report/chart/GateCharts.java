@@ -196,20 +196,14 @@ public final class GateCharts {
     if (!users.isEmpty()) {
       load.addSeries(users);
     }
-    XYLineAndShapeRenderer loadRenderer = new XYLineAndShapeRenderer(true, false);
-    loadRenderer.setDrawSeriesLineAsPath(true);
-    loadRenderer.setSeriesPaint(0, ChartStyle.BLUE);
-    loadRenderer.setSeriesStroke(0, ChartStyle.SOLID);
-    loadRenderer.setSeriesPaint(1, ChartStyle.GREEN);
-    loadRenderer.setSeriesStroke(1, ChartStyle.DOTTED);
+    XYLineAndShapeRenderer loadRenderer = lines(ChartStyle.BLUE, ChartStyle.SOLID,
+        ChartStyle.GREEN, ChartStyle.DOTTED);
     NumberAxis count = ChartStyle.numberAxis("users, requests per second");
     count.setAutoRangeIncludesZero(true);
     XYPlot plot = new XYPlot(load, ChartStyle.numberAxis("seconds since the run's start"), count,
         loadRenderer);
     XYSeriesCollection errorData = new XYSeriesCollection(errors);
-    XYLineAndShapeRenderer errorRenderer = new XYLineAndShapeRenderer(true, false);
-    errorRenderer.setSeriesPaint(0, ChartStyle.VERMILLION);
-    errorRenderer.setSeriesStroke(0, ChartStyle.DASHED);
+    XYLineAndShapeRenderer errorRenderer = lines(ChartStyle.VERMILLION, ChartStyle.DASHED);
     NumberAxis percent = ChartStyle.numberAxis("error rate (%)");
     percent.setAutoRangeIncludesZero(true);
     percent.setRange(0, Math.max(1, errors.getMaxY() * 1.1));
@@ -233,16 +227,30 @@ public final class GateCharts {
     XYSeriesCollection data = new XYSeriesCollection();
     data.addSeries(requests);
     data.addSeries(kos);
-    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-    renderer.setDrawSeriesLineAsPath(true);
-    renderer.setSeriesPaint(0, ChartStyle.BLUE);
-    renderer.setSeriesStroke(0, ChartStyle.SOLID);
-    renderer.setSeriesPaint(1, ChartStyle.VERMILLION);
-    renderer.setSeriesStroke(1, ChartStyle.DASHED);
+    XYLineAndShapeRenderer renderer = lines(ChartStyle.BLUE, ChartStyle.SOLID,
+        ChartStyle.VERMILLION, ChartStyle.DASHED);
     NumberAxis count = ChartStyle.numberAxis("per second");
     count.setAutoRangeIncludesZero(true);
     XYPlot plot = new XYPlot(data, new DateAxis("time (UTC)"), count, renderer);
     return new JFreeChart("Candidate: throughput and errors", ChartStyle.TITLE, plot, true);
+  }
+
+  /** Lines without shapes: one series with this paint and stroke. */
+  private static XYLineAndShapeRenderer lines(java.awt.Paint paint, java.awt.Stroke stroke) {
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    renderer.setDrawSeriesLineAsPath(true);
+    renderer.setSeriesPaint(0, paint);
+    renderer.setSeriesStroke(0, stroke);
+    return renderer;
+  }
+
+  /** Lines without shapes: two series, each with its paint and stroke. */
+  private static XYLineAndShapeRenderer lines(java.awt.Paint paint, java.awt.Stroke stroke,
+      java.awt.Paint secondPaint, java.awt.Stroke secondStroke) {
+    XYLineAndShapeRenderer renderer = lines(paint, stroke);
+    renderer.setSeriesPaint(1, secondPaint);
+    renderer.setSeriesStroke(1, secondStroke);
+    return renderer;
   }
 
   /** Ticks at 1, 10, 100… of 1 / (1 − p) read as 0 %, 90 %, 99 %… */
