@@ -251,7 +251,7 @@ final class GateCommand implements Callable<Integer> {
       err.println("already stored as " + already.get().id() + " in " + history + " (the same logs,"
           + " judged " + already.get().verdict().orElse("not judged") + " then): not stored again");
     } else if (!noSave) {
-      runs.save(id, candidate, label, comparability,
+      runs.save(id, identity, candidate, label, comparability,
           new RunHistory.Judgement(verdict.outcome().label(), verdict.decidedBy(),
               Optional.of(gateHtml.toAbsolutePath().toString())),
           Optional.ofNullable(gatlingCandidate), storedRecords(recorded), Clock.systemUTC());
@@ -491,20 +491,22 @@ final class GateCommand implements Callable<Integer> {
     return new GateReport.Conditions(true, recorded.shards(), health, "run record", spread);
   }
 
+  /** The record's SLOs, then the command line's over them. */
   private GateSettings settings(Optional<io.casinoperf.run.RunRecord> record) {
-    Map<String, ServiceLevel> perRequest = new LinkedHashMap<>();
-    record.ifPresent(r -> r.serviceLevels().perRequest().forEach((path, slo) ->
-        perRequest.put(path, new ServiceLevel(slo.p99Millis(), slo.maxErrorPercent() / 100))));
-    sloByRequest.forEach((path, text) -> perRequest.put(path, parseSlo(path, text)));
-    long p99 = sloP99Millis != null ? sloP99Millis
-        : record.map(r -> r.serviceLevels().p99Millis()).orElse(200L);
-    double errorPercent = sloErrorPercent != null ? sloErrorPercent
-        : record.map(r -> r.serviceLevels().maxErrorPercent()).orElse(1.0);
-    java.util.Set<String> untimedRequests = new java.util.TreeSet<>(untimed);
-    record.ifPresent(r -> untimedRequests.addAll(r.serviceLevels().untimed()));
     try {
+      GateSettings statistics = new GateSettings(confidence, tolerance, minEffectMillis,
+          minSamples, minErrorIncrease, ServiceLevel.HANDBOOK, Map.of());
+      GateSettings recorded = record.map(r -> statistics.withServiceLevels(r.serviceLevels()))
+          .orElse(statistics);
+      Map<String, ServiceLevel> perRequest = new LinkedHashMap<>(recorded.serviceLevelByRequest());
+      sloByRequest.forEach((path, text) -> perRequest.put(path, parseSlo(path, text)));
+      ServiceLevel whole = new ServiceLevel(
+          sloP99Millis != null ? sloP99Millis : recorded.serviceLevel().p99Millis(),
+          sloErrorPercent != null ? sloErrorPercent / 100 : recorded.serviceLevel().maxErrorRate());
+      java.util.Set<String> untimedRequests = new java.util.TreeSet<>(recorded.untimed());
+      untimedRequests.addAll(untimed);
       return new GateSettings(confidence, tolerance, minEffectMillis, minSamples, minErrorIncrease,
-          new ServiceLevel(p99, errorPercent / 100), perRequest).withUntimed(untimedRequests);
+          whole, perRequest).withUntimed(untimedRequests);
     } catch (IllegalArgumentException e) {
       throw new CasinoPerf.UserInputException(e.getMessage());
     }

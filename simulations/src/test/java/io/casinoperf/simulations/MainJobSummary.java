@@ -124,17 +124,7 @@ final class MainJobSummary {
 
   private static GateSettings settings(Optional<RunRecord> record) {
     GateSettings defaults = GateSettings.defaults();
-    if (record.isEmpty()) {
-      return defaults;
-    }
-    RunRecord.ServiceLevels slos = record.get().serviceLevels();
-    Map<String, ServiceLevel> perRequest = new LinkedHashMap<>();
-    slos.perRequest().forEach((path, slo) ->
-        perRequest.put(path, new ServiceLevel(slo.p99Millis(), slo.maxErrorPercent() / 100)));
-    return new GateSettings(defaults.confidence(), defaults.tolerance(),
-        defaults.minEffectMillis(), defaults.minSamples(), defaults.minErrorRateIncrease(),
-        new ServiceLevel(slos.p99Millis(), slos.maxErrorPercent() / 100), perRequest)
-        .withUntimed(slos.untimed());
+    return record.map(r -> defaults.withServiceLevels(r.serviceLevels())).orElse(defaults);
   }
 
   /** The ledger as the console shows it: a table, then the commands to go on with. */

@@ -98,7 +98,8 @@ public final class RunHistory {
   /** The same, remembering where Gatling's HTML report of the run is. */
   public RunRecord save(RunSummary summary, String label, Comparability comparability,
       Optional<String> verdict, Optional<String> gatlingReport, Clock clock) {
-    return store(Optional.empty(), summary, label, comparability, verdict, Optional.empty(),
+    return store(Optional.empty(), RunIdentity.of(summary), summary, label, comparability,
+        verdict, Optional.empty(),
         Optional.empty(), gatlingReport, Optional.empty(), clock);
   }
 
@@ -119,7 +120,8 @@ public final class RunHistory {
   public RunRecord save(RunSummary summary, String label, Comparability comparability,
       Judgement judgement, Optional<String> gatlingReport, Optional<String> runRecordJson,
       Clock clock) {
-    return store(Optional.empty(), summary, label, comparability, Optional.of(judgement.verdict()),
+    return store(Optional.empty(), RunIdentity.of(summary), summary, label, comparability,
+        Optional.of(judgement.verdict()),
         judgement.decidedBy(), judgement.gateReport(), gatlingReport, runRecordJson, clock);
   }
 
@@ -128,12 +130,14 @@ public final class RunHistory {
    * under an id drawn beforehand with {@link #freeId}, so that reports naming the id can be
    * written before the run is stored.
    *
+   * @param identity the run's identity, as {@link RunIdentity#of} gave it for the summary
    * @throws HistoryException when the id was taken meanwhile, or the folder cannot be written
    */
-  public RunRecord save(String id, RunSummary summary, String label, Comparability comparability,
-      Judgement judgement, Optional<String> gatlingReport, Optional<String> runRecordJson,
-      Clock clock) {
-    return store(Optional.of(id), summary, label, comparability, Optional.of(judgement.verdict()),
+  public RunRecord save(String id, RunIdentity identity, RunSummary summary, String label,
+      Comparability comparability, Judgement judgement, Optional<String> gatlingReport,
+      Optional<String> runRecordJson, Clock clock) {
+    return store(Optional.of(id), identity, summary, label, comparability,
+        Optional.of(judgement.verdict()),
         judgement.decidedBy(), judgement.gateReport(), gatlingReport, runRecordJson, clock);
   }
 
@@ -154,8 +158,8 @@ public final class RunHistory {
         .min(Comparator.comparing(RunRecord::recordedAt));
   }
 
-  private RunRecord store(Optional<String> givenId, RunSummary summary, String label,
-      Comparability comparability, Optional<String> verdict, Optional<String> decidedBy,
+  private RunRecord store(Optional<String> givenId, RunIdentity identity, RunSummary summary,
+      String label, Comparability comparability, Optional<String> verdict, Optional<String> decidedBy,
       Optional<String> gateReport, Optional<String> gatlingReport, Optional<String> runRecordJson,
       Clock clock) {
     com.fasterxml.jackson.databind.JsonNode runRecord;
@@ -165,7 +169,7 @@ public final class RunHistory {
       throw new IllegalArgumentException("the run record is not JSON", e);
     }
     givenId.ifPresent(this::fileOf);
-    Optional<String> fingerprint = Optional.of(RunIdentity.of(summary).fingerprint());
+    Optional<String> fingerprint = Optional.of(identity.fingerprint());
     createFolder();
     for (int attempt = 0; attempt < 5; attempt++) {
       RunRecord record = new RunRecord(givenId.orElseGet(() -> newId(summary, comparability)),

@@ -79,6 +79,21 @@ public record GateSettings(
     untimed = untimed == null ? java.util.Set.of() : java.util.Set.copyOf(untimed);
   }
 
+  /**
+   * The same statistical settings with the SLOs a run's record carries: its whole-run SLO replaces
+   * this one, its per-request SLOs and untimed requests are added to these.
+   */
+  public GateSettings withServiceLevels(io.casinoperf.run.RunRecord.ServiceLevels slos) {
+    Map<String, ServiceLevel> perRequest = new java.util.LinkedHashMap<>(serviceLevelByRequest);
+    slos.perRequest().forEach((path, slo) ->
+        perRequest.put(path, new ServiceLevel(slo.p99Millis(), slo.maxErrorPercent() / 100)));
+    java.util.Set<String> allUntimed = new java.util.TreeSet<>(untimed);
+    allUntimed.addAll(slos.untimed());
+    return new GateSettings(confidence, tolerance, minEffectMillis, minSamples,
+        minErrorRateIncrease, new ServiceLevel(slos.p99Millis(), slos.maxErrorPercent() / 100),
+        perRequest, requireBaseline, allUntimed);
+  }
+
   public ServiceLevel serviceLevelFor(String requestPath) {
     return serviceLevelByRequest.getOrDefault(requestPath, serviceLevel);
   }
