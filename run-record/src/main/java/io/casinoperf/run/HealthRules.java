@@ -90,41 +90,45 @@ public final class HealthRules {
   public static List<String> reasons(InjectorHealth.Summary run, Thresholds bounds) {
     List<String> reasons = new ArrayList<>();
     if (run.lagP99Millis() > bounds.lagP99Millis()) {
-      reasons.add(format("scheduling lag p99 %.0f ms (at most %.0f ms)", run.lagP99Millis(),
-          bounds.lagP99Millis()));
+      reasons.add(format("scheduling lag p99 %s ms (at most %s ms)",
+          beyond(run.lagP99Millis(), bounds.lagP99Millis(), 0), plain(bounds.lagP99Millis())));
     }
     if (run.lagMaxMillis() > bounds.lagMaxMillis()) {
-      reasons.add(format("the injector stalled for %.0f ms (at most %.0f ms)", run.lagMaxMillis(),
-          bounds.lagMaxMillis()));
+      reasons.add(format("the injector stalled for %s ms (at most %s ms)",
+          beyond(run.lagMaxMillis(), bounds.lagMaxMillis(), 0), plain(bounds.lagMaxMillis())));
     }
     if (run.longestGcPauseMillis() > bounds.longestGcPauseMillis()) {
-      reasons.add(format("a GC pause of %.0f ms (at most %.0f ms)", run.longestGcPauseMillis(),
-          bounds.longestGcPauseMillis()));
+      reasons.add(format("a GC pause of %s ms (at most %s ms)",
+          beyond(run.longestGcPauseMillis(), bounds.longestGcPauseMillis(), 0),
+          plain(bounds.longestGcPauseMillis())));
     }
     double gcPercent = run.durationSeconds() == 0 ? 0
         : run.gcPauseMillis() / (10.0 * run.durationSeconds());
     if (gcPercent > bounds.gcPausePercent()) {
-      reasons.add(format("GC pauses took %.1f %% of the run (at most %.0f %%)", gcPercent,
-          bounds.gcPausePercent()));
+      reasons.add(format("GC pauses took %s %% of the run (at most %s %%)",
+          beyond(gcPercent, bounds.gcPausePercent(), 1), plain(bounds.gcPausePercent())));
     }
     if (run.usersPlanned() > 0) {
       double shortfall = 100.0 * (run.usersPlanned() - run.usersStarted()) / run.usersPlanned();
       if (shortfall > bounds.arrivalShortfallPercent()) {
-        reasons.add(format("%d of %d planned users started (%.1f %% short, at most %.0f %%)",
-            run.usersStarted(), run.usersPlanned(), shortfall, bounds.arrivalShortfallPercent()));
+        reasons.add(format("%d of %d planned users started (%s %% short, at most %s %%)",
+            run.usersStarted(), run.usersPlanned(),
+            beyond(shortfall, bounds.arrivalShortfallPercent(), 1),
+            plain(bounds.arrivalShortfallPercent())));
       }
       if (run.arrivalLateP99Millis() > bounds.arrivalLateP99Millis()) {
-        reasons.add(format("users started up to %.0f ms behind the plan (p99; at most %.0f ms)",
-            run.arrivalLateP99Millis(), bounds.arrivalLateP99Millis()));
+        reasons.add(format("users started up to %s ms behind the plan (p99; at most %s ms)",
+            beyond(run.arrivalLateP99Millis(), bounds.arrivalLateP99Millis(), 0),
+            plain(bounds.arrivalLateP99Millis())));
       }
     }
     double contendedPercent = run.durationSeconds() == 0 ? 0
         : 100.0 * run.contendedSeconds() / run.durationSeconds();
     if (contendedPercent > bounds.contendedSharePercent()) {
       reasons.add(format("the machine was oversubscribed in %d of %d s (other processes held"
-              + " %.0f %% or more of a saturated CPU; at most %.0f %% of the run)",
+              + " %.0f %% or more of a saturated CPU; at most %s %% of the run)",
           run.contendedSeconds(), run.durationSeconds(), bounds.contendedOthersPercent(),
-          bounds.contendedSharePercent()));
+          plain(bounds.contendedSharePercent())));
     }
     return reasons;
   }
@@ -132,6 +136,31 @@ public final class HealthRules {
   /** The verdict of {@link #reasons}. */
   public static InjectorHealth.Status status(List<String> reasons) {
     return reasons.isEmpty() ? InjectorHealth.Status.HEALTHY : InjectorHealth.Status.SATURATED;
+  }
+
+  /**
+   * A measured value above its bound, with {@code decimals} decimals (at least as many as the
+   * bound has) or as many more, up to three more, as it takes not to read as the bound itself:
+   * 100.4 ms against 100 ms, not "100 ms (at most 100 ms)"; 12.6 against 12.5, not 13.
+   */
+  static String beyond(double value, double bound, int decimals) {
+    int least = Math.max(decimals, Math.max(0,
+        java.math.BigDecimal.valueOf(bound).stripTrailingZeros().scale()));
+    int shown = least;
+    while (shown < least + 3 && value != bound
+        && round(value, shown).compareTo(round(bound, shown)) <= 0) {
+      shown++;
+    }
+    return round(value, shown).toPlainString();
+  }
+
+  /** A bound as written: 100, 12.5. */
+  static String plain(double bound) {
+    return java.math.BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
+  }
+
+  private static java.math.BigDecimal round(double value, int decimals) {
+    return new java.math.BigDecimal(value).setScale(decimals, java.math.RoundingMode.HALF_EVEN);
   }
 
   private static String format(String pattern, Object... values) {

@@ -31,7 +31,7 @@ class HealthRulesTest {
   void eachRuleFiresJustAboveItsBoundAndNotAtIt() {
     assertThat(HealthRules.reasons(with(50, 20, 0, 0, 0, 0, 0, 0), BOUNDS)).isEmpty();
     assertThat(HealthRules.reasons(with(50.5, 20, 0, 0, 0, 0, 0, 0), BOUNDS))
-        .containsExactly("scheduling lag p99 51 ms (at most 50 ms)");
+        .containsExactly("scheduling lag p99 50.5 ms (at most 50 ms)");
     assertThat(HealthRules.reasons(with(3, 100, 0, 100, 0, 0, 0, 0), BOUNDS)).isEmpty();
     assertThat(HealthRules.reasons(with(3, 101, 0, 0, 0, 0, 0, 0), BOUNDS))
         .containsExactly("the injector stalled for 101 ms (at most 100 ms)");
@@ -51,6 +51,19 @@ class HealthRulesTest {
     assertThat(HealthRules.reasons(with(3, 20, 0, 0, 20, 0, 0, 0), BOUNDS)).isEmpty();
     assertThat(HealthRules.reasons(with(3, 20, 0, 0, 21, 0, 0, 0), BOUNDS)).singleElement()
         .asString().startsWith("the machine was oversubscribed in 21 of 100 s");
+  }
+
+  @Test
+  void aFigureJustAboveItsBoundCarriesTheDigitsThatShowIt() {
+    assertThat(HealthRules.reasons(with(3, 100.4, 0, 0, 0, 0, 0, 0), BOUNDS))
+        .containsExactly("the injector stalled for 100.4 ms (at most 100 ms)");
+    assertThat(HealthRules.reasons(with(3, 20, 0, 100.04, 0, 0, 0, 0), BOUNDS))
+        .containsExactly("a GC pause of 100.04 ms (at most 100 ms)");
+    assertThat(HealthRules.reasons(with(3, 20, 5_004, 10, 0, 0, 0, 0), BOUNDS))
+        .containsExactly("GC pauses took 5.004 % of the run (at most 5 %)");
+    HealthRules.Thresholds fractional = BOUNDS.with(Map.of("lagMaxMillis", "12.5"));
+    assertThat(HealthRules.reasons(with(3, 12.6, 0, 0, 0, 0, 0, 0), fractional))
+        .containsExactly("the injector stalled for 12.6 ms (at most 12.5 ms)");
   }
 
   @Test
