@@ -51,8 +51,11 @@ public record Accuracy(int points, double mae, double mape, double smape, double
     return denominator == 0 ? 0 : 2 * Math.abs(y - forecast) / denominator;
   }
 
-  /** Error sums of one forecaster; add points, then read an {@link Accuracy}. */
-  static final class Tally {
+  /**
+   * Error sums of one forecaster; add points, then read an {@link Accuracy}. Public so that
+   * forecasts made elsewhere (another tool's, in a benchmark) are scored by the same code.
+   */
+  public static final class Tally {
     private int points;
     private int percentPoints;
     private int covered80;
@@ -65,7 +68,7 @@ public record Accuracy(int points, double mae, double mape, double smape, double
     /**
      * @param quantiles the forecast at {@link #LEVELS}, in that order
      */
-    void add(double y, double point, double[] quantiles) {
+    public void add(double y, double point, double[] quantiles) {
       points++;
       absolute += Math.abs(y - point);
       symmetricSum += symmetric(y, point);
@@ -82,7 +85,7 @@ public record Accuracy(int points, double mae, double mape, double smape, double
       pinballSum += loss / LEVELS.length;
     }
 
-    void add(Tally other) {
+    public void add(Tally other) {
       points += other.points;
       percentPoints += other.percentPoints;
       covered80 += other.covered80;
@@ -93,21 +96,21 @@ public record Accuracy(int points, double mae, double mape, double smape, double
       pinballSum += other.pinballSum;
     }
 
-    int points() {
+    public int points() {
       return points;
     }
 
-    double mae() {
+    public double mae() {
       return points == 0 ? Double.NaN : absolute / points;
     }
 
     /** The figures, MASE as MAE over the given scale (NaN unless the scale is above 0). */
-    Accuracy scaledBy(double maseScale) {
+    public Accuracy scaledBy(double maseScale) {
       return withMase(maseScale > 0 ? mae() / maseScale : Double.NaN);
     }
 
     /** The figures with a MASE worked out elsewhere (the mean over origins). */
-    Accuracy withMase(double mase) {
+    public Accuracy withMase(double mase) {
       if (points == 0) {
         return new Accuracy(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
             Double.NaN, Double.NaN);

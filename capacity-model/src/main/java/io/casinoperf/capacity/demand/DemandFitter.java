@@ -241,7 +241,6 @@ public final class DemandFitter {
     }
     Spec chosen = null;
     double chosenError = Double.POSITIVE_INFINITY;
-    double[] chosenErrors = null;
     for (Candidate candidate : best) {
       if (candidate == null) {
         continue;
@@ -249,14 +248,45 @@ public final class DemandFitter {
       double[] errors = new double[(int) m.count(toChunk - blocks * validation, toChunk)];
       int[] filled = new int[1];
       double absolute = validationErrors(d, candidate.spec(), fromChunk, toChunk, validation, blocks,
-          errors, filled);
+          errors, null, filled);
       if (absolute < chosenError) {
         chosen = candidate.spec();
         chosenError = absolute;
-        chosenErrors = java.util.Arrays.copyOf(errors, filled[0]);
       }
     }
-    return refit(d, chosen, fromChunk, toChunk, chosenErrors);
+    // The intervals need more errors than the choice does: the chosen model alone is refitted
+    // before as many more blocks as the history holds, up to a couple of months of blocks.
+    int intervalBlocks = intervalBlocks(m, fromChunk, toChunk, validation, blocks);
+    int most = (int) m.count(toChunk - intervalBlocks * validation, toChunk);
+    double[] errors = new double[most];
+    int[] leads = new int[most];
+    int[] filled = new int[1];
+    validationErrors(d, chosen, fromChunk, toChunk, validation, intervalBlocks, errors, leads, filled);
+    int recent = (int) Math.min(filled[0], m.count(toChunk - blocks * validation, toChunk));
+    return refit(d, chosen, fromChunk, toChunk, java.util.Arrays.copyOf(errors, filled[0]),
+        java.util.Arrays.copyOf(leads, filled[0]), recent);
+  }
+
+  /** Fewest validation blocks behind the intervals, where the history holds them. */
+  static final int MIN_INTERVAL_BLOCKS = 8;
+  /** Fewest validation errors behind the intervals, where the history holds them. */
+  static final int MIN_INTERVAL_ERRORS = 60;
+  /** Most validation blocks behind the intervals. */
+  static final int MAX_INTERVAL_BLOCKS = 60;
+
+  /**
+   * How many validation blocks the intervals' errors come from: at least those of the choice,
+   * then more until there are {@link #MIN_INTERVAL_BLOCKS} blocks and {@link
+   * #MIN_INTERVAL_ERRORS} errors, while the training before the oldest block stays two blocks
+   * long.
+   */
+  static int intervalBlocks(Moments m, int fromChunk, int toChunk, int validation, int blocks) {
+    int n = blocks;
+    while (n < MAX_INTERVAL_BLOCKS && toChunk - (n + 1) * validation - fromChunk >= 2 * validation
+        && (n < MIN_INTERVAL_BLOCKS || m.count(toChunk - n * validation, toChunk) < MIN_INTERVAL_ERRORS)) {
+      n++;
+    }
+    return n;
   }
 
   /** The column of the required promotion type when chunks [fromChunk, toChunk) hold it, else -1. */
@@ -330,10 +360,11 @@ public final class DemandFitter {
 
   /**
    * Refits the spec before each validation block, fills {@code errors} (transformed scale) with
-   * what it got wrong there, and returns the mean absolute error on the original scale.
+   * what it got wrong there and {@code leads}, when given, with how many steps after the block's
+   * start each error came, and returns the mean absolute error on the original scale.
    */
   private static double validationErrors(Prepared d, Spec spec, int floor, int toChunk,
-      int validation, int blocks, double[] errors, int[] filled) {
+      int validation, int blocks, double[] errors, int[] leads, int[] filled) {
     double[] row = new double[d.terms.columns];
     int spc = d.slotsPerChunk();
     int n = 0;
@@ -357,6 +388,9 @@ public final class DemandFitter {
         for (int k = 0; k < fit.columns().length; k++) {
           center += beta[k] * row[fit.columns()[k]];
         }
+        if (leads != null) {
+          leads[n] = i - trainEnd * spc;
+        }
         errors[n++] = (log ? Math.log(y) : y) - center;
         absolute += Math.abs(y - (log ? Math.exp(center) : Math.max(0, center)));
       }
@@ -365,7 +399,8 @@ public final class DemandFitter {
     return n == 0 ? Double.POSITIVE_INFINITY : absolute / n;
   }
 
-  private static DemandModel refit(Prepared d, Spec spec, int floor, int toChunk, double[] validationErrors) {
+  private static DemandModel refit(Prepared d, Spec spec, int floor, int toChunk,
+      double[] validationErrors, int[] leads, int recent) {
     Moments m = d.moments;
     int from = spec.windowDays() == 0 ? floor : Math.max(floor, toChunk - chunks(d, spec.windowDays()));
     BlockFit fit = fitBlock(d, spec, floor, toChunk);
@@ -398,7 +433,9 @@ public final class DemandFitter {
     long start = d.series.startEpochSecond();
     long end = Math.min(d.series.epochSecond(d.series.slots() - 1), start + toChunk * d.chunkSeconds - 1);
     return new DemandModel(d.terms, spec, cols, beta, solution.ridge(),
-        solution.conditionNumber(), validationErrors, coefficientVariance,
+        solution.conditionNumber(),
+        new ForecastErrors(validationErrors, leads, recent, start + toChunk * d.chunkSeconds,
+            d.series.stepSeconds()), coefficientVariance,
         start + from * d.chunkSeconds, end, n, promotionMeans, promotionPoints,
         m.xty(from, toChunk, new int[] {0}, false)[0] / Math.max(1, n));
   }

@@ -1,9 +1,7 @@
 package io.casinoperf.capacity.demand;
 
 import io.casinoperf.capacity.algebra.Distributions;
-import io.casinoperf.capacity.algebra.SortedSample;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +22,7 @@ public final class DemandModel {
   private final double[] beta;
   private final double ridge;
   private final double conditionNumber;
-  private final double[] sortedErrors;
+  private final ForecastErrors errors;
   private final double[] coefficientVariance;
   private final long fromEpochSecond;
   private final long toEpochSecond;
@@ -32,7 +30,7 @@ public final class DemandModel {
   private final List<PromotionEffect> effects;
 
   DemandModel(Terms terms, Spec spec, int[] columns, double[] beta, double ridge,
-      double conditionNumber, double[] validationErrors, double[] coefficientVariance,
+      double conditionNumber, ForecastErrors errors, double[] coefficientVariance,
       long fromEpochSecond, long toEpochSecond, long points, double[] promotionMeans,
       long[] promotionPoints, double meanLevel) {
     this.terms = terms;
@@ -41,8 +39,7 @@ public final class DemandModel {
     this.beta = beta;
     this.ridge = ridge;
     this.conditionNumber = conditionNumber;
-    this.sortedErrors = validationErrors.clone();
-    Arrays.sort(this.sortedErrors);
+    this.errors = errors;
     this.coefficientVariance = coefficientVariance;
     this.fromEpochSecond = fromEpochSecond;
     this.toEpochSecond = toEpochSecond;
@@ -83,7 +80,7 @@ public final class DemandModel {
 
   /** Validation errors behind the intervals. */
   public int validationPoints() {
-    return sortedErrors.length;
+    return errors.size();
   }
 
   /** Effects of the promotion types seen in the fitted range, by type name. */
@@ -135,10 +132,10 @@ public final class DemandModel {
     double[] row = new double[terms.columns];
     terms.row(t, row, override);
     double center = dot(row);
-    double deviation = errorQuantile(probability);
+    double deviation = errors.quantile(probability, t);
     if (extraVariance > 0) {
       double z = Distributions.normalQuantile(probability);
-      double bias = errorQuantile(0.5);
+      double bias = errors.quantile(0.5);
       deviation = bias + Math.copySign(Math.sqrt((deviation - bias) * (deviation - bias)
           + z * z * extraVariance), z);
     }
@@ -152,12 +149,15 @@ public final class DemandModel {
    */
   double calendarQuantile(long t, double probability, double[] row) {
     terms.row(t, row, null);
-    return back(dot(row) + errorQuantile(probability));
+    return back(dot(row) + errors.quantile(probability, t));
   }
 
-  /** Quantile of the validation errors (linear interpolation between order statistics). */
+  /**
+   * Quantile of the validation errors (linear interpolation between order statistics), whatever
+   * their lead time.
+   */
   double errorQuantile(double probability) {
-    return SortedSample.quantile(sortedErrors, probability);
+    return errors.quantile(probability);
   }
 
   double back(double transformed) {

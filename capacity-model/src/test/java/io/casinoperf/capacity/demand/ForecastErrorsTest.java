@@ -1,0 +1,113 @@
+package io.casinoperf.capacity.demand;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.casinoperf.capacity.series.RegularSeries;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ForecastErrorsTest {
+  private static final long ORIGIN = 1_000_000;
+  private static final long STEP = 60;
+
+  /** Errors whose spread is {@code 1 + lead}: ±(1 + lead), at 100 leads, ten blocks. */
+  private static ForecastErrors growing() {
+    int n = 1_000;
+    double[] errors = new double[n];
+    int[] leads = new int[n];
+    for (int i = 0; i < n; i++) {
+      leads[i] = i % 100;
+      errors[i] = (i / 100 % 2 == 0 ? 1 : -1) * (1 + leads[i]);
+    }
+    return new ForecastErrors(errors, leads, n, ORIGIN, STEP);
+  }
+
+  @Test
+  void theSpreadGrowsWithTheLeadAsTheErrorsDid() {
+    ForecastErrors errors = growing();
+    // Four stretches of 25 leads; mean |error| 13, 38, 63 and 88 against 50.5 pooled.
+    assertThat(errors.widening(ORIGIN)).isCloseTo(13.0 / 50.5, within(1e-9));
+    assertThat(errors.widening(ORIGIN + 30 * STEP)).isCloseTo(38.0 / 50.5, within(1e-9));
+    assertThat(errors.widening(ORIGIN + 99 * STEP)).isCloseTo(88.0 / 50.5, within(1e-9));
+    assertThat(errors.widening(ORIGIN + 5_000 * STEP)).as("past the longest lead validated")
+        .isEqualTo(errors.widening(ORIGIN + 99 * STEP));
+    assertThat(errors.widening(ORIGIN - 10 * STEP)).as("before the origin")
+        .isEqualTo(errors.widening(ORIGIN));
+    assertThat(errors.quantile(0.95, ORIGIN + 99 * STEP))
+        .isGreaterThan(errors.quantile(0.95, ORIGIN + 10 * STEP));
+  }
+
+  @Test
+  void aStretchNeverNarrowsBelowAnEarlierOne() {
+    int n = 400;
+    double[] values = new double[n];
+    int[] leads = new int[n];
+    for (int i = 0; i < n; i++) {
+      leads[i] = i % 4;
+      // Lead 1 errs most, the later leads less: the later stretches keep lead 1's width.
+      values[i] = (i % 8 < 4 ? 1 : -1) * (leads[i] == 1 ? 10 : 1);
+    }
+    ForecastErrors errors = new ForecastErrors(values, leads, n, ORIGIN, STEP);
+    assertThat(errors.widening(ORIGIN + 2 * STEP)).isEqualTo(errors.widening(ORIGIN + STEP));
+    assertThat(errors.widening(ORIGIN + 3 * STEP)).isEqualTo(errors.widening(ORIGIN + STEP));
+  }
+
+  @Test
+  void fewErrorsMakeOneStretchAndTheirOwnQuantiles() {
+    double[] values = {-2, -1, 0, 1, 2};
+    ForecastErrors errors = new ForecastErrors(values, new int[] {0, 1, 2, 3, 4}, 5, ORIGIN, STEP);
+    assertThat(errors.widening(ORIGIN + 4 * STEP)).isEqualTo(1.0);
+    assertThat(errors.quantile(0.5)).isEqualTo(0.0);
+    assertThat(errors.quantile(1.0, ORIGIN)).isEqualTo(2.0);
+  }
+
+  @Test
+  void theCentreIsTheRecentBlocksMedianAndTheSpreadComesFromAll() {
+    // 100 old errors around 0 (±1), then 20 recent ones at +5 exactly.
+    double[] values = new double[120];
+    int[] leads = new int[120];
+    for (int i = 0; i < 100; i++) {
+      values[i] = i % 2 == 0 ? -1 : 1;
+    }
+    java.util.Arrays.fill(values, 100, 120, 5);
+    ForecastErrors errors = new ForecastErrors(values, leads, 20, ORIGIN, STEP);
+    assertThat(errors.quantile(0.5)).isEqualTo(5.0);
+    double pooledSpread = SortedSampleOf.quantile(values, 0.95) - SortedSampleOf.quantile(values, 0.5);
+    assertThat(errors.quantile(0.95)).isCloseTo(5 + pooledSpread, within(1e-12));
+  }
+
+  /**
+   * Daily data forecast one day ahead: a validation block is one point, so the intervals need
+   * many blocks. Normal noise of known σ: the 80 % interval is 2 × 1.2816 σ wide.
+   */
+  @Test
+  void aOneStepHorizonStillGetsIntervalsOfTheRightWidth() {
+    double sigma = 5;
+    Random random = new Random(7);
+    int days = 730;
+    double[] values = new double[days];
+    for (int i = 0; i < days; i++) {
+      values[i] = 100 + 10 * Math.sin(2 * Math.PI * (i % 7) / 7.0) + sigma * random.nextGaussian();
+    }
+    RegularSeries series = RegularSeries.of("visits", Synthetic.START, Terms.DAY, values);
+    DemandModel model = DemandFitter.fit(series, new TreeMap<>(),
+        DemandFitter.Settings.defaults(Terms.DAY));
+
+    assertThat(model.validationPoints()).isGreaterThanOrEqualTo(DemandFitter.MIN_INTERVAL_ERRORS);
+    long next = Synthetic.START + days * Terms.DAY;
+    double width = model.quantile(next, 0.9, PromotionScenario.organic())
+        - model.quantile(next, 0.1, PromotionScenario.organic());
+    assertThat(width).isCloseTo(2 * 1.2816 * sigma, within(0.3 * 2 * 1.2816 * sigma));
+  }
+
+  /** Sorting a copy, then the same interpolated quantile the model uses. */
+  private static final class SortedSampleOf {
+    static double quantile(double[] values, double probability) {
+      double[] sorted = values.clone();
+      java.util.Arrays.sort(sorted);
+      return io.casinoperf.capacity.algebra.SortedSample.quantile(sorted, probability);
+    }
+  }
+}
