@@ -50,6 +50,7 @@ public final class CapacityHtml {
       headline.add(row(r.name(), r.value(), r.unit() + (r.perNode() ? " per node" : ""), r.nodes()));
     }
     page.put("headline", headline);
+    page.put("hasHeadline", !headline.isEmpty());
     page.put("warnings", f.warnings());
     page.put("assumptions", f.assumptions());
     page.put("timeCharts", timeCharts(f));

@@ -42,7 +42,11 @@ public final class ForecastWriters {
     out.append('\n');
     String header = String.format(Locale.ROOT, "%-22s %10s %10s %10s %14s %13s %9s  %-20s %s%n",
         "resource", "P50", "P90", "P99", "limit", "nodes 50/90/99", "headroom", "decision", "runway P50 / P90");
-    out.append(header);
+    if (t.nodes() == null && f.resources().isEmpty()) {
+      out.append("no resources in the capacity file and no load steps: the traffic alone is forecast\n");
+    } else {
+      out.append(header);
+    }
     if (t.nodes() != null) {
       out.append(row(t.series() + " (USL)", t.peak(), t.unit(), "/node", t.nodes()));
     }

@@ -77,6 +77,22 @@ class ForecastCommandTest {
   }
 
   @Test
+  void aPlanOfTrafficAloneForecastsTheTraffic() throws Exception {
+    Path plan = Files.writeString(dir.resolve("traffic-only.yaml"),
+        "traffic: {series: rps, unit: requests/s, nodes: 6}\n");
+
+    Result result = forecast(file("metrics.csv"), "--plan", plan.toString(), "--calendar",
+        file("calendar.yaml"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("report/forecast.json").toFile());
+    assertThat(json.get("resources")).isEmpty();
+    assertThat(json.at("/traffic/peak/p90").asDouble()).isPositive();
+    assertThat(result.out()).contains("the traffic alone is forecast").doesNotContain("headroom");
+    assertThat(Files.readString(dir.resolve("report/capacity.html"))).contains("the traffic alone is forecast").doesNotContain("<th>headroom");
+  }
+
+  @Test
   void strictFailsWhenAResourceDoesNotFit() {
     assertThat(full("--strict").exitCode()).isEqualTo(1);
     assertThat(full().exitCode()).isZero();

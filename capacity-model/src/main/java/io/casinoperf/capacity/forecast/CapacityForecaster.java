@@ -1,6 +1,5 @@
 package io.casinoperf.capacity.forecast;
 
-import java.util.Locale;
 import io.casinoperf.capacity.algebra.SortedSample;
 import io.casinoperf.capacity.demand.Backtest;
 import io.casinoperf.capacity.demand.DemandFitter;
@@ -22,6 +21,7 @@ import io.casinoperf.capacity.plan.Resource;
 import io.casinoperf.capacity.resource.ResourceFit;
 import io.casinoperf.capacity.resource.ResourceModel;
 import io.casinoperf.capacity.series.RegularSeries;
+import io.casinoperf.capacity.series.Timestamps;
 import io.casinoperf.capacity.series.UnsuitableDataException;
 import io.casinoperf.capacity.usl.LoadStep;
 import io.casinoperf.capacity.usl.UslFit;
@@ -32,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
@@ -114,10 +115,10 @@ public final class CapacityForecaster {
     if (window.start < lastData) {
       warnings.add("The planned window starts before the history ends (" + iso(lastData) + ").");
     } else if (window.start - lastData > fit.horizonSeconds()) {
-      warnings.add(String.format(Locale.ROOT, "The planned window starts %.0f days after the history"
-          + " ends, beyond the %.0f-day horizon the intervals were calibrated on: P90 and P99 are"
+      warnings.add(String.format(Locale.ROOT, "The planned window starts %s after the history"
+          + " ends, beyond the %s horizon the intervals were calibrated on: P90 and P99 are"
           + " likely too narrow (a longer --horizon calibrates further ahead).",
-          (window.start - lastData) / 86_400.0, fit.horizonSeconds() / 86_400.0));
+          Timestamps.span(window.start - lastData), Timestamps.span(fit.horizonSeconds())));
     }
     if (traffic.stepSeconds() > window.end - window.start) {
       warnings.add(String.format(Locale.ROOT, "The step (%d s) is longer than the planned window"
@@ -226,7 +227,7 @@ public final class CapacityForecaster {
 
   private static Window window(ForecastInputs in, long lastData, long horizon) {
     if (in.calendar().planned().isEmpty()) {
-      return new Window("organic peak, next " + horizon / 86_400 + " days", null, lastData + 1,
+      return new Window("organic peak, next " + Timestamps.span(horizon), null, lastData + 1,
           lastData + horizon, Double.NaN);
     }
     PlannedPromotion p = in.calendar().planned().get();

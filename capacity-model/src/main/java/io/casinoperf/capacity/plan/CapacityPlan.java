@@ -44,10 +44,8 @@ public record CapacityPlan(Traffic traffic, List<Resource> resources) {
     if (traffic == null) {
       throw new InvalidField("traffic", "required: {series: …, unit: …}");
     }
-    if (resources == null || resources.isEmpty()) {
-      throw new InvalidField("resources", "required: at least one resource");
-    }
-    resources = List.copyOf(resources);
+    // A plan may forecast traffic alone: no resources, no node decision beyond the traffic's own.
+    resources = resources == null ? List.of() : List.copyOf(resources);
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < resources.size(); i++) {
       Integer first = seen.putIfAbsent(resources.get(i).name(), i);

@@ -110,6 +110,24 @@ public final class Timestamps {
         + " as epoch seconds nor as epoch milliseconds");
   }
 
+  /**
+   * A length of time as a planner reads it: whole days as days ({@code 7 days}, {@code 1 day}),
+   * else whole hours ({@code 12 h}), else minutes ({@code 90 min}), else seconds.
+   */
+  public static String span(long seconds) {
+    if (seconds > 0 && seconds % 86_400 == 0) {
+      long days = seconds / 86_400;
+      return days + (days == 1 ? " day" : " days");
+    }
+    if (seconds > 0 && seconds % 3_600 == 0) {
+      return seconds / 3_600 + " h";
+    }
+    if (seconds > 0 && seconds % 60 == 0) {
+      return seconds / 60 + " min";
+    }
+    return seconds + " s";
+  }
+
   /** For messages: the epoch second as an ISO-8601 instant. */
   public static String format(long epochSecond) {
     return Instant.ofEpochSecond(epochSecond).toString();

@@ -171,6 +171,25 @@ class CapacityForecasterTest {
   }
 
   @Test
+  void aHorizonInHoursIsForecastAndNamedInHours() throws Exception {
+    Path folder = dir.resolve("organic-hours");
+    PlatformMetrics.write(folder, DAYS, STEP, Double.NaN, 7);
+    String calendar = Files.readString(folder.resolve("calendar.yaml"));
+    Files.writeString(folder.resolve("calendar.yaml"), calendar.substring(0, calendar.indexOf("planned:")));
+    ForecastSettings defaults = ForecastSettings.defaults();
+    ForecastSettings twelveHours = new ForecastSettings(
+        io.casinoperf.capacity.demand.DemandFitter.Settings.defaults(12 * 3_600L),
+        defaults.backtestOrigins(), defaults.decisionQuantile(), defaults.throughputTarget(),
+        defaults.runwayDays(), defaults.draws(), defaults.seed());
+
+    CapacityForecast f = CapacityForecaster.forecast(inputs(folder, false), twelveHours);
+
+    assertThat(f.planned().name()).isEqualTo("organic peak, next 12 h");
+    assertThat(java.time.Duration.between(java.time.Instant.parse(f.planned().start()),
+        java.time.Instant.parse(f.planned().end())).toHours()).isBetween(11L, 12L);
+  }
+
+  @Test
   void aPlannedTypeWithNoHistoryNeedsAMultiplier() throws Exception {
     Path folder = dir.resolve("tournament");
     PlatformMetrics.write(folder, DAYS, STEP, Double.NaN, 7);

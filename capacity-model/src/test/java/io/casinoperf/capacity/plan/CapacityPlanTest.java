@@ -148,11 +148,13 @@ class CapacityPlanTest {
   }
 
   @Test
-  void aPlanNeedsTrafficAndAtLeastOneResource() throws Exception {
-    assertRefused(file("none.yaml", "traffic: {series: rps, unit: requests/s}\nresources: []\n"), 2)
-        .hasMessageContaining("resources: required: at least one resource");
-    assertRefused(file("absent.json", "{\"traffic\": {\"series\": \"rps\", \"unit\": \"requests/s\"}}"), 1)
-        .hasMessageContaining("resources: required: at least one resource");
+  void aPlanNeedsTrafficAndMayHaveNoResource() throws Exception {
+    assertThat(CapacityPlan.read(file("none.yaml", "traffic: {series: rps, unit: requests/s}\nresources: []\n"))
+        .resources()).isEmpty();
+    CapacityPlan alone = CapacityPlan.read(
+        file("absent.json", "{\"traffic\": {\"series\": \"rps\", \"unit\": \"requests/s\"}}"));
+    assertThat(alone.resources()).isEmpty();
+    assertThat(alone.traffic().series()).isEqualTo("rps");
     assertRefused(file("notraffic.yaml", "resources:\n  - {name: db, series: db, unit: c, limit: 1}\n"), 1)
         .hasMessageContaining("traffic: required");
   }

@@ -58,4 +58,15 @@ class TimestampsTest {
     assertThat(Timestamps.toEpochSeconds("2000-01-01")).isEqualTo(946_684_800L);
     assertThat(Timestamps.toEpochSeconds("2099-12-31T23:59:59Z")).isEqualTo(4_102_444_799L);
   }
+
+  @Test
+  void spansReadInTheLargestWholeUnit() {
+    assertThat(Timestamps.span(7 * 86_400)).isEqualTo("7 days");
+    assertThat(Timestamps.span(86_400)).isEqualTo("1 day");
+    assertThat(Timestamps.span(12 * 3_600)).isEqualTo("12 h");
+    assertThat(Timestamps.span(36 * 3_600)).isEqualTo("36 h");
+    assertThat(Timestamps.span(90 * 60)).isEqualTo("90 min");
+    assertThat(Timestamps.span(45)).isEqualTo("45 s");
+    assertThat(Timestamps.span(0)).isEqualTo("0 s");
+  }
 }
