@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
           + "nodes needed with redundancy, headroom and runway (docs/FORECAST.md, inputs in "
           + "docs/CAPACITY-INPUTS.md).",
       "Writes forecast.json and capacity.html and prints a summary.",
-      "Exit codes: 0 done (1 with --strict when a resource does not fit), 2 bad input."
+      "Exit codes: 0 done (1 with --strict when a resource does not fit or the peak is"
+          + " implausible), 2 bad input."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -116,7 +117,9 @@ final class ForecastCommand implements Callable<Integer> {
       description = "where forecast.json and capacity.html go, both or neither (default: ${DEFAULT-VALUE})")
   Path out;
 
-  @Option(names = "--strict", description = "exit 1 when any resource does not fit at the decision percentile")
+  @Option(names = "--strict", description = "exit 1 when any resource does not fit at the decision"
+      + " percentile, or the P50 peak is more than 3× the history's highest with no multiplier to"
+      + " explain it")
   boolean strict;
 
   @Override
@@ -136,7 +139,8 @@ final class ForecastCommand implements Callable<Integer> {
     console.flush();
     boolean short_ = forecast.resources().stream().anyMatch(r -> !r.nodes().decision().equals("fits"))
         || (forecast.traffic().nodes() != null && forecast.traffic().nodes().decision().startsWith("needs"));
-    return strict && short_ ? 1 : 0;
+    boolean implausible = forecast.traffic().peakCheck().implausible();
+    return strict && (short_ || implausible) ? 1 : 0;
   }
 
   /** The same words and exit code as picocli's own check of required options and parameters. */

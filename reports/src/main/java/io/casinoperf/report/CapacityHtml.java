@@ -52,6 +52,7 @@ public final class CapacityHtml {
     page.put("headline", headline);
     page.put("hasHeadline", !headline.isEmpty());
     page.put("warnings", f.warnings());
+    page.put("implausible", ForecastWriters.implausiblePeak(f).orElse(null));
     page.put("assumptions", f.assumptions());
     page.put("timeCharts", timeCharts(f));
     page.put("relationCharts", relationCharts(f));

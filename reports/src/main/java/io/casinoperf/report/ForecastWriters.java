@@ -25,9 +25,32 @@ public final class ForecastWriters {
     }
   }
 
+  /**
+   * The flag of a P50 peak far beyond the history that no multiplier explains ({@link
+   * CapacityForecast.PeakCheck}), in words; empty when the peak is plausible (or the forecast was
+   * written before the check existed).
+   */
+  public static java.util.Optional<String> implausiblePeak(CapacityForecast f) {
+    CapacityForecast.TrafficForecast t = f.traffic();
+    CapacityForecast.PeakCheck check = t.peakCheck();
+    if (check == null || !check.implausible()) {
+      return java.util.Optional.empty();
+    }
+    String explained = check.multiplier() == 1 ? "no promotion multiplier explains it"
+        : String.format(Locale.ROOT, "the promotion's ×%.2f explains only that much of it, leaving"
+            + " %.1f×", check.multiplier(), check.unexplained());
+    return java.util.Optional.of(String.format(Locale.ROOT, "IMPLAUSIBLE PEAK: the P50 peak of %s,"
+            + " %s %s, is %.1f× the highest value in the history (%s) and %s (at most %.0f× is taken"
+            + " without a flag): the model carries a trend or an anomaly too far; check the last"
+            + " days of the data, the incidents in the calendar and the horizon before sizing on it",
+        t.series(), num(t.peak().p50()), t.unit(), check.ratio(), num(t.maxObserved()), explained,
+        check.bound()));
+  }
+
   /** What a planner reads first: the peak, then one line per resource, then the model's quality. */
   public static String console(CapacityForecast f) {
     StringBuilder out = new StringBuilder();
+    implausiblePeak(f).ifPresent(flag -> out.append(flag).append('\n'));
     CapacityForecast.Planned p = f.planned();
     out.append(String.format(Locale.ROOT, "Forecast for %s%s, %s .. %s%n", p.name(),
         p.type() == null ? "" : " (" + p.type() + ")", p.start(), p.end()));

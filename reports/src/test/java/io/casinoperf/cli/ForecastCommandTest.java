@@ -92,6 +92,53 @@ class ForecastCommandTest {
     assertThat(Files.readString(dir.resolve("report/capacity.html"))).contains("the traffic alone is forecast").doesNotContain("<th>headroom");
   }
 
+  /**
+   * Four weeks of traffic doubling every week, forecast four weeks on with no promotion: the
+   * organic P50 peak lands about 16× above anything seen, which nothing planned explains.
+   */
+  @Test
+  void aPeakFarBeyondTheHistoryThatNoMultiplierExplainsIsFlaggedEverywhere() throws Exception {
+    StringBuilder csv = new StringBuilder("timestamp,rps\n");
+    java.util.Random random = new java.util.Random(3);
+    long start = 1_735_689_600L; // 2025-01-01
+    for (int hour = 0; hour < 28 * 24; hour++) {
+      double level = 100 * Math.pow(2, hour / (7 * 24.0));
+      double value = level * (1 + 0.3 * Math.sin(2 * Math.PI * (hour % 24) / 24.0))
+          * Math.exp(0.05 * random.nextGaussian());
+      csv.append(start + hour * 3_600L).append(',').append(value).append('\n');
+    }
+    Path metrics = Files.writeString(dir.resolve("growing.csv"), csv.toString());
+    Path plan = Files.writeString(dir.resolve("traffic-only.yaml"),
+        "traffic: {series: rps, unit: requests/s}\n");
+
+    Result result = forecast(metrics.toString(), "--plan", plan.toString(), "--horizon", "28d");
+    Result strict = forecast(metrics.toString(), "--plan", plan.toString(), "--horizon", "28d",
+        "--strict");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(strict.exitCode()).isEqualTo(1);
+    assertThat(result.out().lines().findFirst().orElseThrow())
+        .startsWith("IMPLAUSIBLE PEAK: the P50 peak of rps")
+        .contains("no promotion multiplier explains it");
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("report/forecast.json").toFile());
+    assertThat(json.at("/traffic/peakCheck/implausible").asBoolean()).isTrue();
+    assertThat(json.at("/traffic/peakCheck/unexplained").asDouble()).isGreaterThan(3);
+    assertThat(json.at("/traffic/peakCheck/ratio").asDouble()).isCloseTo(
+        json.at("/traffic/peak/p50").asDouble() / json.at("/traffic/maxObserved").asDouble(),
+        org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(Files.readString(dir.resolve("report/capacity.html"))).contains("IMPLAUSIBLE PEAK");
+  }
+
+  @Test
+  void aPeakTheMultiplierExplainsIsNotFlagged() throws Exception {
+    Result result = full();
+
+    assertThat(result.out()).doesNotContain("IMPLAUSIBLE");
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("report/forecast.json").toFile());
+    assertThat(json.at("/traffic/peakCheck/implausible").asBoolean()).isFalse();
+    assertThat(json.at("/traffic/peakCheck/multiplier").asDouble()).isEqualTo(3.0);
+  }
+
   @Test
   void strictFailsWhenAResourceDoesNotFit() {
     assertThat(full("--strict").exitCode()).isEqualTo(1);

@@ -42,7 +42,33 @@ public record CapacityForecast(String schema, Planned planned, TrafficForecast t
    * @param nodes the traffic planned against the USL throughput of one node, or null
    */
   public record TrafficForecast(String series, String unit, String peakAt, Quantiles peak,
-      double maxObserved, DemandSummary model, Backtest.Result backtest, NodePlan nodes) {}
+      double maxObserved, DemandSummary model, Backtest.Result backtest, NodePlan nodes,
+      PeakCheck peakCheck) {}
+
+  /**
+   * The forecast's P50 peak against the history: a peak far above anything seen that no planned
+   * or learned promotion multiplier explains is the model's own extrapolation (a trend carried
+   * too far, a level anchored to an anomaly), flagged in every output.
+   *
+   * @param ratio P50 peak ÷ the highest value in the history
+   * @param multiplier the promotion multiplier applied to the organic peak (1 without one)
+   * @param unexplained {@code ratio} ÷ {@code multiplier}: how far the organic forecast alone goes
+   *     beyond the history
+   * @param bound the largest {@code unexplained} ratio taken without a flag
+   * @param implausible whether {@code unexplained} exceeds {@code bound}
+   */
+  public record PeakCheck(double ratio, double multiplier, double unexplained, double bound,
+      boolean implausible) {
+    /** The largest P50 peak, as a multiple of the history's highest value, taken without a flag. */
+    public static final double BOUND = 3;
+
+    public static PeakCheck of(double peakP50, double highestSeen, double multiplier) {
+      double ratio = highestSeen > 0 ? peakP50 / highestSeen : Double.NaN;
+      double applied = multiplier > 0 && Double.isFinite(multiplier) ? multiplier : 1;
+      double unexplained = ratio / applied;
+      return new PeakCheck(ratio, applied, unexplained, BOUND, unexplained > BOUND);
+    }
+  }
 
   /** The demand model, summarised. */
   public record DemandSummary(String description, int terms, long points, String fittedFrom,

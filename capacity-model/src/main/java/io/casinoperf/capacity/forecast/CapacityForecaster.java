@@ -203,7 +203,8 @@ public final class CapacityForecaster {
         new DemandSummary(demand.spec().describe(), demand.terms(), demand.points(),
             iso(demand.fittedFromEpochSecond()), iso(demand.fittedToEpochSecond()), demand.ridge(),
             demand.validationPoints(), demand.promotionEffects()),
-        backtest, trafficNodes);
+        backtest, trafficNodes, CapacityForecast.PeakCheck.of(trafficQ[0], maxObserved,
+            planned.multiplierSource().equals("none") ? 1 : planned.multiplier()));
     List<CapacityForecast.Span> promotions = new ArrayList<>();
     for (Promotion p : in.calendar().past()) {
       promotions.add(new CapacityForecast.Span(p.name(), p.type(), iso(p.startEpochSecond()),
