@@ -158,15 +158,27 @@ public final class DemandFitter {
    * Selects and fits a model on chunks [fromChunk, toChunk) alone: nothing before or after them
    * reaches the choice, the fit or the intervals ("all history" is all of this range).
    */
-  static DemandModel fitBetween(Prepared d, int fromChunk, int toChunk) {
+  static DemandModel fitBetween(Prepared d, int fromChunk, int lastChunk) {
     Moments m = d.moments;
+    // Trailing days without data (an incident left out at the end, a feed that stopped) hold
+    // nothing to validate on: the history, its blocks and its windows end at the last day with data.
+    int toChunk = lastChunk;
+    while (toChunk > fromChunk && m.count(toChunk - 1, toChunk) == 0) {
+      toChunk--;
+    }
+    if (toChunk == fromChunk) {
+      throw new UnsuitableDataException(tooShort(d, fromChunk, lastChunk, 1));
+    }
     int horizonChunks = (int) Math.max(1, Math.ceil((double) d.settings.horizonSeconds() / d.chunkSeconds));
     int validation = Math.min(horizonChunks, Math.max(1, (toChunk - fromChunk) / 4));
-    // Up to three validation blocks, one horizon each, at the end of the history: a candidate is
-    // fitted before each and scored on it, so the choice does not hang on one stretch of data.
+    // Three validation blocks with data, one horizon each, at the end of the history: a candidate
+    // is fitted before each and scored on it, so the choice does not hang on one stretch of data.
+    // A block an incident emptied does not count: the blocks reach further back instead.
     int blocks = 1;
-    while (blocks < 3 && toChunk - (blocks + 1) * validation - fromChunk >= 2 * validation) {
+    int withData = m.count(toChunk - validation, toChunk) > 0 ? 1 : 0;
+    while (withData < 3 && toChunk - (blocks + 1) * validation - fromChunk >= 2 * validation) {
       blocks++;
+      withData += m.count(toChunk - blocks * validation, toChunk - (blocks - 1) * validation) > 0 ? 1 : 0;
     }
     int[] anchors = d.chunkSeconds > Terms.DAY ? new int[] {0} : new int[] {0, 1, 7};
     final int required = requiredColumn(d, fromChunk, toChunk);
@@ -235,9 +247,8 @@ public final class DemandFitter {
       }
     }
     if (best[0] == null && best[1] == null) {
-      throw new UnsuitableDataException(d.series.name() + " has " + m.count(fromChunk, toChunk)
-          + " points over " + (toChunk - fromChunk) + " days: too few for even the smallest model ("
-          + (smallest == Integer.MAX_VALUE ? 1 : smallest) + " terms, plus a validation block)");
+      throw new UnsuitableDataException(tooShort(d, fromChunk, toChunk,
+          smallest == Integer.MAX_VALUE ? 1 : smallest));
     }
     Spec chosen = null;
     double chosenError = Double.POSITIVE_INFINITY;
@@ -265,6 +276,33 @@ public final class DemandFitter {
     int recent = (int) Math.min(filled[0], m.count(toChunk - blocks * validation, toChunk));
     return refit(d, chosen, fromChunk, toChunk, java.util.Arrays.copyOf(errors, filled[0]),
         java.util.Arrays.copyOf(leads, filled[0]), recent);
+  }
+
+  /**
+   * Why chunks [fromChunk, toChunk) cannot be fitted, and how much more history would do: the
+   * smallest model needs two points per term and two more before a validation block of a day.
+   */
+  private static String tooShort(Prepared d, int fromChunk, int toChunk, int terms) {
+    long points = d.moments.count(fromChunk, toChunk);
+    int withData = 0;
+    for (int c = fromChunk; c < toChunk; c++) {
+      withData += d.moments.count(c, c + 1) > 0 ? 1 : 0;
+    }
+    long perChunk = Math.max(1, d.slotsPerChunk());
+    int needed = (int) Math.max(2, Math.ceil((2.0 * terms + 2) / perChunk) + 1);
+    return String.format(java.util.Locale.ROOT, "%s has %d points on %s with data (incidents"
+            + " and gaps left out): too few to fit and validate even the smallest model (%d term%s);"
+            + " it needs at least %s of history with data%s", d.series.name(), points,
+        inWords(d, withData), terms, terms == 1 ? "" : "s", inWords(d, needed),
+        needed > withData ? String.format(java.util.Locale.ROOT, ", %d more", needed - withData) : "");
+  }
+
+  /** A number of chunks in words: "1 day", "3 days", or steps when a step is longer than a day. */
+  private static String inWords(Prepared d, int n) {
+    if (d.chunkSeconds == Terms.DAY) {
+      return n + (n == 1 ? " day" : " days");
+    }
+    return n + (n == 1 ? " step" : " steps") + " of " + d.chunkSeconds + " s";
   }
 
   /** Fewest validation blocks behind the intervals, where the history holds them. */

@@ -138,6 +138,27 @@ class DemandFitterTest {
     assertThat(model.effect("free-spins").multiplier()).isCloseTo(Synthetic.PROMOTION, within(0.15));
   }
 
+  /**
+   * Four days of 15-minute data whose last two an incident took out: the validation blocks move
+   * back to the days with data instead of falling inside the incident and leaving no candidate.
+   */
+  @Test
+  void anIncidentOverTheLastDaysMovesTheValidationBlocksBack() {
+    double[] values = Synthetic.series(4, 900, List.of(), 5).values();
+    for (int i = 2 * 96; i < values.length; i++) {
+      values[i] = Double.NaN;
+    }
+    RegularSeries series = RegularSeries.of("rps", Synthetic.START, 900, values);
+
+    DemandModel model = DemandFitter.fit(series, new TreeMap<>(), WEEK_AHEAD);
+
+    assertThat(model.fittedToEpochSecond()).isEqualTo(Synthetic.START + 2 * Terms.DAY - 1);
+    assertThat(model.validationPoints()).isPositive();
+    long t = Synthetic.START + 4 * Terms.DAY + 3 * 3600;
+    assertThat(model.median(t, PromotionScenario.organic()))
+        .isCloseTo(Math.exp(Synthetic.logMean(t, false)), within(0.2 * Math.exp(Synthetic.logMean(t, false))));
+  }
+
   @Test
   void aPromotionTypeWithoutHistoryNeedsAMultiplier() {
     List<long[]> windows = Synthetic.promotions(DAYS);
@@ -162,7 +183,10 @@ class DemandFitterTest {
     assertThatThrownBy(() -> DemandFitter.fit(RegularSeries.of("rps", 0, 60, constant), new TreeMap<>(), WEEK_AHEAD))
         .isInstanceOf(UnsuitableDataException.class).hasMessage("rps is constant (42.0 at every point): there is no pattern to fit");
     assertThatThrownBy(() -> DemandFitter.fit(RegularSeries.of("rps", 0, 60, tiny), new TreeMap<>(), WEEK_AHEAD))
-        .isInstanceOf(UnsuitableDataException.class).hasMessageContaining("too few for even the smallest model");
+        .isInstanceOf(UnsuitableDataException.class)
+        .hasMessage("rps has 5 points on 1 day with data (incidents and gaps left out): too few to"
+            + " fit and validate even the smallest model (1 term); it needs at least 2 days of"
+            + " history with data, 1 more");
     assertThatThrownBy(() -> DemandFitter.fit(RegularSeries.of("rps", 0, 60, missing), new TreeMap<>(), WEEK_AHEAD))
         .isInstanceOf(UnsuitableDataException.class).hasMessage("rps has no data points");
   }
