@@ -139,6 +139,37 @@ class ForecastCommandTest {
     assertThat(json.at("/traffic/peakCheck/multiplier").asDouble()).isEqualTo(3.0);
   }
 
+  /**
+   * The load-test steps measure requests per second. The same traffic declared per 5 minutes puts
+   * each node's capacity in that unit, 300× the per-second figure; a traffic unit that is no rate
+   * cannot be compared with them at all.
+   */
+  @Test
+  void theTrafficsTimeBasisIsCheckedAgainstTheLoadTestSteps() throws Exception {
+    String plan = Files.readString(data.resolve("plan.yaml"));
+    Path perFiveMinutes = Files.writeString(dir.resolve("per-5-min.yaml"),
+        plan.replace("unit: requests/s", "unit: requests per 5 min"));
+    Path percent = Files.writeString(dir.resolve("percent.yaml"),
+        plan.replace("unit: requests/s", "unit: \"%\""));
+
+    full();
+    double perSecond = new ObjectMapper().readTree(dir.resolve("report/forecast.json").toFile())
+        .at("/traffic/nodes/limit").asDouble();
+    Result fiveMinutes = forecast(file("metrics.csv"), "--plan", perFiveMinutes.toString(),
+        "--calendar", file("calendar.yaml"), "--load-steps", file("load-steps.csv"));
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("report/forecast.json").toFile());
+    Result notARate = forecast(file("metrics.csv"), "--plan", percent.toString(),
+        "--calendar", file("calendar.yaml"), "--load-steps", file("load-steps.csv"));
+
+    assertThat(fiveMinutes.exitCode()).as(fiveMinutes.err()).isZero();
+    assertThat(json.at("/traffic/nodes/limit").asDouble()).isCloseTo(300 * perSecond,
+        org.assertj.core.api.Assertions.within(1e-6 * perSecond));
+    assertThat(json.get("assumptions").toString()).contains("multiplied by 300");
+    assertThat(notARate.exitCode()).isEqualTo(2);
+    assertThat(notARate.err().strip()).doesNotContain("\n")
+        .contains("the traffic's unit '%' is not a rate");
+  }
+
   @Test
   void strictFailsWhenAResourceDoesNotFit() {
     assertThat(full("--strict").exitCode()).isEqualTo(1);

@@ -17,6 +17,7 @@ import io.casinoperf.capacity.forecast.CapacityForecast.Usl;
 import io.casinoperf.capacity.plan.MetricsSpan;
 import io.casinoperf.capacity.plan.PlannedPromotion;
 import io.casinoperf.capacity.plan.Promotion;
+import io.casinoperf.capacity.plan.RateUnit;
 import io.casinoperf.capacity.plan.Resource;
 import io.casinoperf.capacity.resource.ResourceFit;
 import io.casinoperf.capacity.resource.ResourceModel;
@@ -159,7 +160,8 @@ public final class CapacityForecaster {
         throw new UnsuitableDataException("load-test steps: " + e.getMessage());
       }
       uslWarnings(in, usl, warnings);
-      trafficNodes = throughputNodes(in, demand, usl, trafficQ, decisionTraffic, settings, lastData, assumptions, warnings);
+      trafficNodes = throughputNodes(in, demand, usl, trafficQ, decisionTraffic, settings, lastData,
+          traffic.stepSeconds(), assumptions, warnings);
     }
 
     List<ResourceForecast> resources = new ArrayList<>();
@@ -294,8 +296,24 @@ public final class CapacityForecaster {
 
   private static NodePlan throughputNodes(ForecastInputs in, DemandModel demand, UslModel usl,
       double[] trafficQ, double decisionTraffic, ForecastSettings settings, long lastData,
-      List<String> assumptions, List<String> warnings) {
-    double perNode = usl.maxThroughput() * settings.throughputTarget();
+      long stepSeconds, List<String> assumptions, List<String> warnings) {
+    // The load-test steps measure requests per second; the traffic may count per minute, per
+    // 5 minutes or per step. The node's capacity is put in the traffic's own unit.
+    String unit = in.plan().traffic().unit();
+    RateUnit rate = RateUnit.parse(unit);
+    if (rate.kind() == RateUnit.Kind.NOT_A_RATE) {
+      throw new UnsuitableDataException("the traffic's unit '" + unit + "' is not a rate, and the"
+          + " load-test steps measure requests per second: give traffic.unit in the capacity file"
+          + " as a rate, such as requests/s or requests per 5 min");
+    }
+    long basis = rate.basisSeconds(stepSeconds);
+    if (basis != 1) {
+      assumptions.add(String.format(Locale.ROOT, "The traffic counts %s per %s%s; the load-test"
+              + " throughput per second is multiplied by %d to compare with it.", unit,
+          Timestamps.span(basis), rate.kind() == RateUnit.Kind.COUNT_PER_STEP
+              ? " (its unit names no time, so per step of the series)" : "", basis));
+    }
+    double perNode = usl.maxThroughput() * settings.throughputTarget() * basis;
     if (!Double.isFinite(perNode)) {
       warnings.add("The load-test steps show no throughput limit (κ = σ = 0): no node count from them.");
       return null;
