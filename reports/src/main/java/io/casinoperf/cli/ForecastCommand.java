@@ -137,8 +137,10 @@ final class ForecastCommand implements Callable<Integer> {
     console.print(ForecastWriters.console(forecast));
     console.println("wrote " + out.resolve("forecast.json") + " and " + out.resolve("capacity.html"));
     console.flush();
-    boolean short_ = forecast.resources().stream().anyMatch(r -> !r.nodes().decision().equals("fits"))
-        || (forecast.traffic().nodes() != null && forecast.traffic().nodes().decision().startsWith("needs"));
+    boolean short_ = forecast.resources().stream()
+            .anyMatch(r -> r.nodes().fit() != CapacityForecast.Fit.FITS)
+        || (forecast.traffic().nodes() != null
+            && forecast.traffic().nodes().fit() == CapacityForecast.Fit.NEEDS_MORE);
     boolean implausible = forecast.traffic().peakCheck().implausible();
     return strict && (short_ || implausible) ? 1 : 0;
   }

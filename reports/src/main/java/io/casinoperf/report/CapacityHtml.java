@@ -53,6 +53,8 @@ public final class CapacityHtml {
     page.put("hasHeadline", !headline.isEmpty());
     page.put("warnings", f.warnings());
     page.put("implausible", ForecastWriters.implausiblePeak(f).orElse(null));
+    String bottom = ForecastWriters.bottomLine(f);
+    page.put("bottomLine", bottom.isEmpty() ? null : bottom);
     page.put("assumptions", f.assumptions());
     page.put("timeCharts", timeCharts(f));
     page.put("relationCharts", relationCharts(f));
@@ -75,9 +77,10 @@ public final class CapacityHtml {
         : or(n.runway().p50(), "after " + n.runway().searchedUntil()) + " / "
             + or(n.runway().p90(), "after " + n.runway().searchedUntil()));
     String decision = n.decision();
-    boolean fits = decision.equals("fits");
-    boolean more = decision.startsWith("needs");
-    row.put("decisionShort", fits ? "fits" : more ? decision : decision.startsWith("does not") ? "does not fit" : decision);
+    CapacityForecast.Fit fit = ForecastWriters.fit(n);
+    boolean fits = fit == CapacityForecast.Fit.FITS;
+    boolean more = fit == CapacityForecast.Fit.NEEDS_MORE;
+    row.put("decisionShort", fits ? "fits" : fit == CapacityForecast.Fit.DOES_NOT_FIT ? "does not fit" : decision);
     row.put("decisionClass", fits ? "fits" : more ? "short" : "nofit");
     row.put("decisionText", fits
         ? String.format(Locale.ROOT, "%d %s needed at P90 of %d today, %s headroom", n.nodesNeeded().p90(),

@@ -9,6 +9,8 @@ import io.casinoperf.capacity.forecast.CapacityForecast.Quantiles;
 import io.casinoperf.capacity.forecast.CapacityForecast.ResourceForecast;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Renders a {@link CapacityForecast} as the documented forecast.json and a console summary. */
@@ -47,10 +49,66 @@ public final class ForecastWriters {
         check.bound()));
   }
 
+  /**
+   * The answer in one line: what limits first and by how much, then what fits. Resources that do
+   * not fit come first, the tightest (least headroom) leading; empty without any node plan.
+   */
+  public static String bottomLine(CapacityForecast f) {
+    record Item(String name, NodePlan plan, String unit, boolean perNode) {}
+    List<Item> items = new ArrayList<>();
+    CapacityForecast.TrafficForecast t = f.traffic();
+    if (t.nodes() != null) {
+      items.add(new Item(t.series() + " throughput", t.nodes(), t.unit(), true));
+    }
+    for (ResourceForecast r : f.resources()) {
+      items.add(new Item(r.name(), r.nodes(), r.unit(), r.perNode()));
+    }
+    if (items.isEmpty()) {
+      return "";
+    }
+    items.sort(java.util.Comparator.comparing((Item i) -> fit(i.plan()) == CapacityForecast.Fit.FITS)
+        .thenComparing(i -> i.plan().headroom() == null ? Double.NEGATIVE_INFINITY : i.plan().headroom()));
+    String at = String.format(Locale.ROOT, "P%.0f", 100 * f.decisionQuantile());
+    List<String> parts = new ArrayList<>();
+    for (Item i : items) {
+      NodePlan n = i.plan();
+      String what = i.perNode() ? "nodes" : "instances";
+      parts.add(switch (fit(n)) {
+        case NEEDS_MORE -> String.format(Locale.ROOT, "%s limits: %d %s (+%d)", i.name(),
+            n.currentNodes() + n.more(), what, n.more());
+        // The demand at the decision percentile, from its headroom: (usable − demand) ÷ usable.
+        case DOES_NOT_FIT -> String.format(Locale.ROOT, "%s does not fit: %s %s against %s usable",
+            i.name(), num(n.usableCapacity() * (1 - (n.headroom() == null ? 0 : n.headroom()))),
+            i.unit(), num(n.usableCapacity()));
+        case COUNT_ONLY -> String.format(Locale.ROOT, "%s needs %d %s (today's count not given)",
+            i.name(), n.nodesNeeded().p90(), what);
+        case FITS -> n.headroom() == null ? i.name() + " fits"
+            : String.format(Locale.ROOT, "%s fits (%.0f %% headroom)", i.name(), 100 * n.headroom());
+      });
+    }
+    return "At " + at + ": " + String.join("; ", parts);
+  }
+
+  /** A plan's decision as a type; plans read from files written before it was typed, by its words. */
+  public static CapacityForecast.Fit fit(NodePlan n) {
+    if (n.fit() != null) {
+      return n.fit();
+    }
+    String decision = n.decision();
+    return decision.equals("fits") ? CapacityForecast.Fit.FITS
+        : decision.startsWith("needs") ? CapacityForecast.Fit.NEEDS_MORE
+        : decision.startsWith("does not") ? CapacityForecast.Fit.DOES_NOT_FIT
+        : CapacityForecast.Fit.COUNT_ONLY;
+  }
+
   /** What a planner reads first: the peak, then one line per resource, then the model's quality. */
   public static String console(CapacityForecast f) {
     StringBuilder out = new StringBuilder();
     implausiblePeak(f).ifPresent(flag -> out.append(flag).append('\n'));
+    String bottom = bottomLine(f);
+    if (!bottom.isEmpty()) {
+      out.append(bottom).append('\n');
+    }
     CapacityForecast.Planned p = f.planned();
     out.append(String.format(Locale.ROOT, "Forecast for %s%s, %s .. %s%n", p.name(),
         p.type() == null ? "" : " (" + p.type() + ")", p.start(), p.end()));

@@ -170,6 +170,36 @@ class ForecastCommandTest {
         .contains("the traffic's unit '%' is not a rate");
   }
 
+  /** The console's first line is the answer: what limits, worst first, then what fits. */
+  @Test
+  void theFirstLineIsTheBottomLineAndAgreesWithTheJson() throws Exception {
+    Result result = full();
+
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("report/forecast.json").toFile());
+    String first = result.out().lines().findFirst().orElseThrow();
+    assertThat(first).startsWith("At P90: ");
+    List<String> limiting = new ArrayList<>();
+    List<String> fitting = new ArrayList<>();
+    for (JsonNode r : json.get("resources")) {
+      String fit = r.at("/nodes/fit").asText();
+      assertThat(fit).isIn("FITS", "NEEDS_MORE", "DOES_NOT_FIT");
+      (fit.equals("FITS") ? fitting : limiting).add(r.get("name").asText());
+      if (fit.equals("NEEDS_MORE")) {
+        int more = r.at("/nodes/more").asInt();
+        assertThat(more).isPositive();
+        assertThat(first).contains(r.get("name").asText() + " limits: "
+            + (r.at("/nodes/currentNodes").asInt() + more) + " nodes (+" + more + ")");
+      }
+    }
+    assertThat(limiting).isNotEmpty();
+    for (String name : limiting) {
+      for (String fits : fitting) {
+        assertThat(first.indexOf(name + " ")).as(name + " before " + fits)
+            .isLessThan(first.indexOf(fits + " fits"));
+      }
+    }
+  }
+
   @Test
   void strictFailsWhenAResourceDoesNotFit() {
     assertThat(full("--strict").exitCode()).isEqualTo(1);

@@ -98,9 +98,23 @@ public record CapacityForecast(String schema, Planned planned, TrafficForecast t
    *     null when today's node count is not known
    * @param decision "fits", "needs N more nodes" or "does not fit", at the decision quantile
    * @param runway the first day organic demand (no promotion) crosses the usable capacity
+   * @param fit the decision as a type ({@code decision} is it in words, for readers of the JSON)
+   * @param more for {@link Fit#NEEDS_MORE}, how many more nodes (instances); else 0
    */
   public record NodePlan(double limit, int currentNodes, int redundancy, double usableCapacity,
-      NodeCounts nodesNeeded, Double headroom, String decision, Runway runway) {}
+      NodeCounts nodesNeeded, Double headroom, String decision, Runway runway, Fit fit, int more) {}
+
+  /** The decision on one resource at the decision percentile. */
+  public enum Fit {
+    /** Today's capacity holds the demand. */
+    FITS,
+    /** More nodes (or instances) than today's hold it: {@link NodePlan#more()} of them. */
+    NEEDS_MORE,
+    /** A single instance that is not scaled out does not hold it. */
+    DOES_NOT_FIT,
+    /** Today's count is not given: only the count needed is known. */
+    COUNT_ONLY
+  }
 
   /** Nodes needed at P50, P90 and P99, spares included. */
   public record NodeCounts(int p50, int p90, int p99) {}

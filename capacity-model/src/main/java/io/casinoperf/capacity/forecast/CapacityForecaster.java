@@ -281,17 +281,29 @@ public final class CapacityForecaster {
     }
     int decisionNodes = r.nodesNeeded(Math.max(0, decisionValue));
     double headroom = r.headroom(Math.max(0, decisionValue));
-    String decision;
+    CapacityForecast.Fit fit;
+    int more = 0;
     if (headroom >= 0) {
-      decision = "fits";
+      fit = CapacityForecast.Fit.FITS;
     } else if (r.perNode() || r.nodes() > 1) {
-      int more = decisionNodes - r.nodes();
-      decision = "needs " + more + " more " + (r.perNode() ? "node" : "instance") + (more == 1 ? "" : "s");
+      fit = CapacityForecast.Fit.NEEDS_MORE;
+      more = decisionNodes - r.nodes();
     } else {
-      decision = "does not fit";
+      fit = CapacityForecast.Fit.DOES_NOT_FIT;
     }
     return new NodePlan(r.limit(), r.nodes(), r.redundancy(), r.usableCapacity(),
-        new CapacityForecast.NodeCounts(needed[0], needed[1], needed[2]), headroom, decision, runway);
+        new CapacityForecast.NodeCounts(needed[0], needed[1], needed[2]), headroom,
+        decision(fit, more, r.perNode() ? "node" : "instance", decisionNodes), runway, fit, more);
+  }
+
+  /** The decision in words, as forecast.json's {@code decision} carries it. */
+  static String decision(CapacityForecast.Fit fit, int more, String what, int needed) {
+    return switch (fit) {
+      case FITS -> "fits";
+      case NEEDS_MORE -> "needs " + more + " more " + what + (more == 1 ? "" : "s");
+      case DOES_NOT_FIT -> "does not fit";
+      case COUNT_ONLY -> needed + " " + what + "s (today's count not given)";
+    };
   }
 
   private static NodePlan throughputNodes(ForecastInputs in, DemandModel demand, UslModel usl,
@@ -327,16 +339,17 @@ public final class CapacityForecaster {
     int decisionNodes = nodes(decisionTraffic, perNode, spares);
     double usable = perNode * Math.max(0, current - spares);
     double headroom = current == 0 ? Double.NaN : (usable - decisionTraffic) / usable;
-    String decision = current == 0 ? decisionNodes + " nodes (today's count not given)"
-        : decisionNodes <= current ? "fits"
-        : "needs " + (decisionNodes - current) + " more node" + (decisionNodes - current == 1 ? "" : "s");
+    CapacityForecast.Fit fit = current == 0 ? CapacityForecast.Fit.COUNT_ONLY
+        : decisionNodes <= current ? CapacityForecast.Fit.FITS : CapacityForecast.Fit.NEEDS_MORE;
+    int more = fit == CapacityForecast.Fit.NEEDS_MORE ? decisionNodes - current : 0;
     assumptions.add(String.format(Locale.ROOT, "One application node carries %.0f %% of its USL maximum"
         + " throughput, %.4g %s; N+%d.", 100 * settings.throughputTarget(), perNode,
         in.plan().traffic().unit(), spares));
     Runway runway = current == 0 ? null : trafficRunway(demand, usable, settings, lastData);
     return new NodePlan(perNode, current, spares, usable,
         new CapacityForecast.NodeCounts(needed[0], needed[1], needed[2]),
-        Double.isNaN(headroom) ? null : headroom, decision, runway);
+        Double.isNaN(headroom) ? null : headroom, decision(fit, more, "node", decisionNodes), runway,
+        fit, more);
   }
 
   private static void uslWarnings(ForecastInputs in, UslModel usl, List<String> warnings) {
