@@ -200,6 +200,62 @@ class ForecastCommandTest {
     }
   }
 
+  /** A limit the history already went past is said, with the value and when. */
+  @Test
+  void aHistoryAboveItsLimitIsWarnedOf() throws Exception {
+    full();
+    // The highest connections the forecast saw (incidents left out), from its own chart of them.
+    JsonNode charts = new ObjectMapper().readTree(dir.resolve("report/forecast.json").toFile())
+        .at("/charts/resources");
+    double highest = 0;
+    for (JsonNode chart : charts) {
+      if (chart.get("series").asText().equals("database-connections")) {
+        for (JsonNode v : chart.get("max")) {
+          highest = Math.max(highest, v.asDouble());
+        }
+      }
+    }
+    assertThat(highest).isPositive();
+    String plan = Files.readString(data.resolve("plan.yaml"));
+    assertThat(plan).contains("unit: connections, limit: 800}");
+    long under = (long) Math.floor(highest) - 1;
+    Path low = Files.writeString(dir.resolve("low.yaml"), plan.replace("unit: connections, limit: 800}",
+        "unit: connections, limit: " + under + "}"));
+    Path high = Files.writeString(dir.resolve("high.yaml"), plan.replace("unit: connections, limit: 800}",
+        "unit: connections, limit: " + ((long) Math.ceil(highest) + 1) + "}"));
+
+    Result below = forecast(file("metrics.csv"), "--plan", low.toString(), "--calendar", file("calendar.yaml"));
+    Result above = forecast(file("metrics.csv"), "--plan", high.toString(), "--calendar", file("calendar.yaml"));
+
+    assertThat(below.out()).as(below.err()).containsPattern("database-connections: the history"
+        + " already reached [0-9.]+ connections at [0-9T:-]+Z, above the limit of " + under
+        + " connections");
+    assertThat(above.out()).as(above.err()).doesNotContain("database-connections: the history already");
+  }
+
+  /** A runway that ends before the planned window does is warned of; one that does not, not. */
+  @Test
+  void aRunwayEndingInsideTheForecastWindowIsWarnedOf() throws Exception {
+    Result result = full();
+
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("report/forecast.json").toFile());
+    String windowEnd = json.at("/planned/end").asText().substring(0, 10);
+    int warned = 0;
+    for (JsonNode r : json.get("resources")) {
+      JsonNode runway = r.at("/nodes/runway");
+      boolean inside = (runway.path("p50").isTextual() && runway.get("p50").asText().compareTo(windowEnd) <= 0)
+          || (runway.path("p90").isTextual() && runway.get("p90").asText().compareTo(windowEnd) <= 0);
+      String warning = r.get("name").asText() + ": organic growth alone fills today's capacity by";
+      if (inside) {
+        warned++;
+        assertThat(result.out()).contains(warning);
+      } else {
+        assertThat(result.out()).doesNotContain(warning);
+      }
+    }
+    assertThat(warned).as("the generated platform's CPU runs out before Black Friday at P90").isPositive();
+  }
+
   @Test
   void strictFailsWhenAResourceDoesNotFit() {
     assertThat(full("--strict").exitCode()).isEqualTo(1);

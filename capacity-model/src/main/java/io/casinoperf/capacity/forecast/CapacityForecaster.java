@@ -189,6 +189,7 @@ public final class CapacityForecaster {
       relationCharts.add(ForecastCharts.relation(resource.name(), traffic, series, relation, trafficQ[2]));
       Runway runway = runway(demand, relation, resource, settings, lastData, random);
       NodePlan nodes = nodePlan(resource, value, decisionValue, runway);
+      limitWarnings(resource, series, runway, window, warnings);
       resources.add(new ResourceForecast(resource.name(), resource.series(), resource.unit(),
           resource.perNode(), relation.describe(in.plan().traffic().series()), relation.rSquared(),
           new Quantiles(value[0], value[1], value[2]),
@@ -400,6 +401,42 @@ public final class CapacityForecaster {
    * (the relation's mean at median traffic) and at the decision quantile (by a smaller
    * simulation of the same kind as the peak's).
    */
+  /**
+   * A history that already went past the limit (the limit may be wrong, or the platform ran hot),
+   * and a runway that ends before the planned window does (organic growth alone runs out of
+   * capacity, whatever the promotion brings).
+   */
+  private static void limitWarnings(Resource resource, RegularSeries series, Runway runway,
+      Window window, List<String> warnings) {
+    int highest = -1;
+    for (int i = 0; i < series.slots(); i++) {
+      double v = series.value(i);
+      if (!Double.isNaN(v) && (highest < 0 || v > series.value(highest))) {
+        highest = i;
+      }
+    }
+    if (highest >= 0) {
+      double max = series.value(highest);
+      boolean over = resource.perNode() ? max > resource.limit()
+          : resource.demand(Math.max(0, max)) > resource.usableCapacity();
+      if (over) {
+        warnings.add(String.format(Locale.ROOT, "%s: the history already reached %s %s%s at %s,"
+                + " above the limit of %s %s: check the limit, or the platform already ran past it.",
+            resource.name(), number(max), resource.unit(), resource.perNode() ? " per node" : "",
+            iso(series.epochSecond(highest)),
+            number(resource.perNode() ? resource.limit() : resource.usableCapacity()), resource.unit()));
+      }
+    }
+    String windowEnd = LocalDate.ofInstant(Instant.ofEpochSecond(window.end), ZoneOffset.UTC).toString();
+    String within = runway.p50() != null && runway.p50().compareTo(windowEnd) <= 0 ? runway.p50()
+        : runway.p90() != null && runway.p90().compareTo(windowEnd) <= 0 ? runway.p90() : null;
+    if (within != null) {
+      warnings.add(String.format(Locale.ROOT, "%s: organic growth alone fills today's capacity by"
+              + " %s (%s), before the planned window ends: capacity runs out whatever the promotion"
+              + " brings.", resource.name(), within, within.equals(runway.p50()) ? "P50" : "P90"));
+    }
+  }
+
   private static Runway runway(DemandModel demand, ResourceModel relation, Resource resource,
       ForecastSettings settings, long lastData, SplittableRandom random) {
     String p50 = null;
