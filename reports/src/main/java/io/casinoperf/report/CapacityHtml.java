@@ -66,9 +66,13 @@ public final class CapacityHtml {
   private static Map<String, Object> row(String name, Quantiles q, String unit, NodePlan n) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("name", name);
-    row.put("p50", num(q.p50()));
-    row.put("p90", num(q.p90()));
-    row.put("limit", num(n.limit()) + " " + unit);
+    // One scale per row, the limit's: 5.45 and 8 GiB, not 5.85e+09 and 8589934592 bytes.
+    Units.Scale scale = Units.scaleFor(unit.replace(" per node", ""), Math.max(Math.abs(n.limit()),
+        Math.abs(q.p90())));
+    String per = unit.endsWith(" per node") ? " per node" : "";
+    row.put("p50", scale.number(q.p50()) + " " + scale.unit());
+    row.put("p90", scale.number(q.p90()) + " " + scale.unit());
+    row.put("limit", scale.number(n.limit()) + " " + scale.unit() + per);
     row.put("nodes", n.nodesNeeded().p50() + " / " + n.nodesNeeded().p90() + " / " + n.nodesNeeded().p99()
         + (n.redundancy() > 0 ? " (N+" + n.redundancy() + ")" : ""));
     row.put("current", n.currentNodes() == 0 ? "not given" : Integer.toString(n.currentNodes()));

@@ -113,26 +113,32 @@ public final class ForecastWriters {
     out.append(String.format(Locale.ROOT, "Forecast for %s%s, %s .. %s%n", p.name(),
         p.type() == null ? "" : " (" + p.type() + ")", p.start(), p.end()));
     if (!p.multiplierSource().equals("none")) {
-      out.append(String.format(Locale.ROOT, "  traffic ×%.2f (%s)%n", p.multiplier(),
-          p.multiplierSource().equals("planner") ? "planner's multiplier" : "learned from past promotions"));
+      out.append(String.format(Locale.ROOT, "  traffic ×%.2f (%s)%s%n", p.multiplier(),
+          p.multiplierSource().equals("planner") ? "planner's multiplier" : "learned from past promotions",
+          p.multiplierSource().equals("planner") && p.learnedEffect() != null
+              ? String.format(Locale.ROOT, "; past %s promotions brought ×%.2f (90 %% %.2f–%.2f)",
+                  p.learnedEffect().type(), p.learnedEffect().multiplier(), p.learnedEffect().low90(),
+                  p.learnedEffect().high90())
+              : ""));
     }
     CapacityForecast.TrafficForecast t = f.traffic();
     out.append(String.format(Locale.ROOT, "  %s peaks at %s: P50 %s  P90 %s  P99 %s %s (highest seen %s)%n",
         t.series(), t.peakAt(), num(t.peak().p50()), num(t.peak().p90()), num(t.peak().p99()),
         t.unit(), num(t.maxObserved())));
     out.append('\n');
-    String header = String.format(Locale.ROOT, "%-22s %10s %10s %10s %14s %13s %9s  %-20s %s%n",
-        "resource", "P50", "P90", "P99", "limit", "nodes 50/90/99", "headroom", "decision", "runway P50 / P90");
-    if (t.nodes() == null && f.resources().isEmpty()) {
-      out.append("no resources in the capacity file and no load steps: the traffic alone is forecast\n");
-    } else {
-      out.append(header);
-    }
+    List<String[]> table = new ArrayList<>();
     if (t.nodes() != null) {
-      out.append(row(t.series() + " (USL)", t.peak(), t.unit(), "/node", t.nodes()));
+      table.add(row(t.series() + " (USL)", t.peak(), t.unit(), "/node", t.nodes()));
     }
     for (ResourceForecast r : f.resources()) {
-      out.append(row(r.name(), r.value(), r.unit(), r.perNode() ? "/node" : "", r.nodes()));
+      table.add(row(r.name(), r.value(), r.unit(), r.perNode() ? "/node" : "", r.nodes()));
+    }
+    if (table.isEmpty()) {
+      out.append("no resources in the capacity file and no load steps: the traffic alone is forecast\n");
+    } else {
+      table.add(0, new String[] {"resource", "unit", "P50", "P90", "P99", "limit",
+          "nodes 50/90/99", "headroom", "decision", "runway P50 / P90"});
+      out.append(aligned(table, "llrrrrrrll"));
     }
     out.append('\n');
     Backtest.Result b = t.backtest();
@@ -158,15 +164,38 @@ public final class ForecastWriters {
     return out.toString();
   }
 
-  private static String row(String name, Quantiles q, String unit, String per, NodePlan n) {
+  private static String[] row(String name, Quantiles q, String unit, String per, NodePlan n) {
     String runway = n.runway() == null ? "-"
         : or(n.runway().p50(), "after " + n.runway().searchedUntil()) + " / "
             + or(n.runway().p90(), "after " + n.runway().searchedUntil());
-    String headroom = n.headroom() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * n.headroom());
-    return String.format(Locale.ROOT, "%-22s %10s %10s %10s %14s %13s %9s  %-20s %s%n", name,
-        num(q.p50()), num(q.p90()), num(q.p99()), num(n.limit()) + " " + unit + per,
+    String headroom = n.headroom() == null ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * n.headroom());
+    Units.Scale scale = Units.scaleFor(unit, Math.max(Math.abs(n.limit()), Math.abs(q.p99())));
+    return new String[] {name, scale.unit(), scale.number(q.p50()), scale.number(q.p90()),
+        scale.number(q.p99()), scale.number(n.limit()) + per,
         n.nodesNeeded().p50() + "/" + n.nodesNeeded().p90() + "/" + n.nodesNeeded().p99() + " of " + n.currentNodes(),
-        headroom, n.decision(), runway);
+        headroom, n.decision(), runway};
+  }
+
+  /** Rows padded to their columns' widths, {@code l} or {@code r} aligned per column. */
+  static String aligned(List<String[]> rows, String alignment) {
+    int columns = alignment.length();
+    int[] width = new int[columns];
+    for (String[] row : rows) {
+      for (int c = 0; c < columns; c++) {
+        width[c] = Math.max(width[c], row[c].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < columns; c++) {
+        String cell = row[c];
+        String pad = " ".repeat(width[c] - cell.length());
+        line.append(c == 0 ? "" : "  ").append(alignment.charAt(c) == 'r' ? pad + cell : cell + pad);
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    return out.toString();
   }
 
   private static String or(String value, String otherwise) {

@@ -41,8 +41,15 @@ class CapacityHtmlTest {
   @Test
   void headlineCarriesEachResourcesNumbersAndDecision() {
     for (CapacityForecast.ResourceForecast r : forecast.resources()) {
-      assertThat(html).contains(ForecastWriters.num(r.value().p50()), ForecastWriters.num(r.value().p90()),
-          r.nodes().nodesNeeded().p50() + " / " + r.nodes().nodesNeeded().p90() + " / " + r.nodes().nodesNeeded().p99());
+      assertThat(html).contains(r.nodes().nodesNeeded().p50() + " / " + r.nodes().nodesNeeded().p90()
+          + " / " + r.nodes().nodesNeeded().p99());
+      if (r.unit().equals("bytes")) {
+        // Gibibytes, not "5.85e+09" or "8589934592 bytes".
+        assertThat(html).contains(String.format(Locale.ROOT, "%.4g GiB", r.value().p90() / (1L << 30)));
+        assertThat(html).doesNotContain(ForecastWriters.num(r.value().p90()));
+      } else {
+        assertThat(html).contains(ForecastWriters.num(r.value().p50()), ForecastWriters.num(r.value().p90()));
+      }
     }
     assertThat(html).containsPattern("app-cpu</b> <span class=\"badge short\">needs \\d+ more nodes</span>");
     assertThat(html).containsPattern("redis &lt;b&gt;memory&lt;/b&gt;</b> <span class=\"badge fits\">fits</span>");
