@@ -89,6 +89,13 @@ public final class DemandFitter {
       return moments.slotsPerChunk;
     }
 
+    /** The same series with these chunks left out of every sum. */
+    Prepared excluding(int[] chunks) {
+      Moments fewer = moments.excluding(chunks);
+      return fewer == moments ? this
+          : new Prepared(series, terms, fewer, chunkSeconds, settings, promotions);
+    }
+
     /** Whether the log (multiplicative) models could be tried: every value above 0. */
     public boolean multiplicativeAllowed() {
       return moments.logAvailable;
@@ -147,7 +154,8 @@ public final class DemandFitter {
   private record Candidate(Spec spec, double score) {}
 
   /** One fit of a candidate on chunks [from, trainEnd), before any anchoring. */
-  private record BlockFit(int[] columns, double[] beta, LeastSquares.Solution solution) {}
+  /** @param from the first chunk of the fit's window */
+  private record BlockFit(int[] columns, double[] beta, LeastSquares.Solution solution, int from) {}
 
   /** Selects and fits a model on chunks [0, toChunk). */
   static DemandModel fitUpTo(Prepared d, int toChunk) {
@@ -158,10 +166,14 @@ public final class DemandFitter {
    * Selects and fits a model on chunks [fromChunk, toChunk) alone: nothing before or after them
    * reaches the choice, the fit or the intervals ("all history" is all of this range).
    */
-  static DemandModel fitBetween(Prepared d, int fromChunk, int lastChunk) {
+  static DemandModel fitBetween(Prepared all, int fromChunk, int lastChunk) {
+    // Days unlike their neighbours (an outage, a spike no calendar names) are left out of every
+    // sum: fitting, validation and anchoring.
+    Prepared d = all.excluding(anomalousDays(all, fromChunk, lastChunk));
     Moments m = d.moments;
-    // Trailing days without data (an incident left out at the end, a feed that stopped) hold
-    // nothing to validate on: the history, its blocks and its windows end at the last day with data.
+    // Trailing days without data (an incident left out at the end, a feed that stopped, an
+    // anomalous last day) hold nothing to validate on: the history, its blocks and its windows
+    // end at the last day with data.
     int toChunk = lastChunk;
     while (toChunk > fromChunk && m.count(toChunk - 1, toChunk) == 0) {
       toChunk--;
@@ -353,12 +365,14 @@ public final class DemandFitter {
     }
     LeastSquares.Solution solution = LeastSquares.solve(d.moments.xtx(from, trainEnd, cols),
         d.moments.xty(from, trainEnd, cols, spec.log()), d.settings.maxCondition());
-    return new BlockFit(cols, solution.coefficients(), solution);
+    return new BlockFit(cols, solution.coefficients(), solution, from);
   }
 
   /**
    * β with the intercept moved by the mean residual of the last {@code anchorDays} before
-   * {@code trainEnd}: Σ residual = Σy − Σⱼ βⱼ Σxⱼ, and Σxⱼ is the intercept's row of XᵀX.
+   * {@code trainEnd}: Σ residual = Σy − Σⱼ βⱼ Σxⱼ, and Σxⱼ is the intercept's row of XᵀX. Days
+   * left out as anomalous ({@link #anomalousDays}) are not in the sums, so an outage on the last
+   * day does not set the level.
    */
   private static double[] anchored(Prepared d, BlockFit fit, int floor, int trainEnd, int anchorDays,
       boolean log) {
@@ -370,15 +384,115 @@ public final class DemandFitter {
     if (n == 0) {
       return fit.beta();
     }
-    int[] cols = fit.columns();
-    double[] sums = d.moments.xtx(from, trainEnd, cols)[0];
-    double residual = d.moments.xty(from, trainEnd, cols, log)[0];
-    for (int j = 0; j < cols.length; j++) {
-      residual -= fit.beta()[j] * sums[j];
-    }
     double[] beta = fit.beta().clone();
-    beta[0] += residual / n;
+    beta[0] += d.moments.residualSum(from, trainEnd, fit.columns(), fit.beta(), log) / n;
     return beta;
+  }
+
+  /** The band of an ordinary day, in robust standard deviations (1.4826 MAD) of the deviations. */
+  static final double ANOMALY_BAND = 3.5;
+  /** Days in a row beyond the band on one side that make a new level rather than an anomaly. */
+  static final int NEW_LEVEL_DAYS = 3;
+  /**
+   * The last days of a history that are looked at for anomalies: where one sets the level and
+   * tilts the trend. Further back, a day unlike the weeks before it is as often the start of
+   * something recurring (a season, a weekly event) as an accident.
+   */
+  static final int RECENT_DAYS = 14;
+
+  /**
+   * Days among the last 14 of chunks [fromChunk, toChunk) unlike the weeks before them, to be
+   * left out of fitting, validation and anchoring: an outage, a blizzard, a lost feed that no
+   * calendar names. Only days far below their neighbours count: a day far above them may be the
+   * start of a new level or a recurring event (a season, a weekly game), and discounting it would
+   * under-provision, the one error a capacity plan must not make. A day's
+   * mean (of log y where every value is positive) is compared with the median of the same
+   * weekday in the four weeks before it (at least two of them); the day is anomalous when that
+   * deviation lies beyond the median of the previous 28 days' deviations ± 3.5 robust standard
+   * deviations. Only earlier days are looked at, so a backtest's origin never sees its future.
+   * Days of a known promotion are never anomalous (their effect is learned), and three or more
+   * anomalous days in a row on one side are a new level, kept. Only for series of daily chunks.
+   */
+  static int[] anomalousDays(Prepared d, int fromChunk, int toChunk) {
+    if (d.chunkSeconds != Terms.DAY || toChunk - fromChunk < 21) {
+      return new int[0];
+    }
+    boolean log = d.moments.logAvailable(fromChunk, toChunk);
+    double[] means = d.moments.chunkMeans(log);
+    int span = toChunk - fromChunk;
+    double[] deviation = new double[span];
+    java.util.Arrays.fill(deviation, Double.NaN);
+    double[] same = new double[4];
+    for (int c = fromChunk; c < toChunk; c++) {
+      if (Double.isNaN(means[c])) {
+        continue;
+      }
+      int k = 0;
+      for (int week = 1; week <= 4; week++) {
+        int earlier = c - 7 * week;
+        if (earlier >= fromChunk && !Double.isNaN(means[earlier])) {
+          same[k++] = means[earlier];
+        }
+      }
+      if (k >= 2) {
+        double[] sorted = java.util.Arrays.copyOf(same, k);
+        java.util.Arrays.sort(sorted);
+        deviation[c - fromChunk] = means[c] - io.casinoperf.capacity.algebra.SortedSample.quantile(sorted, 0.5);
+      }
+    }
+    int[] side = new int[span];
+    for (int c = Math.max(fromChunk, toChunk - RECENT_DAYS); c < toChunk; c++) {
+      double x = deviation[c - fromChunk];
+      if (Double.isNaN(x) || promotionDay(d, c)) {
+        continue;
+      }
+      double[] previous = java.util.Arrays.stream(deviation, Math.max(0, c - fromChunk - 28), c - fromChunk)
+          .filter(v -> !Double.isNaN(v)).sorted().toArray();
+      if (previous.length < 7) {
+        continue;
+      }
+      double median = io.casinoperf.capacity.algebra.SortedSample.quantile(previous, 0.5);
+      double[] absolute = java.util.Arrays.stream(previous).map(v -> Math.abs(v - median)).sorted().toArray();
+      double scale = 1.4826 * io.casinoperf.capacity.algebra.SortedSample.quantile(absolute, 0.5);
+      // Only days below the band: a capacity plan may discount an outage, never a peak.
+      if (scale > 0 && median - x > ANOMALY_BAND * scale) {
+        side[c - fromChunk] = -1;
+      }
+    }
+    // Runs of NEW_LEVEL_DAYS or more on one side (days without data skipped) are a new level.
+    java.util.List<Integer> out = new java.util.ArrayList<>();
+    int i = 0;
+    while (i < span) {
+      if (side[i] == 0) {
+        i++;
+        continue;
+      }
+      int j = i;
+      int run = 0;
+      java.util.List<Integer> members = new java.util.ArrayList<>();
+      while (j < span && (side[j] == side[i] || (side[j] == 0 && Double.isNaN(means[fromChunk + j])))) {
+        if (side[j] != 0) {
+          run++;
+          members.add(fromChunk + j);
+        }
+        j++;
+      }
+      if (run < NEW_LEVEL_DAYS) {
+        out.addAll(members);
+      }
+      i = j;
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Whether any known promotion covers part of this chunk. */
+  private static boolean promotionDay(Prepared d, int chunk) {
+    for (int type = 0; type < d.terms.promotionTypes.size(); type++) {
+      if (d.moments.diagonal(chunk, chunk + 1, d.terms.firstPromotion + type) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int[] usable(Prepared d, Spec spec, int from, int to) {
@@ -418,7 +532,7 @@ public final class DemandFitter {
       int end = Math.min(d.series.slots(), (trainEnd + validation) * spc);
       for (int i = trainEnd * spc; i < end; i++) {
         double y = d.series.value(i);
-        if (Double.isNaN(y)) {
+        if (Double.isNaN(y) || d.moments.isExcluded(i / spc)) {
           continue;
         }
         d.terms.row(d.series.epochSecond(i), row, null);

@@ -23,6 +23,47 @@ final class Moments {
   private final long[] count;
   /** Running count of values at or below 0, which have no logarithm. */
   private final long[] nonPositive;
+  /** Chunks left out of every sum (anomalous days), ascending; empty for all of them. */
+  private final int[] excluded;
+
+  private Moments(Moments all, int[] excluded) {
+    this.columns = all.columns;
+    this.chunks = all.chunks;
+    this.slotsPerChunk = all.slotsPerChunk;
+    this.logAvailable = all.logAvailable;
+    this.packed = all.packed;
+    this.xx = all.xx;
+    this.xy = all.xy;
+    this.xyLog = all.xyLog;
+    this.yy = all.yy;
+    this.yyLog = all.yyLog;
+    this.count = all.count;
+    this.nonPositive = all.nonPositive;
+    this.excluded = excluded;
+  }
+
+  /** The same sums with these chunks left out of every range that holds them. */
+  Moments excluding(int[] chunksLeftOut) {
+    int[] sorted = java.util.Arrays.stream(chunksLeftOut).distinct().sorted().toArray();
+    return sorted.length == 0 && excluded.length == 0 ? this : new Moments(this, sorted);
+  }
+
+  /** Whether this chunk is left out of the sums. */
+  boolean isExcluded(int chunk) {
+    return java.util.Arrays.binarySearch(excluded, chunk) >= 0;
+  }
+
+  /** The left-out chunks inside [from, to). */
+  private int[] excludedIn(int from, int to) {
+    if (excluded.length == 0) {
+      return excluded;
+    }
+    int a = java.util.Arrays.binarySearch(excluded, from);
+    int b = java.util.Arrays.binarySearch(excluded, to);
+    a = a >= 0 ? a : -a - 1;
+    b = b >= 0 ? b : -b - 1;
+    return a >= b ? new int[0] : java.util.Arrays.copyOfRange(excluded, a, b);
+  }
 
   private Moments(int columns, int chunks, int slotsPerChunk, boolean logAvailable) {
     this.columns = columns;
@@ -37,6 +78,7 @@ final class Moments {
     this.yyLog = new double[chunks + 1];
     this.count = new long[chunks + 1];
     this.nonPositive = new long[chunks + 1];
+    this.excluded = new int[0];
   }
 
   static Moments accumulate(RegularSeries series, Terms terms, int slotsPerChunk) {
@@ -102,16 +144,25 @@ final class Moments {
   }
 
   long count(int from, int to) {
-    return count[to] - count[from];
+    long n = count[to] - count[from];
+    for (int c : excludedIn(from, to)) {
+      n -= count[c + 1] - count[c];
+    }
+    return n;
   }
 
   /** {@code XᵀX} over chunks [from, to) restricted to {@code cols}, upper triangle filled. */
   double[][] xtx(int from, int to, int[] cols) {
     double[][] out = new double[cols.length][cols.length];
+    int[] left = excludedIn(from, to);
     for (int i = 0; i < cols.length; i++) {
       for (int j = i; j < cols.length; j++) {
         int k = index(cols[i], cols[j]);
-        out[i][j] = xx[to][k] - xx[from][k];
+        double v = xx[to][k] - xx[from][k];
+        for (int c : left) {
+          v -= xx[c + 1][k] - xx[c][k];
+        }
+        out[i][j] = v;
       }
     }
     return out;
@@ -119,20 +170,34 @@ final class Moments {
 
   double diagonal(int from, int to, int col) {
     int k = index(col, col);
-    return xx[to][k] - xx[from][k];
+    double v = xx[to][k] - xx[from][k];
+    for (int c : excludedIn(from, to)) {
+      v -= xx[c + 1][k] - xx[c][k];
+    }
+    return v;
   }
 
   double[] xty(int from, int to, int[] cols, boolean log) {
     double[][] source = log ? xyLog : xy;
     double[] out = new double[cols.length];
+    int[] left = excludedIn(from, to);
     for (int i = 0; i < cols.length; i++) {
-      out[i] = source[to][cols[i]] - source[from][cols[i]];
+      double v = source[to][cols[i]] - source[from][cols[i]];
+      for (int c : left) {
+        v -= source[c + 1][cols[i]] - source[c][cols[i]];
+      }
+      out[i] = v;
     }
     return out;
   }
 
   double yty(int from, int to, boolean log) {
-    return log ? yyLog[to] - yyLog[from] : yy[to] - yy[from];
+    double[] source = log ? yyLog : yy;
+    double v = source[to] - source[from];
+    for (int c : excludedIn(from, to)) {
+      v -= source[c + 1] - source[c];
+    }
+    return v;
   }
 
   /** Sum of squared errors of β over chunks [from, to): yᵀy − 2βᵀXᵀy + βᵀXᵀXβ. */
@@ -149,6 +214,34 @@ final class Moments {
       }
     }
     return Math.max(0, yty(from, to, log) - 2 * linear + quadratic);
+  }
+
+  /**
+   * Σ (y − xβ) over chunks [from, to), for columns whose first is the intercept: Σy − Σⱼ βⱼ Σxⱼ,
+   * with Σxⱼ read from the intercept's row of XᵀX.
+   */
+  double residualSum(int from, int to, int[] cols, double[] beta, boolean log) {
+    double sum = xty(from, to, new int[] {cols[0]}, log)[0];
+    for (int j = 0; j < cols.length; j++) {
+      sum -= beta[j] * (cols[0] == cols[j] ? diagonal(from, to, cols[0])
+          : xtx(from, to, new int[] {cols[0], cols[j]})[0][1]);
+    }
+    return sum;
+  }
+
+  /**
+   * The mean of each chunk's values (of log y when {@code log}), NaN for a chunk without data:
+   * for finding days unlike their neighbours. Ignores the left-out chunks.
+   */
+  double[] chunkMeans(boolean log) {
+    double[][] source = log ? xyLog : xy;
+    double[] means = new double[chunks];
+    for (int c = 0; c < chunks; c++) {
+      long n = count[c + 1] - count[c];
+      // Column 0 is the intercept: its Xᵀy is the sum of y (or log y).
+      means[c] = n == 0 ? Double.NaN : (source[c + 1][0] - source[c][0]) / n;
+    }
+    return means;
   }
 
   private int index(int a, int b) {

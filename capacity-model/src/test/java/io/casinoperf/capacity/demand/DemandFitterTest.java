@@ -159,6 +159,42 @@ class DemandFitterTest {
         .isCloseTo(Math.exp(Synthetic.logMean(t, false)), within(0.2 * Math.exp(Synthetic.logMean(t, false))));
   }
 
+  /**
+   * Four weeks of 15-minute traffic whose last day fell to 40 % (a blizzard, an outage): the day
+   * after is forecast at the ordinary level, not anchored to the anomaly.
+   */
+  @Test
+  void aOneDayAnomalyAtTheEndDoesNotBecomeTheLevel() {
+    double[] values = Synthetic.series(28, 900, List.of(), 21).values();
+    for (int i = 27 * 96; i < values.length; i++) {
+      values[i] *= 0.4;
+    }
+    DemandModel model = DemandFitter.fit(RegularSeries.of("rps", Synthetic.START, 900, values),
+        new TreeMap<>(), DemandFitter.Settings.defaults(Terms.DAY));
+
+    for (int hour = 0; hour < 24; hour += 6) {
+      long t = Synthetic.START + 28 * Terms.DAY + hour * 3_600L;
+      double ordinary = Math.exp(Synthetic.logMean(t, false));
+      assertThat(model.median(t, PromotionScenario.organic())).as("hour %d, %s", hour, model.spec().describe())
+          .isCloseTo(ordinary, within(0.15 * ordinary));
+    }
+  }
+
+  /** The same fall held for the last three days is a new level, and the forecast follows it. */
+  @Test
+  void aShiftThatHoldsThreeDaysIsANewLevel() {
+    double[] values = Synthetic.series(28, 900, List.of(), 21).values();
+    for (int i = 25 * 96; i < values.length; i++) {
+      values[i] *= 0.5;
+    }
+    DemandModel model = DemandFitter.fit(RegularSeries.of("rps", Synthetic.START, 900, values),
+        new TreeMap<>(), DemandFitter.Settings.defaults(Terms.DAY));
+
+    long t = Synthetic.START + 28 * Terms.DAY + 12 * 3_600L;
+    double shifted = 0.5 * Math.exp(Synthetic.logMean(t, false));
+    assertThat(model.median(t, PromotionScenario.organic())).isCloseTo(shifted, within(0.2 * shifted));
+  }
+
   @Test
   void aPromotionTypeWithoutHistoryNeedsAMultiplier() {
     List<long[]> windows = Synthetic.promotions(DAYS);
