@@ -258,7 +258,7 @@ public final class CapacityForecaster {
     double[] out = new double[draws];
     for (int i = 0; i < draws; i++) {
       double traffic = demand.quantile(t, uniform(random), scenario);
-      out[i] = relation.draw(traffic, uniform(random), normal(random));
+      out[i] = relation.draw(traffic, uniform(random), random.nextGaussian());
     }
     Arrays.sort(out);
     return out;
@@ -266,13 +266,6 @@ public final class CapacityForecaster {
 
   private static double uniform(SplittableRandom random) {
     return (random.nextInt(1_000_000) + 0.5) / 1_000_000;
-  }
-
-  private static double normal(SplittableRandom random) {
-    // Box–Muller; one of the pair is enough here.
-    double u = uniform(random);
-    double v = uniform(random);
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
   private static NodePlan nodePlan(Resource r, double[] value, double decisionValue, Runway runway) {
@@ -380,27 +373,37 @@ public final class CapacityForecaster {
 
   private static Runway trafficRunway(DemandModel demand, double usable, ForecastSettings settings,
       long lastData) {
+    return runway(demand, settings, lastData, usable,
+        peak -> demand.median(peak, PromotionScenario.organic()),
+        peak -> demand.quantile(peak, settings.decisionQuantile(), PromotionScenario.organic()));
+  }
+
+  /**
+   * The first day whose organic daily peak needs more than the usable capacity, at the median and
+   * at the decision quantile, searched day by day up to {@code runwayDays} ahead.
+   *
+   * @param atMedian the demand at a time, at the median
+   * @param atDecision the demand at a time, at the decision quantile
+   */
+  private static Runway runway(DemandModel demand, ForecastSettings settings, long lastData,
+      double usable, java.util.function.LongToDoubleFunction atMedian,
+      java.util.function.LongToDoubleFunction atDecision) {
     String p50 = null;
     String p90 = null;
     LocalDate first = LocalDate.ofInstant(Instant.ofEpochSecond(lastData), ZoneOffset.UTC).plusDays(1);
     for (int day = 0; day < settings.runwayDays() && (p50 == null || p90 == null); day++) {
       long dayStart = first.plusDays(day).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
       long peak = peakTime(demand, PromotionScenario.organic(), dayStart, dayStart + 86_399, RUNWAY_STEP);
-      if (p50 == null && demand.median(peak, PromotionScenario.organic()) > usable) {
+      if (p50 == null && atMedian.applyAsDouble(peak) > usable) {
         p50 = first.plusDays(day).toString();
       }
-      if (p90 == null && demand.quantile(peak, settings.decisionQuantile(), PromotionScenario.organic()) > usable) {
+      if (p90 == null && atDecision.applyAsDouble(peak) > usable) {
         p90 = first.plusDays(day).toString();
       }
     }
     return new Runway(p50, p90, first.plusDays(settings.runwayDays() - 1).toString());
   }
 
-  /**
-   * The first day whose organic daily peak needs more than the usable capacity: at the median
-   * (the relation's mean at median traffic) and at the decision quantile (by a smaller
-   * simulation of the same kind as the peak's).
-   */
   /**
    * A history that already went past the limit (the limit may be wrong, or the platform ran hot),
    * and a runway that ends before the planned window does (organic growth alone runs out of
@@ -437,28 +440,19 @@ public final class CapacityForecaster {
     }
   }
 
+  /**
+   * A resource's runway: its demand at the median is the relation's mean at median traffic; at
+   * the decision quantile, a smaller simulation of the same kind as the peak's.
+   */
   private static Runway runway(DemandModel demand, ResourceModel relation, Resource resource,
       ForecastSettings settings, long lastData, SplittableRandom random) {
-    String p50 = null;
-    String p90 = null;
-    double usable = resource.usableCapacity();
-    LocalDate first = LocalDate.ofInstant(Instant.ofEpochSecond(lastData), ZoneOffset.UTC).plusDays(1);
-    for (int day = 0; day < settings.runwayDays() && (p50 == null || p90 == null); day++) {
-      long dayStart = first.plusDays(day).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-      long peak = peakTime(demand, PromotionScenario.organic(), dayStart, dayStart + 86_399, RUNWAY_STEP);
-      double median = relation.mean(demand.median(peak, PromotionScenario.organic()));
-      if (p50 == null && resource.demand(Math.max(0, median)) > usable) {
-        p50 = first.plusDays(day).toString();
-      }
-      if (p90 == null) {
-        double[] draws = simulate(demand, PromotionScenario.organic(), peak, relation, 400, random);
-        if (resource.demand(Math.max(0, SortedSample.quantile(draws, settings.decisionQuantile()))) > usable) {
-          p90 = first.plusDays(day).toString();
-        }
-      }
-    }
-    return new Runway(p50, p90, first.plusDays(settings.runwayDays() - 1).toString());
+    return runway(demand, settings, lastData, resource.usableCapacity(),
+        peak -> resource.demand(Math.max(0, relation.mean(demand.median(peak, PromotionScenario.organic())))),
+        peak -> resource.demand(Math.max(0, SortedSample.quantile(
+            simulate(demand, PromotionScenario.organic(), peak, relation, 400, random),
+            settings.decisionQuantile()))));
   }
+
 
   private static Usl usl(UslModel m) {
     return new Usl(m.sigma(), m.kappa(), m.lambda(), finite(m.sigmaStandardError()),
