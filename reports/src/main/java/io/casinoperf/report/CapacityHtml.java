@@ -21,6 +21,8 @@ import java.util.Map;
 public final class CapacityHtml {
   private static final Template TEMPLATE = HtmlTemplates.load("capacity");
   private static final long ZOOM_SECONDS = 14 * 86_400L;
+  /** Time shown before and after the planned window on its own chart. */
+  private static final long EVENT_MARGIN_SECONDS = 6 * 3_600L;
 
   private CapacityHtml() {}
 
@@ -105,11 +107,17 @@ public final class CapacityHtml {
     for (SeriesChart s : all) {
       long end = s.times().length == 0 ? 0 : s.times()[s.times().length - 1];
       String title = s.series() + " (" + s.unit() + ")";
+      long windowStart = java.time.Instant.parse(f.planned().start()).getEpochSecond();
+      long windowEnd = java.time.Instant.parse(f.planned().end()).getEpochSecond();
       charts.add(Map.of("title", title,
           "full", SvgCharts.svg(CapacityCharts.overTime(s, c.promotions(), c.incidents(), Long.MIN_VALUE,
               "All history"), "time-" + index, title + ": all history and forecast", 640, 360),
           "zoom", SvgCharts.svg(CapacityCharts.overTime(s, c.promotions(), c.incidents(), end - ZOOM_SECONDS,
-              "Last two weeks and forecast"), "zoom-" + index, title + ": last two weeks and forecast", 640, 360)));
+              "Last two weeks and forecast"), "zoom-" + index, title + ": last two weeks and forecast", 640, 360),
+          "event", SvgCharts.svg(CapacityCharts.overTime(s, c.promotions(), c.incidents(),
+              windowStart - EVENT_MARGIN_SECONDS, windowEnd + EVENT_MARGIN_SECONDS,
+              f.planned().name() + " with its band"), "event-" + index,
+              title + ": " + f.planned().name() + ", the forecast with its band", 640, 360)));
       index++;
     }
     return charts;

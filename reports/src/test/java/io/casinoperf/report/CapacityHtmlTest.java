@@ -57,6 +57,20 @@ class CapacityHtmlTest {
     assertThat(html).contains(ForecastWriters.num(forecast.traffic().peak().p90()));
   }
 
+  /**
+   * Each series has a chart of the planned window alone, with its band; the traffic's charts
+   * carry the capacity of today's nodes by the load test.
+   */
+  @Test
+  void thePlannedWindowHasItsOwnChartAndTrafficItsCapacityLine() {
+    int series = 1 + forecast.resources().size();
+    assertThat(html.split(java.util.regex.Pattern.quote(forecast.planned().name() + " with its band"), -1))
+        .hasSizeGreaterThan(series);
+    CapacityForecast.NodePlan nodes = forecast.traffic().nodes();
+    assertThat(nodes).isNotNull();
+    assertThat(forecast.charts().traffic().capacity()).isEqualTo(nodes.usableCapacity());
+  }
+
   @Test
   void modelQualityIsInPlainWords() {
     var b = forecast.traffic().backtest();
@@ -77,8 +91,8 @@ class CapacityHtmlTest {
   void everyChartIsInlineAndValuesAreEscaped() {
     assertThat(html).doesNotContain("<b>memory</b>");
     assertThat(SelfContainedPages.firstExternalReference(html)).isEmpty();
-    // Four series × (all history + zoom) as SVG, three relations as PNG, one USL chart.
-    assertThat(Pattern.compile("<svg id=").matcher(html).results().count()).isEqualTo(9);
+    // Four series × (all history, zoom, planned window) as SVG, three relations as PNG, one USL chart.
+    assertThat(Pattern.compile("<svg id=").matcher(html).results().count()).isEqualTo(13);
     assertThat(Pattern.compile("<img id=\"relation-").matcher(html).results().count()).isEqualTo(3);
     assertThat(html.length()).isLessThan(2_000_000);
   }

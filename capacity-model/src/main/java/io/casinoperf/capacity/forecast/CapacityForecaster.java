@@ -221,7 +221,9 @@ public final class CapacityForecaster {
             iso(i.endEpochSecond()), false))
         .toList();
     CapacityForecast.Charts charts = new CapacityForecast.Charts(
-        ForecastCharts.traffic(traffic, in.plan().traffic().unit(), demand, band), resourceCharts,
+        ForecastCharts.traffic(traffic, in.plan().traffic().unit(), demand, band,
+            trafficNodes == null || trafficNodes.currentNodes() == 0 ? null
+                : trafficNodes.usableCapacity()), resourceCharts,
         relationCharts, usl == null ? null : ForecastCharts.usl(in.loadSteps(), usl), promotions, incidents);
     return new CapacityForecast(CapacityForecast.SCHEMA, planned, trafficForecast, resources,
         usl == null ? null : usl(usl), in.data(), assumptions, warnings, settings.decisionQuantile(), charts);

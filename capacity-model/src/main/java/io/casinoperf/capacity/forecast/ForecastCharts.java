@@ -30,15 +30,19 @@ final class ForecastCharts {
   /** One series over time. Resource bands are the relation's quantile at the traffic's quantile. */
   record Band(long[] times, double[] p05, double[] p50, double[] p95) {}
 
+  /**
+   * @param capacity what today's nodes carry by the load test (usable, in the traffic's unit), or
+   *     null without load-test steps or today's node count
+   */
   static CapacityForecast.SeriesChart traffic(RegularSeries traffic, String unit, DemandModel demand,
-      Band band) {
+      Band band, Double capacity) {
     Buckets b = buckets(traffic);
     double[] fitted = new double[b.times.length];
     for (int i = 0; i < fitted.length; i++) {
       fitted[i] = demand.fitted(b.times[i]);
     }
     return new CapacityForecast.SeriesChart(traffic.name(), unit, b.times, b.mean, b.max, fitted,
-        band.times, band.p05, band.p50, band.p95, null);
+        band.times, band.p05, band.p50, band.p95, capacity);
   }
 
   static CapacityForecast.SeriesChart resource(RegularSeries series, Resource resource,

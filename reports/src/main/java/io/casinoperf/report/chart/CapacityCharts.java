@@ -40,11 +40,20 @@ public final class CapacityCharts {
    */
   public static JFreeChart overTime(SeriesChart c, List<Span> promotions, List<Span> incidents,
       long fromEpochSecond, String title) {
+    return overTime(c, promotions, incidents, fromEpochSecond, Long.MAX_VALUE, title);
+  }
+
+  /**
+   * The same between two times: history and forecast points outside [from, to] are left out (the
+   * planned window's day, for one).
+   */
+  public static JFreeChart overTime(SeriesChart c, List<Span> promotions, List<Span> incidents,
+      long fromEpochSecond, long toEpochSecond, String title) {
     XYSeries mean = new XYSeries("history (mean)");
     XYSeries max = new XYSeries("history (maximum)");
     XYSeries fitted = new XYSeries("fitted");
     for (int i = 0; i < c.times().length; i++) {
-      if (c.times()[i] >= fromEpochSecond) {
+      if (c.times()[i] >= fromEpochSecond && c.times()[i] <= toEpochSecond) {
         mean.add(millis(c.times()[i]), ChartStyle.drawable(c.mean()[i]));
         max.add(millis(c.times()[i]), ChartStyle.drawable(c.max()[i]));
         fitted.add(millis(c.times()[i]), ChartStyle.drawable(c.fitted()[i]));
@@ -56,6 +65,9 @@ public final class CapacityCharts {
     lines.addSeries(fitted);
     YIntervalSeries band = new YIntervalSeries("forecast P50, P5–P95 band");
     for (int i = 0; i < c.forecastTimes().length; i++) {
+      if (c.forecastTimes()[i] < fromEpochSecond || c.forecastTimes()[i] > toEpochSecond) {
+        continue;
+      }
       band.add(millis(c.forecastTimes()[i]), ChartStyle.drawable(c.p50()[i]),
           ChartStyle.drawable(c.p05()[i]), ChartStyle.drawable(c.p95()[i]));
     }
