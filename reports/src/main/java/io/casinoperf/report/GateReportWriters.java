@@ -152,11 +152,12 @@ public final class GateReportWriters {
     if (warningFirst) {
       md.append(noBaseline);
     }
+    // A run that failed for its own reason says that reason first, then that it had no baseline.
     md.append("### Release gate: **").append(report.verdict()).append("**\n\n");
+    md.append(report.reason()).append("\n\n");
     if (!warningFirst) {
       md.append(noBaseline);
     }
-    md.append(report.reason()).append("\n\n");
     md.append("Candidate ").append(report.candidate().label().isEmpty() ? report.candidate().id()
         : report.candidate().label()).append(" (`").append(report.candidate().simulation())
         .append("`)");
@@ -190,7 +191,8 @@ public final class GateReportWriters {
               : " at " + io.casinoperf.gate.verdict.Percentages.confidence(request.intervalConfidence()))
           .append(" |\n");
     }
-    md.append('\n');
+    md.append("\n✓ met, ✗ failed, ? inconclusive, – n/a: not compared (no baseline, or a request it"
+        + " lacks)\n\n");
     for (GateReport.Request request : report.requests()) {
       for (GateReport.Check check : request.checks()) {
         if (!check.verdict().equals("pass") && !notApplicable(check)) {
@@ -318,7 +320,7 @@ public final class GateReportWriters {
 
   private static String change(GateReport.Percentile p99) {
     if (p99.change() == null) {
-      return "-";
+      return "n/a";
     }
     return String.format(Locale.ROOT, "%+.1f %% (%+.1f..%+.1f)", 100 * p99.change(),
         100 * p99.changeLower(), 100 * p99.changeUpper());

@@ -81,6 +81,46 @@ class GateCommandTest {
     assertThat(dir.resolve("report/summary.md")).content().contains("### Release gate: **pass**");
   }
 
+  /** The same log given twice, by name or as a copy, would count every request twice: refused. */
+  @Test
+  void theSameLogTwiceIsRefusedInOneLineAndNothingIsStored() throws Exception {
+    Path log = log("v1.log", START, 20, 1);
+    Path copy = Files.copy(log, dir.resolve("copy.log"));
+
+    Result twice = gate(log.toString(), log.toString());
+    Result copied = gate(log.toString(), copy.toString());
+
+    for (Result result : List.of(twice, copied)) {
+      assertThat(result.exitCode()).isEqualTo(2);
+      assertThat(result.err().strip()).startsWith("casinoperf: ").doesNotContain("\n")
+          .contains("twice");
+      assertThat(result.out()).isEmpty();
+    }
+    assertThat(dir.resolve("history")).doesNotExist();
+    assertThat(dir.resolve("report")).doesNotExist();
+  }
+
+  /**
+   * Without a baseline the comparisons did not run: n/a in the console and summary.md tables,
+   * skipped (not passed) in JUnit.
+   */
+  @Test
+  void checksThatCouldNotRunAreNaInEveryOutputAndSkippedInJunit() throws Exception {
+    Result first = gate(log("v1.log", START, 20, 1).toString(), "--no-save");
+
+    assertThat(first.exitCode()).isZero();
+    String spin = first.out().lines().filter(line -> line.startsWith("Spin ")).findFirst().orElseThrow();
+    assertThat(spin).containsPattern("Spin\\s+pass\\s+–\\s+✓");
+    assertThat(dir.resolve("report/summary.md")).content().contains("| Spin | pass | – | ✓ |")
+        .contains("n/a");
+    String junit = Files.readString(dir.resolve("report/junit.xml"));
+    assertThat(junit).containsPattern("<testcase classname=\"Spin\" name=\"p99 vs baseline\">"
+        + "\\s*<skipped message=\"n/a");
+    // The SLO did run: a pass, neither skipped nor failed; the six comparisons are skipped.
+    assertThat(junit).contains("<testcase classname=\"Spin\" name=\"SLO\"><system-out>pass")
+        .contains("failures=\"0\"").contains("skipped=\"6\"");
+  }
+
   @Test
   void slowerSpinsAreARegressionWithAFailingJUnitCase() throws Exception {
     gate(log("v1.log", START, 20, 1).toString(), "--label", "v1");

@@ -220,6 +220,37 @@ class GateHistoryTest {
     assertThat(dir.resolve("report/summary.md")).content().startsWith("### Release gate: **pass**");
   }
 
+  /**
+   * An existing history folder that is empty, or holds only files that cannot be read (a cache
+   * restored half-way), is no baseline either, and is said so first, with the count of what was
+   * skipped.
+   */
+  @Test
+  void anEmptyOrUnreadableHistoryIsSaidFirst() throws Exception {
+    Files.createDirectories(history());
+
+    Result empty = gate(log("v1.log", 0, 20), "--no-save");
+
+    assertThat(empty.exitCode()).isZero();
+    assertThat(empty.out().lines().findFirst().orElseThrow()).isEqualTo("WARNING no baseline:"
+        + " the history folder " + history() + " holds no readable run; judged on its SLOs only");
+    assertThat(verdictJson().get("noBaseline").get("reason").asText())
+        .isEqualTo("the history folder " + history() + " holds no readable run");
+
+    Files.writeString(history().resolve("20261206T100000Z-flashspinpeaksimulation-aaaaaa.json"), "{\"cut\": ");
+    Files.writeString(history().resolve("20261206T110000Z-flashspinpeaksimulation-bbbbbb.json"), "not json");
+
+    Result unreadable = gate(log("v1.log", 0, 20), "--no-save");
+
+    assertThat(unreadable.exitCode()).isZero();
+    assertThat(unreadable.out().lines().findFirst().orElseThrow()).isEqualTo("WARNING no baseline:"
+        + " the history folder " + history() + " holds no readable run (2 unreadable files"
+        + " skipped); judged on its SLOs only");
+    assertThat(unreadable.err()).contains("20261206T100000Z-flashspinpeaksimulation-aaaaaa.json");
+    assertThat(dir.resolve("report/summary.md")).content()
+        .startsWith("> **no baseline: the history folder " + history() + " holds no readable run (2 unreadable files skipped)");
+  }
+
   @Test
   void aStoredRunOfTheWorkloadThatDidNotPassIsNamed() throws Exception {
     String slow = gate(log("v1.log", 0, 300), "--label", "v1").storedId();

@@ -256,7 +256,15 @@ class GateRunRecordTest {
         .isEqualTo("MONEY_MISMATCH");
     assertThat(dir.resolve("report/junit.xml")).content()
         .contains("<testcase classname=\"run\" name=\"every wallet reconciles\"><failure type=\"MONEY_MISMATCH\"");
-    assertThat(dir.resolve("report/summary.md")).content().contains("money mismatch");
+    // summary.md and gate.html lead with it too: the heading's verdict, then the money.
+    List<String> summary = Files.readString(dir.resolve("report/summary.md")).lines()
+        .filter(line -> !line.isBlank()).toList();
+    assertThat(summary.get(0)).isEqualTo("### Release gate: **regression**");
+    assertThat(summary.get(1)).isEqualTo("1 money mismatch in Reconcile wallet, e.g. " + mismatch);
+    String html = Files.readString(dir.resolve("report/gate.html"));
+    int banner = html.indexOf("1 money mismatch in Reconcile wallet");
+    assertThat(banner).isPositive();
+    assertThat(html.substring(0, banner)).doesNotContain("<table");
     assertThat(stored()).extracting(run -> run.get("verdict").asText()).containsExactly("regression");
   }
 }

@@ -31,6 +31,47 @@ class PipelineRecipesTest {
     }
   }
 
+  /**
+   * Every failing verdict — a money mismatch or other regression, an SLO breach, an aborted or
+   * invalid run, no baseline where one is required — fails the build in both ways of running the
+   * gate in a pipeline: the shared step ends with the gate, so its exit code is the step's, and
+   * the release-gate profile lets through only the exit codes of a pass and of an inconclusive
+   * verdict.
+   */
+  @Test
+  void everyFailingVerdictFailsTheSharedStepAndTheReleaseGateProfile() throws Exception {
+    java.util.List<String> commands = Files.readString(RECIPES.resolve("perf-gate.sh")).lines()
+        .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    int gate = -1;
+    for (int i = 0; i < commands.size(); i++) {
+      if (commands.get(i).startsWith("java -jar reports/target/casinoperf.jar gate")) {
+        gate = i;
+      }
+    }
+    assertThat(gate).as("the gate's command in perf-gate.sh").isNotNegative();
+    // Only the gate command's own continuation lines follow it: nothing can swallow its code.
+    for (String after : commands.subList(gate + 1, commands.size())) {
+      assertThat(after).as("after the gate").startsWith("--");
+    }
+    assertThat(String.join("\n", commands.subList(gate, commands.size()))).doesNotContain("|| true")
+        .doesNotContain("set +e");
+
+    org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder().parse(Path.of("..", "reports", "pom.xml").toFile());
+    org.w3c.dom.NodeList codes = pom.getElementsByTagName("successCode");
+    java.util.Set<Integer> allowed = new java.util.TreeSet<>();
+    for (int i = 0; i < codes.getLength(); i++) {
+      allowed.add(Integer.parseInt(codes.item(i).getTextContent().strip()));
+    }
+    assertThat(allowed).as("the release-gate profile's successCodes").isNotEmpty();
+    for (io.casinoperf.gate.verdict.Outcome outcome : io.casinoperf.gate.verdict.Outcome.values()) {
+      int code = outcome.exitCode(io.casinoperf.gate.verdict.Outcome.InconclusivePolicy.EXIT3);
+      boolean fails = !outcome.passed() && outcome != io.casinoperf.gate.verdict.Outcome.INCONCLUSIVE;
+      assertThat(allowed.contains(code)).as("%s (exit %d) lets the build pass", outcome, code)
+          .isEqualTo(!fails);
+    }
+  }
+
   @Test
   void githubActionsKeepsTheHistoryPublishesResultsAndTakesTheSecretFromSecrets() throws Exception {
     JsonNode steps = YAML.readTree(RECIPES.resolve("github-actions.yml").toFile()).at("/jobs/gate/steps");

@@ -22,8 +22,12 @@ class MoneyMismatchTest {
 
   /** 360 wallet reconciliations, 20 ms each, the first {@code failures} failing with {@code message}. */
   private RunSummary run(String name, int failures, String message) {
+    return run(name, 360, failures, message);
+  }
+
+  private RunSummary run(String name, int requests, int failures, String message) {
     LogFileWriter log = new LogFileWriter().run("3.15.1", "casino.WalletTrafficSimulation", START, List.of("p"));
-    for (int i = 0; i < 360; i++) {
+    for (int i = 0; i < requests; i++) {
       boolean ok = i >= failures;
       log.request(List.of(), "Reconcile wallet", i * 50, i * 50 + 20, ok, ok ? "" : message);
     }
@@ -44,6 +48,41 @@ class MoneyMismatchTest {
     assertThat(verdict.overall().rule()).isEqualTo(Rule.MONEY_MISMATCH);
     assertThat(verdict.overall().reason())
         .isEqualTo("1 money mismatch in Reconcile wallet, e.g. " + MISMATCH);
+  }
+
+  /**
+   * With samples enough for every statistic (20,000 reconciliations) one mismatch is 0.005 % of
+   * errors, well inside the SLO and no significant change: a statistic would pass it, money fails.
+   */
+  @Test
+  void oneMismatchAmongManyRequestsIsStillARegression() {
+    RunSummary candidate = run("candidate.log", 20_000, 1, MISMATCH);
+    RunSummary baseline = run("baseline.log", 20_000, 0, "");
+
+    RunVerdict verdict = Gate.judge(candidate, baseline, GateSettings.defaults());
+
+    assertThat(verdict.outcome()).isEqualTo(Outcome.REGRESSION);
+    assertThat(verdict.exitCode(false)).isEqualTo(1);
+    assertThat(verdict.overall().rule()).isEqualTo(Rule.MONEY_MISMATCH);
+  }
+
+  /**
+   * Reconcile requests that failed for another reason count as errors like any other: one in 360
+   * is an error rate of 1/360, and enough of them breach the error SLO.
+   */
+  @Test
+  void failedReconcileRequestsCountAsErrors() {
+    RunSummary one = run("one.log", 20_000, 1, "status.find.is(200), found 503");
+    RunSummary many = run("many.log", 20_000, 400, "status.find.is(200), found 503");
+    RunSummary baseline = run("baseline.log", 20_000, 0, "");
+
+    RunVerdict few = Gate.judge(one, baseline, GateSettings.defaults());
+    RunVerdict lots = Gate.judge(many, baseline, GateSettings.defaults());
+
+    assertThat(few.outcome()).isEqualTo(Outcome.PASS);
+    assertThat(lots.outcome()).isEqualTo(Outcome.SLO_BREACH);
+    assertThat(lots.overall().rule()).isEqualTo(Rule.SLO_ERRORS_BREACHED);
+    assertThat(lots.overall().reason()).contains("errors 2.00 %");
   }
 
   @Test
