@@ -144,9 +144,15 @@ class GateCommandTest {
     assertThat(worst.get("checks").get(0).get("reason").asText())
         .contains(String.format(java.util.Locale.ROOT, "%+.1f..%+.1f %%)",
             100 * spinP99.get("changeLower").asDouble(), 100 * spinP99.get("changeUpper").asDouble()));
+    // summary.md and gate.html show that same interval at that same confidence.
+    String interval = String.format(java.util.Locale.ROOT, "%+.1f..%+.1f",
+        100 * spinP99.get("changeLower").asDouble(), 100 * spinP99.get("changeUpper").asDouble());
+    String confidence = io.casinoperf.gate.verdict.Percentages.confidence(level);
     assertThat(dir.resolve("report/summary.md")).content()
         .contains("- **Spin**, p99 vs baseline: regression by rule `SIGNIFICANTLY_SLOWER`: p99 ")
-        .contains("| Spin | regression | ✗ | ✓ | ");
+        .contains("| Spin | regression | ✗ | ✓ | ")
+        .contains(interval + ") at " + confidence);
+    assertThat(dir.resolve("report/gate.html")).content().contains(interval).contains(confidence);
     assertThat(dir.resolve("report/junit.xml")).content()
         .contains("<testcase classname=\"Spin\" name=\"p99 vs baseline\"><failure type=\"SIGNIFICANTLY_SLOWER\"");
     // A regression is stored as such and never becomes the baseline.
@@ -437,6 +443,10 @@ class GateCommandTest {
     assertThat(whatRan.get(0).get("value").asText()).isEqualTo("casino.FlashSpinPeakSimulation");
     assertThat(whatRan.get(1).get("value").asText()).isEqualTo("embedded");
     assertThat(whatRan.get(2).get("value").asText()).isEqualTo("scale=1");
+    String ran = whatRan.toString();
+    // How long it ran (the log spans a little over 60 s) and with which versions.
+    assertThat(ran).containsPattern("\"duration\",\"value\":\"6\\d\\.\\d s, ").contains("Gatling 3.15.1")
+        .contains("Java " + System.getProperty("java.version"));
 
     String html = Files.readString(dir.resolve("report/gate.html"));
     assertThat(html).contains("<svg id='latency-over-time'").contains("<svg id='load-over-time'")
