@@ -177,7 +177,47 @@ public record GateReport(
       String correction) {}
 
   /** One check of one request: which rule decided it, and why. */
-  public record Check(String name, String verdict, String rule, String reason) {}
+  /**
+   * @param verdict the check's verdict as its label ({@link Kind#label()}), as verdict.json keeps it
+   */
+  public record Check(String name, String verdict, String rule, String reason) {
+    /** The verdict as a type: the one place its label is read back. */
+    public Kind kind() {
+      return Kind.of(verdict);
+    }
+  }
+
+  /** What a check (or the run as a whole) came to; {@link #label()} is how outputs spell it. */
+  public enum Kind {
+    NOT_APPLICABLE("n/a"),
+    PASS("pass"),
+    IMPROVEMENT("improvement"),
+    INCONCLUSIVE("inconclusive"),
+    NO_BASELINE("no baseline"),
+    REGRESSION("regression"),
+    ABORTED("aborted"),
+    INVALID("invalid");
+
+    private final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    /** The kind a label names; an unknown label (a newer file) is taken as not applicable. */
+    public static Kind of(String label) {
+      for (Kind kind : values()) {
+        if (kind.label.equals(label)) {
+          return kind;
+        }
+      }
+      return NOT_APPLICABLE;
+    }
+  }
 
   public record Percentile(double percentile, long candidateMillis, Long baselineMillis,
       Double change, Double changeLower, Double changeUpper) {}

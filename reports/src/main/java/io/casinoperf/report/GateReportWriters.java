@@ -39,10 +39,10 @@ public final class GateReportWriters {
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       GateReport.Check run = report.run();
-      boolean invalid = run != null && run.verdict().equals("invalid");
+      boolean invalid = run != null && run.kind() == GateReport.Kind.INVALID;
       String runElement = run == null ? null
           : invalid ? "error"
-          : run.verdict().equals("inconclusive") && !inconclusiveFails ? "skipped" : "failure";
+          : run.kind() == GateReport.Kind.INCONCLUSIVE && !inconclusiveFails ? "skipped" : "failure";
       int tests = run == null ? 0 : 1;
       int failures = "failure".equals(runElement) ? 1 : 0;
       int errors = invalid ? 1 : 0;
@@ -54,7 +54,7 @@ public final class GateReportWriters {
             skipped++;
           } else if (failed(check, inconclusiveFails)) {
             failures++;
-          } else if (check.verdict().equals("inconclusive") || notApplicable(check)) {
+          } else if (check.kind() == GateReport.Kind.INCONCLUSIVE || notApplicable(check)) {
             skipped++;
           }
         }
@@ -73,7 +73,7 @@ public final class GateReportWriters {
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", "run");
         xml.writeAttribute("name", invalid ? "injector healthy"
-            : run.verdict().equals("aborted") ? "ran to its end"
+            : run.kind() == GateReport.Kind.ABORTED ? "ran to its end"
             : run.rule().equals("DRIFT") ? "p99 steady across runs"
             : run.rule().equals("MONEY_MISMATCH") ? "every wallet reconciles"
             : run.rule().equals("NO_BASELINE") ? "compared with a baseline" : "logs complete");
@@ -101,7 +101,7 @@ public final class GateReportWriters {
             xml.writeAttribute("type", check.rule());
             xml.writeAttribute("message", check.reason());
             xml.writeEndElement();
-          } else if (check.verdict().equals("inconclusive")) {
+          } else if (check.kind() == GateReport.Kind.INCONCLUSIVE) {
             xml.writeStartElement("skipped");
             xml.writeAttribute("message", check.rule() + ": " + check.reason());
             xml.writeEndElement();
@@ -130,12 +130,12 @@ public final class GateReportWriters {
 
   /** A check that does not apply (e.g. an SLO of one phase) and was not made. */
   private static boolean notApplicable(GateReport.Check check) {
-    return check.verdict().equals(io.casinoperf.gate.verdict.Verdict.NotApplicable.LABEL);
+    return check.kind() == GateReport.Kind.NOT_APPLICABLE;
   }
 
   private static boolean failed(GateReport.Check check, boolean inconclusiveFails) {
-    return check.verdict().equals("regression")
-        || (inconclusiveFails && check.verdict().equals("inconclusive"));
+    return check.kind() == GateReport.Kind.REGRESSION
+        || (inconclusiveFails && check.kind() == GateReport.Kind.INCONCLUSIVE);
   }
 
   /** A summary for a pull-request comment. */
@@ -195,7 +195,7 @@ public final class GateReportWriters {
         + " lacks)\n\n");
     for (GateReport.Request request : report.requests()) {
       for (GateReport.Check check : request.checks()) {
-        if (!check.verdict().equals("pass") && !notApplicable(check)) {
+        if (check.kind() != GateReport.Kind.PASS && !notApplicable(check)) {
           md.append("- **").append(escape(request.path())).append("**, ").append(check.name())
               .append(": ").append(check.verdict()).append(" by rule `").append(check.rule())
               .append("`: ").append(check.reason()).append('\n');
@@ -203,7 +203,7 @@ public final class GateReportWriters {
       }
     }
     if (report.requests().stream().flatMap(r -> r.checks().stream())
-        .anyMatch(c -> !c.verdict().equals("pass") && !notApplicable(c))) {
+        .anyMatch(c -> c.kind() != GateReport.Kind.PASS && !notApplicable(c))) {
       md.append('\n');
     }
     if (report.requestsToDetectTenPercent() != null) {
