@@ -72,6 +72,27 @@ class PipelineRecipesTest {
     }
   }
 
+  /**
+   * The profile and the shared step run the same, longer load (docs/PERFORMANCE.md, "The release
+   * gate's load": at 120 s every timed request of the three simulations reaches the gate's 1,000
+   * responses; at the simulations' own 30 s none of Login, Lobby or the reconciliations does).
+   */
+  @Test
+  void theProfileAndTheSharedStepRunTheMeasuredGateLoad() throws Exception {
+    String pom = Files.readString(Path.of("..", "pom.xml"));
+    java.util.regex.Matcher profile = java.util.regex.Pattern
+        .compile("<gate\\.duration>([^<]+)</gate\\.duration>").matcher(pom);
+    assertThat(profile.find()).isTrue();
+    java.util.regex.Matcher step = java.util.regex.Pattern.compile("duration=\\$\\{DURATION:-([^}]+)}")
+        .matcher(Files.readString(RECIPES.resolve("perf-gate.sh")));
+    assertThat(step.find()).isTrue();
+    assertThat(step.group(1)).isEqualTo(profile.group(1));
+    assertThat(io.casinoperf.run.Durations.parse(profile.group(1)).toSeconds())
+        .as("at least the 120 s measured to give every timed request 1,000 responses")
+        .isGreaterThanOrEqualTo(120);
+    assertThat(Files.readString(Path.of("pom.xml"))).contains("<jvmArg>-Dduration=${gate.duration}</jvmArg>");
+  }
+
   @Test
   void githubActionsKeepsTheHistoryPublishesResultsAndTakesTheSecretFromSecrets() throws Exception {
     JsonNode steps = YAML.readTree(RECIPES.resolve("github-actions.yml").toFile()).at("/jobs/gate/steps");
