@@ -13,9 +13,9 @@ cd "$(dirname "$0")/.."
 
 data=benchmarks/target/forecast-year
 mkdir -p benchmarks/target
-cp_file=benchmarks/target/capacity-model.classpath
-./mvnw -q -o -pl capacity-model dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" >/dev/null || exit 1
-java -cp "capacity-model/target/test-classes:capacity-model/target/classes:$(cat "$cp_file")" \
+# The command's own jar carries the model and every library it needs; the benchmark's classes
+# come from the module's test output. No plugin to download: this runs offline once the build has.
+java -cp "capacity-model/target/test-classes:capacity-model/target/classes:reports/target/casinoperf.jar" \
   io.casinoperf.capacity.bench.ForecastBenchmark "$data" "${1:-5}" || exit 1
 
 out=$(mktemp -d)
