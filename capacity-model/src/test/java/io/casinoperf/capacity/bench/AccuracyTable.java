@@ -190,6 +190,7 @@ public final class AccuracyTable {
     peers.forEach(p -> md.append(" ---: |"));
     md.append(" --- |\n");
     int atOrBelowBest = 0;
+    int compared = 0;
     int belowNaive = 0;
     int withinTwiceNaive = 0;
     long covered80 = 0;
@@ -197,15 +198,16 @@ public final class AccuracyTable {
     for (Case c : cases) {
       Score project = c.scores().get(PROJECT);
       Score best = bestPeer(c, peers);
-      md.append("| ").append(c.name()).append(" | ").append(mase(project, best, project))
-          .append(" | ").append(mase(c.scores().get(NAIVE), best, project)).append(" |");
+      md.append("| ").append(c.name()).append(" | ").append(mase(project, best, project, c.scores().get(NAIVE)))
+          .append(" | ").append(mase(c.scores().get(NAIVE), best, project, c.scores().get(NAIVE))).append(" |");
       for (String p : peers) {
         Score s = c.scores().get(p);
-        md.append(' ').append(s == null ? "–" : mase(s, best, project)).append(" |");
+        md.append(' ').append(s == null ? "–" : mase(s, best, project, c.scores().get(NAIVE))).append(" |");
       }
       md.append(' ').append(best == null ? "–" : best.forecaster()).append(" |\n");
-      if (best == null || project.meanMase() <= best.meanMase()) {
-        atOrBelowBest++;
+      if (best != null) {
+        compared++;
+        atOrBelowBest += project.meanMase() <= best.meanMase() ? 1 : 0;
       }
       if (project.meanMase() < c.scores().get(NAIVE).meanMase()) {
         belowNaive++;
@@ -238,9 +240,10 @@ public final class AccuracyTable {
       }
     }
     md.append(String.format(Locale.ROOT, "%nAgainst the targets: casinoperf's mean MASE at or below"
-            + " the best peer's on %d of %d cases, below seasonal-naive's on %d of %d; no origin"
-            + " worse than 2× seasonal-naive on %d of %d; 80 %% coverage %.1f %% over all %d"
-            + " points.%n", atOrBelowBest, cases.size(), belowNaive, cases.size(), withinTwiceNaive,
+            + " the best peer's on %d of the %d cases where a peer forecast every origin, below"
+            + " seasonal-naive's on %d of %d; no origin worse than 2× seasonal-naive on %d of %d;"
+            + " 80 %% coverage %.1f %% over all %d points.%n", atOrBelowBest, compared, belowNaive,
+        cases.size(), withinTwiceNaive,
         cases.size(), points == 0 ? Double.NaN : 100.0 * covered80 / points, points));
 
     md.append("\n| forecaster | fits | median s per fit | slowest | failed, timed out or n/a |\n");
@@ -279,13 +282,15 @@ public final class AccuracyTable {
     return best;
   }
 
-  private static String mase(Score s, Score best, Score project) {
+  private static String mase(Score s, Score best, Score project, Score naive) {
     if (s == null) {
       return "–";
     }
     String text = String.format(Locale.ROOT, "%.3f", s.meanMase());
-    double lowest = Math.min(project.meanMase(), best == null ? Double.POSITIVE_INFINITY : best.meanMase());
-    if (s.meanMase() <= lowest) {
+    double lowest = Math.min(Math.min(project.meanMase(), naive.meanMase()),
+        best == null ? Double.POSITIVE_INFINITY : best.meanMase());
+    // Bold: the lowest of the forecasters that forecast every origin (a partial mean is not comparable).
+    if (s.origins() == s.originsAsked() && s.meanMase() <= lowest) {
       text = "**" + text + "**";
     }
     return s.origins() < s.originsAsked() ? text + " (" + s.origins() + " of " + s.originsAsked() + ")" : text;
