@@ -39,15 +39,21 @@ echo "run with the secret: exit $used_code; with a wrong password: exit $refused
 echo "searching $(find "$work" -type f | wc -l) files"
 
 failed=0
-if [ "$used_code" -ne 0 ] || [ -z "$used_run" ]; then
-  echo "the run with the secret failed: its logins did not use it"; tail -20 "$work/used.log"; failed=1
+# Every login of the run with the secret succeeded (Gatling's last console table: Login's KO is
+# 0). Its exit code may still be 1 on a busy machine, where a 5-second peak can breach its p99 SLO.
+used_logins=$(grep -E '^> Login +\|' "$work/used.log" | tail -1)
+if [ -z "$used_run" ] || ! [[ "$used_logins" =~ ^\>\ Login\ +\|\ +[1-9][0-9,]*\ \|\ +[0-9,]+\ \|\ +0$ ]] \
+    || { [ "$used_code" -ne 0 ] && ! grep -q 'Gatling simulation assertions failed' "$work/used.log"; }; then
+  echo "the run with the secret failed (exit $used_code; logins: ${used_logins:-none})"
+  tail -20 "$work/used.log"; failed=1
 fi
 if [ "$refused_code" -eq 0 ] || ! grep -qE '^> Login +\| +[0-9,]+ \| +0 \|' "$work/refused.log"; then
   echo "the run with a wrong password did not fail its logins: the password is not what decides"
   tail -20 "$work/refused.log"; failed=1
 fi
-# The verdict is not the point here (a 5-second run may be too short to judge), only that it was given.
-if [ "$gate_code" -ne 0 ] && [ "$gate_code" -ne 3 ]; then echo "the gate gave no verdict:"; cat "$work/gate.log"; failed=1; fi
+# The verdict is not the point here (a 5-second run may be too short to judge, an SLO breached or
+# the injector saturated on a busy machine), only that one was given.
+if [ "$gate_code" -ne 0 ] && [ "$gate_code" -ne 1 ] && [ "$gate_code" -ne 3 ] && [ "$gate_code" -ne 4 ]; then echo "the gate gave no verdict:"; cat "$work/gate.log"; failed=1; fi
 if grep -rlF -- "$secret" "$work"; then
   echo "the secret leaked into the files above"; failed=1
 fi
