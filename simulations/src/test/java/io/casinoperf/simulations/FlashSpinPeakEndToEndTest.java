@@ -178,7 +178,8 @@ class FlashSpinPeakEndToEndTest {
 
     var run = GatlingProcess.run(FlashSpinPeakSimulation.class, properties, results, TIMEOUT);
 
-    assertThat(run.exitCode()).as("the SLOs held").isZero();
+    // Its latency is not judged (the run is saturated by construction); its error SLO held.
+    run.assertSlosHeldWhereJudged();
     assertThat(run.stdout()).contains("injector health: SATURATED — scheduling lag p99")
         .contains("the gate calls this run invalid (exit 4)");
     // The main job's closing summary names the run's outcome in its own words.
@@ -218,9 +219,15 @@ class FlashSpinPeakEndToEndTest {
     assertThat(run.stdout())
         .contains("Global: 99th percentile of response time is less than or equal to 1.0 : false");
     // Then the summary: the outcome, why, and what to run next; the last thing the run prints.
+    // On a machine busy enough to saturate the injector, the outcome is that, not the SLO.
     String stdout = run.stdout().stripTrailing();
-    assertThat(stdout).containsPattern("\n  FlashSpinPeakSimulation +SLO failed +\\S+/index.html\n"
-        + " +All requests: p99 \\d+ ms is above the SLO of 1 ms")
+    boolean saturated = RunRecords.read(run.runFolder().orElseThrow().resolve(RunRecord.FILE_NAME))
+        .health().saturated();
+    assertThat(stdout).containsPattern(saturated
+        ? "\n  FlashSpinPeakSimulation +injector saturated +\\S+/index.html\n"
+            + " +the injector, not the platform, limited the run: "
+        : "\n  FlashSpinPeakSimulation +SLO failed +\\S+/index.html\n"
+            + " +All requests: p99 \\d+ ms is above the SLO of 1 ms")
         .contains("next, judge a run against its baseline (docs/STATISTICS.md):\n  java -jar"
             + " reports/target/casinoperf.jar gate ")
         .endsWith("=".repeat(100));
