@@ -3,46 +3,14 @@ package io.casinoperf.report;
 import java.util.Locale;
 
 /**
- * Numbers in the units a planner reads: bytes as KiB, MiB, GiB or TiB, large counts with k or M,
- * percentages with their sign, everything else with four significant digits and grouped
- * thousands: {@code 5.45 GiB}, {@code 16.4 k requests/s}, {@code 70 %}, {@code 828.5 connections}.
+ * Numbers in the units a planner reads: bytes as KiB, MiB, GiB or TiB, large counts with k, M or
+ * G, everything else as it is, with four significant digits and grouped thousands: {@code 5.448
+ * GiB}, {@code 16.4 k requests/s}, {@code 70 %}, {@code 828.5 connections}.
  */
 public final class Units {
   private static final String[] BINARY = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB"};
 
   private Units() {}
-
-  /** {@code value} followed by its unit, scaled to the unit a person reads. */
-  public static String human(double value, String unit) {
-    if (!Double.isFinite(value)) {
-      return "n/a";
-    }
-    String u = unit == null ? "" : unit.strip();
-    if (u.equalsIgnoreCase("bytes") || u.equalsIgnoreCase("byte") || u.equals("B")) {
-      double scaled = value;
-      int power = 0;
-      while (Math.abs(scaled) >= 1024 && power < BINARY.length - 1) {
-        scaled /= 1024;
-        power++;
-      }
-      return (power == 0 ? ForecastWriters.num(scaled) : threeDigits(scaled)) + " " + BINARY[power];
-    }
-    String number;
-    double a = Math.abs(value);
-    if (a >= 1e9) {
-      number = threeDigits(value / 1e9) + " G";
-    } else if (a >= 1e6) {
-      number = threeDigits(value / 1e6) + " M";
-    } else if (a >= 1e5) {
-      number = threeDigits(value / 1e3) + " k";
-    } else {
-      number = ForecastWriters.num(value);
-    }
-    if (u.isEmpty()) {
-      return number.strip();
-    }
-    return number + " " + u;
-  }
 
   /**
    * A common scale for numbers shown beside each other (a row of quantiles and its limit): the
@@ -79,10 +47,5 @@ public final class Units {
       return new Scale(1e3, u.isEmpty() ? "k" : "k " + u);
     }
     return new Scale(1, u);
-  }
-
-  private static String threeDigits(double v) {
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
-        .toPlainString();
   }
 }

@@ -7,20 +7,21 @@ import org.junit.jupiter.api.Test;
 class UnitsTest {
   @Test
   void bytesReadInBinaryUnits() {
-    assertThat(Units.human(8_589_934_592.0, "bytes")).isEqualTo("8 GiB");
-    assertThat(Units.human(5.85e9, "bytes")).isEqualTo("5.45 GiB");
-    assertThat(Units.human(1_536, "bytes")).isEqualTo("1.5 KiB");
-    assertThat(Units.human(900, "bytes")).isEqualTo("900 bytes");
+    assertThat(Units.scaleFor("bytes", 8_589_934_592.0)).isEqualTo(new Units.Scale(1L << 30, "GiB"));
+    assertThat(Units.scaleFor("bytes", 1_536)).isEqualTo(new Units.Scale(1024, "KiB"));
+    assertThat(Units.scaleFor("bytes", 900)).isEqualTo(new Units.Scale(1, "bytes"));
+    assertThat(Units.scaleFor("bytes", 5.85e9).number(5.85e9)).isEqualTo("5.448");
   }
 
   @Test
   void largeCountsReadWithAPrefixAndSmallOnesInFull() {
-    assertThat(Units.human(452_100, "requests per 5 min")).isEqualTo("452 k requests per 5 min");
-    assertThat(Units.human(2.5e6, "requests/s")).isEqualTo("2.5 M requests/s");
-    assertThat(Units.human(6_016, "requests/s")).isEqualTo("6,016 requests/s");
-    assertThat(Units.human(828.5, "connections")).isEqualTo("828.5 connections");
-    assertThat(Units.human(70, "%")).isEqualTo("70 %");
-    assertThat(Units.human(Double.NaN, "%")).isEqualTo("n/a");
+    assertThat(Units.scaleFor("requests/s", 2.5e6).unit()).isEqualTo("M requests/s");
+    assertThat(Units.scaleFor("requests/s", 2.5e6).number(2.5e6)).isEqualTo("2.5");
+    assertThat(Units.scaleFor("requests/s", 6_016)).isEqualTo(new Units.Scale(1, "requests/s"));
+    assertThat(Units.scaleFor("requests/s", 6_016).number(6_016)).isEqualTo("6,016");
+    assertThat(Units.scaleFor("connections", 828.5).number(828.5)).isEqualTo("828.5");
+    assertThat(Units.scaleFor("", 3e9)).isEqualTo(new Units.Scale(1e9, "G"));
+    assertThat(Units.scaleFor("%", 70).number(Double.NaN)).isEqualTo("n/a");
   }
 
   @Test

@@ -221,10 +221,19 @@ final class Moments {
    * with Σxⱼ read from the intercept's row of XᵀX.
    */
   double residualSum(int from, int to, int[] cols, double[] beta, boolean log) {
-    double sum = xty(from, to, new int[] {cols[0]}, log)[0];
+    double[][] source = log ? xyLog : xy;
+    int[] left = excludedIn(from, to);
+    double sum = source[to][cols[0]] - source[from][cols[0]];
+    for (int c : left) {
+      sum -= source[c + 1][cols[0]] - source[c][cols[0]];
+    }
     for (int j = 0; j < cols.length; j++) {
-      sum -= beta[j] * (cols[0] == cols[j] ? diagonal(from, to, cols[0])
-          : xtx(from, to, new int[] {cols[0], cols[j]})[0][1]);
+      int k = index(cols[0], cols[j]);
+      double x = xx[to][k] - xx[from][k];
+      for (int c : left) {
+        x -= xx[c + 1][k] - xx[c][k];
+      }
+      sum -= beta[j] * x;
     }
     return sum;
   }

@@ -156,12 +156,18 @@ class CapacityForecasterTest {
     assertThat(again).usingRecursiveComparison().isEqualTo(forecast);
   }
 
-  @Test
-  void withoutAPlannedPromotionTheNextOrganicPeakIsForecast() throws Exception {
-    Path folder = dir.resolve("organic");
+  /** The generated metrics in a folder of this name, with a calendar that plans no promotion. */
+  private Path withoutAPlannedPromotion(String name) throws Exception {
+    Path folder = dir.resolve(name);
     PlatformMetrics.write(folder, DAYS, STEP, Double.NaN, 7);
     String calendar = Files.readString(folder.resolve("calendar.yaml"));
     Files.writeString(folder.resolve("calendar.yaml"), calendar.substring(0, calendar.indexOf("planned:")));
+    return folder;
+  }
+
+  @Test
+  void withoutAPlannedPromotionTheNextOrganicPeakIsForecast() throws Exception {
+    Path folder = withoutAPlannedPromotion("organic");
 
     CapacityForecast f = CapacityForecaster.forecast(inputs(folder, false), ForecastSettings.defaults());
 
@@ -172,10 +178,7 @@ class CapacityForecasterTest {
 
   @Test
   void aHorizonInHoursIsForecastAndNamedInHours() throws Exception {
-    Path folder = dir.resolve("organic-hours");
-    PlatformMetrics.write(folder, DAYS, STEP, Double.NaN, 7);
-    String calendar = Files.readString(folder.resolve("calendar.yaml"));
-    Files.writeString(folder.resolve("calendar.yaml"), calendar.substring(0, calendar.indexOf("planned:")));
+    Path folder = withoutAPlannedPromotion("organic-hours");
     ForecastSettings defaults = ForecastSettings.defaults();
     ForecastSettings twelveHours = new ForecastSettings(
         io.casinoperf.capacity.demand.DemandFitter.Settings.defaults(12 * 3_600L),
