@@ -199,7 +199,7 @@ public final class Backtest {
       forecasts.add(new StepForecast(t, i - o + 1, y, q, naivePoint, naiveQ, scored));
     }
     OriginForecast forecast = new OriginForecast(origin, s.epochSecond(from), season, scale,
-        model.spec().describe(), forecasts, modelTally.scaledBy(scale), naiveTally.scaledBy(scale));
+        model.describe(), forecasts, modelTally.scaledBy(scale), naiveTally.scaledBy(scale));
     return new Scored(forecast, modelTally, naiveTally);
   }
 

@@ -12,8 +12,9 @@ import java.util.SortedMap;
  * up to three blocks one forecast horizon long each, are held out in turn; every candidate (log or
  * linear scale, with or without trend, each Fourier order, each history window, level anchored to
  * the last day or week or not) is fitted on what comes before each block and scored on what it
- * did not see. The best candidate of each scale is compared on the original scale, and the winner
- * is refitted on all of its window. Its errors on the blocks give the prediction intervals.
+ * did not see. The best candidate of each scale gets the share of last season's error it carries
+ * ({@link SeasonalCarry}); the two are compared on the original scale, and the winner is refitted
+ * on all of its window. Its errors on the blocks give the prediction intervals.
  *
  * <p>One pass over the data accumulates per-day sums of {@code XᵀX} and {@code Xᵀy} for the
  * largest set of terms ({@link Moments}); each candidate is then a small system solved by {@link
@@ -153,9 +154,8 @@ public final class DemandFitter {
 
   private record Candidate(Spec spec, double score) {}
 
-  /** One fit of a candidate on chunks [from, trainEnd), before any anchoring. */
-  /** @param from the first chunk of the fit's window */
-  private record BlockFit(int[] columns, double[] beta, LeastSquares.Solution solution, int from) {}
+  /** One fit of a candidate on its window before a block's start, before any anchoring. */
+  private record BlockFit(int[] columns, double[] beta, LeastSquares.Solution solution) {}
 
   /** Selects and fits a model on chunks [0, toChunk). */
   static DemandModel fitUpTo(Prepared d, int toChunk) {
@@ -194,7 +194,10 @@ public final class DemandFitter {
     }
     int[] anchors = d.chunkSeconds > Terms.DAY ? new int[] {0} : new int[] {0, 1, 7};
     final int required = requiredColumn(d, fromChunk, toChunk);
-    Candidate[] best = new Candidate[2];
+    // The best candidate of each scale, with a trend and with a level only: carrying last season's
+    // error copies last season's level and shape, so a trend the model would add on top may help
+    // or hurt, and only the blocks can tell.
+    Candidate[] best = new Candidate[4];
     boolean[] forms = m.logAvailable(fromChunk, toChunk) ? new boolean[] {true, false} : new boolean[] {false};
     int smallest = Integer.MAX_VALUE;
     double[] sse = new double[anchors.length];
@@ -243,7 +246,7 @@ public final class DemandFitter {
                 if (!feasible || counted == 0) {
                   continue;
                 }
-                int form = log ? 0 : 1;
+                int form = (log ? 0 : 2) + (trend ? 1 : 0);
                 for (int a = 0; a < anchors.length; a++) {
                   double score = sse[a] / counted;
                   if (best[form] == null || score < best[form].score()) {
@@ -258,36 +261,36 @@ public final class DemandFitter {
         }
       }
     }
-    if (best[0] == null && best[1] == null) {
+    if (java.util.Arrays.stream(best).allMatch(java.util.Objects::isNull)) {
       throw new UnsuitableDataException(tooShort(d, fromChunk, toChunk,
           smallest == Integer.MAX_VALUE ? 1 : smallest));
     }
-    Spec chosen = null;
+    // The intervals need more errors than the choice does: the model is refitted before as many
+    // more blocks as the history holds, up to a couple of months of blocks. On them each of the
+    // best candidates gets the weight of its carried seasonal residual (SeasonalCarry); the one
+    // with the lowest error over all those blocks wins.
+    int intervalBlocks = intervalBlocks(m, fromChunk, toChunk, validation, blocks);
+    int season = SeasonalCarry.seasonSlots(d, fromChunk, toChunk);
+    Predictions chosen = null;
+    double chosenWeight = 0;
     double chosenError = Double.POSITIVE_INFINITY;
     for (Candidate candidate : best) {
       if (candidate == null) {
         continue;
       }
-      double[] errors = new double[(int) m.count(toChunk - blocks * validation, toChunk)];
-      int[] filled = new int[1];
-      double absolute = validationErrors(d, candidate.spec(), fromChunk, toChunk, validation, blocks,
-          errors, null, filled);
-      if (absolute < chosenError) {
-        chosen = candidate.spec();
+      Predictions p = predictions(d, candidate.spec(), fromChunk, toChunk, validation, intervalBlocks,
+          blocks, season);
+      double weight = SeasonalCarry.bestWeight(p.actual, p.center, p.carry, p.n, p.spec.log());
+      double absolute = p.n == 0 ? Double.POSITIVE_INFINITY
+          : SeasonalCarry.absoluteError(p.actual, p.center, p.carry, 0, p.n, weight, p.spec.log()) / p.n;
+      if (chosen == null || absolute < chosenError) {
+        chosen = p;
+        chosenWeight = weight;
         chosenError = absolute;
       }
     }
-    // The intervals need more errors than the choice does: the chosen model alone is refitted
-    // before as many more blocks as the history holds, up to a couple of months of blocks.
-    int intervalBlocks = intervalBlocks(m, fromChunk, toChunk, validation, blocks);
-    int most = (int) m.count(toChunk - intervalBlocks * validation, toChunk);
-    double[] errors = new double[most];
-    int[] leads = new int[most];
-    int[] filled = new int[1];
-    validationErrors(d, chosen, fromChunk, toChunk, validation, intervalBlocks, errors, leads, filled);
-    int recent = (int) Math.min(filled[0], m.count(toChunk - blocks * validation, toChunk));
-    return refit(d, chosen, fromChunk, toChunk, java.util.Arrays.copyOf(errors, filled[0]),
-        java.util.Arrays.copyOf(leads, filled[0]), recent);
+    return refit(d, chosen.spec, fromChunk, toChunk, chosen.errors(chosenWeight),
+        java.util.Arrays.copyOf(chosen.lead, chosen.n), chosen.n - chosen.recentFrom, chosenWeight, season);
   }
 
   /**
@@ -365,7 +368,7 @@ public final class DemandFitter {
     }
     LeastSquares.Solution solution = LeastSquares.solve(d.moments.xtx(from, trainEnd, cols),
         d.moments.xty(from, trainEnd, cols, spec.log()), d.settings.maxCondition());
-    return new BlockFit(cols, solution.coefficients(), solution, from);
+    return new BlockFit(cols, solution.coefficients(), solution);
   }
 
   /**
@@ -414,6 +417,79 @@ public final class DemandFitter {
    * anomalous days in a row on one side are a new level, kept. Only for series of daily chunks.
    */
   static int[] anomalousDays(Prepared d, int fromChunk, int toChunk) {
+    int[] side = unusualDays(d, fromChunk, toChunk);
+    if (side.length == 0) {
+      return new int[0];
+    }
+    boolean log = d.moments.logAvailable(fromChunk, toChunk);
+    double[] means = d.moments.chunkMeans(log);
+    int span = toChunk - fromChunk;
+    // Runs of NEW_LEVEL_DAYS or more on one side (days without data skipped) are a new level;
+    // shorter runs of days below the band are anomalies. A capacity plan may discount an outage,
+    // never a peak.
+    java.util.List<Integer> out = new java.util.ArrayList<>();
+    int i = 0;
+    while (i < span) {
+      if (side[i] == 0) {
+        i++;
+        continue;
+      }
+      int j = i;
+      int run = 0;
+      java.util.List<Integer> members = new java.util.ArrayList<>();
+      while (j < span && (side[j] == side[i] || (side[j] == 0 && Double.isNaN(means[fromChunk + j])))) {
+        if (side[j] != 0) {
+          run++;
+          members.add(fromChunk + j);
+        }
+        j++;
+      }
+      if (run < NEW_LEVEL_DAYS && side[i] < 0) {
+        out.addAll(members);
+      }
+      i = j;
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * The first chunk of a new level that holds to the end of chunks [fromChunk, toChunk): a run of
+   * {@link #NEW_LEVEL_DAYS} or more days in a row on one side of the band of {@link
+   * #anomalousDays} (days without data skipped) that reaches the last day with data; {@code
+   * fromChunk} when there is none. Last season's error is not carried from before it.
+   */
+  static int newLevelStart(Prepared d, int fromChunk, int toChunk) {
+    int[] side = unusualDays(d, fromChunk, toChunk);
+    if (side.length == 0) {
+      return fromChunk;
+    }
+    boolean log = d.moments.logAvailable(fromChunk, toChunk);
+    double[] means = d.moments.chunkMeans(log);
+    int j = toChunk - fromChunk - 1;
+    while (j >= 0 && Double.isNaN(means[fromChunk + j])) {
+      j--;
+    }
+    if (j < 0 || side[j] == 0) {
+      return fromChunk;
+    }
+    int level = side[j];
+    int run = 0;
+    int first = j;
+    for (; j >= 0 && (side[j] == level || (side[j] == 0 && Double.isNaN(means[fromChunk + j]))); j--) {
+      if (side[j] != 0) {
+        run++;
+        first = j;
+      }
+    }
+    return run >= NEW_LEVEL_DAYS ? fromChunk + first : fromChunk;
+  }
+
+  /**
+   * For each chunk of [fromChunk, toChunk): -1 or +1 when it is one of the last {@link
+   * #RECENT_DAYS} days and lies below or above the band of {@link #anomalousDays}, else 0; an
+   * empty array when the series is not one of daily chunks or is shorter than three weeks.
+   */
+  private static int[] unusualDays(Prepared d, int fromChunk, int toChunk) {
     if (d.chunkSeconds != Terms.DAY || toChunk - fromChunk < 21) {
       return new int[0];
     }
@@ -454,35 +530,11 @@ public final class DemandFitter {
       double median = io.casinoperf.capacity.algebra.SortedSample.quantile(previous, 0.5);
       double[] absolute = java.util.Arrays.stream(previous).map(v -> Math.abs(v - median)).sorted().toArray();
       double scale = 1.4826 * io.casinoperf.capacity.algebra.SortedSample.quantile(absolute, 0.5);
-      // Only days below the band: a capacity plan may discount an outage, never a peak.
-      if (scale > 0 && median - x > ANOMALY_BAND * scale) {
-        side[c - fromChunk] = -1;
+      if (scale > 0 && Math.abs(x - median) > ANOMALY_BAND * scale) {
+        side[c - fromChunk] = x < median ? -1 : 1;
       }
     }
-    // Runs of NEW_LEVEL_DAYS or more on one side (days without data skipped) are a new level.
-    java.util.List<Integer> out = new java.util.ArrayList<>();
-    int i = 0;
-    while (i < span) {
-      if (side[i] == 0) {
-        i++;
-        continue;
-      }
-      int j = i;
-      int run = 0;
-      java.util.List<Integer> members = new java.util.ArrayList<>();
-      while (j < span && (side[j] == side[i] || (side[j] == 0 && Double.isNaN(means[fromChunk + j])))) {
-        if (side[j] != 0) {
-          run++;
-          members.add(fromChunk + j);
-        }
-        j++;
-      }
-      if (run < NEW_LEVEL_DAYS) {
-        out.addAll(members);
-      }
-      i = j;
-    }
-    return out.stream().mapToInt(Integer::intValue).toArray();
+    return side;
   }
 
   /** Whether any known promotion covers part of this chunk. */
@@ -511,28 +563,61 @@ public final class DemandFitter {
   }
 
   /**
-   * Refits the spec before each validation block, fills {@code errors} (transformed scale) with
-   * what it got wrong there and {@code leads}, when given, with how many steps after the block's
-   * start each error came, and returns the mean absolute error on the original scale.
+   * What a spec predicted on each of the last {@code blocks} validation blocks, refitted before
+   * each (oldest block first): the actual values, the model's values and the seasonal residuals
+   * it would carry (both on its scale), and how many steps after the block's start each came.
    */
-  private static double validationErrors(Prepared d, Spec spec, int floor, int toChunk,
-      int validation, int blocks, double[] errors, int[] leads, int[] filled) {
+  private static final class Predictions {
+    final Spec spec;
+    final double[] actual;
+    final double[] center;
+    final double[] carry;
+    final int[] lead;
+    int n;
+    /** Where the points of the most recent blocks, whose median error centres the intervals, start. */
+    int recentFrom;
+
+    Predictions(Spec spec, int capacity) {
+      this.spec = spec;
+      this.actual = new double[capacity];
+      this.center = new double[capacity];
+      this.carry = new double[capacity];
+      this.lead = new int[capacity];
+    }
+
+    /** The errors on the model's scale with the carried residual at this weight. */
+    double[] errors(double weight) {
+      double[] out = new double[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = (spec.log() ? Math.log(actual[i]) : actual[i]) - center[i] - weight * carry[i];
+      }
+      return out;
+    }
+  }
+
+  private static Predictions predictions(Prepared d, Spec spec, int floor, int toChunk, int validation,
+      int blocks, int recentBlocks, int season) {
     double[] row = new double[d.terms.columns];
     int spc = d.slotsPerChunk();
-    int n = 0;
-    double absolute = 0;
     boolean log = spec.log();
+    Predictions p = new Predictions(spec, (int) d.moments.count(toChunk - blocks * validation, toChunk));
+    p.recentFrom = -1;
     for (int b = blocks; b >= 1; b--) {
+      if (b == recentBlocks) {
+        p.recentFrom = p.n;
+      }
       int trainEnd = toChunk - b * validation;
       BlockFit fit = fitBlock(d, spec, floor, trainEnd);
       if (fit == null) {
         continue;
       }
       double[] beta = anchored(d, fit, floor, trainEnd, spec.anchorDays(), log);
+      SeasonalCarry carry = new SeasonalCarry(d, fit.columns(), beta, log,
+          newLevelStart(d, floor, trainEnd) * spc, trainEnd * spc, season);
       int end = Math.min(d.series.slots(), (trainEnd + validation) * spc);
       for (int i = trainEnd * spc; i < end; i++) {
         double y = d.series.value(i);
-        if (Double.isNaN(y) || d.moments.isExcluded(i / spc)) {
+        if (Double.isNaN(y) || d.moments.isExcluded(i / spc) || (log && !(y > 0))) {
           continue;
         }
         d.terms.row(d.series.epochSecond(i), row, null);
@@ -540,19 +625,20 @@ public final class DemandFitter {
         for (int k = 0; k < fit.columns().length; k++) {
           center += beta[k] * row[fit.columns()[k]];
         }
-        if (leads != null) {
-          leads[n] = i - trainEnd * spc;
-        }
-        errors[n++] = (log ? Math.log(y) : y) - center;
-        absolute += Math.abs(y - (log ? Math.exp(center) : Math.max(0, center)));
+        p.actual[p.n] = y;
+        p.center[p.n] = center;
+        p.carry[p.n] = carry.at(i);
+        p.lead[p.n++] = i - trainEnd * spc;
       }
     }
-    filled[0] = n;
-    return n == 0 ? Double.POSITIVE_INFINITY : absolute / n;
+    if (p.recentFrom < 0) {
+      p.recentFrom = p.n;
+    }
+    return p;
   }
 
   private static DemandModel refit(Prepared d, Spec spec, int floor, int toChunk,
-      double[] validationErrors, int[] leads, int recent) {
+      double[] validationErrors, int[] leads, int recent, double carryWeight, int season) {
     Moments m = d.moments;
     int from = spec.windowDays() == 0 ? floor : Math.max(floor, toChunk - chunks(d, spec.windowDays()));
     BlockFit fit = fitBlock(d, spec, floor, toChunk);
@@ -584,12 +670,17 @@ public final class DemandFitter {
     }
     long start = d.series.startEpochSecond();
     long end = Math.min(d.series.epochSecond(d.series.slots() - 1), start + toChunk * d.chunkSeconds - 1);
+    double[] carried = carryWeight == 0 ? new double[0]
+        : new SeasonalCarry(d, cols, beta, spec.log(), newLevelStart(d, floor, toChunk) * d.slotsPerChunk(),
+            toChunk * d.slotsPerChunk(), season).lastSeasons();
     return new DemandModel(d.terms, spec, cols, beta, solution.ridge(),
         solution.conditionNumber(),
         new ForecastErrors(validationErrors, leads, recent, start + toChunk * d.chunkSeconds,
             d.series.stepSeconds()), coefficientVariance,
         start + from * d.chunkSeconds, end, n, promotionMeans, promotionPoints,
-        m.xty(from, toChunk, new int[] {0}, false)[0] / Math.max(1, n));
+        m.xty(from, toChunk, new int[] {0}, false)[0] / Math.max(1, n),
+        new DemandModel.Carry(carryWeight, carryWeight == 0 ? 0 : season, start + toChunk * d.chunkSeconds,
+            d.series.stepSeconds(), carried));
   }
 
   static double lagOneAutocorrelation(double[] x) {

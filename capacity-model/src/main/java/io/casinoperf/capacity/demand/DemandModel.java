@@ -28,11 +28,29 @@ public final class DemandModel {
   private final long toEpochSecond;
   private final long points;
   private final List<PromotionEffect> effects;
+  private final Carry carry;
+
+  /**
+   * The seasonal residual the forecast carries ({@link SeasonalCarry}): the weight, the season in
+   * slots (0 for none), where the forecast starts, the step, and the residuals of the last
+   * {@link SeasonalCarry#SEASONS_BACK} seasons before the start (NaN where none).
+   */
+  record Carry(double weight, int season, long startEpochSecond, long stepSeconds, double[] residuals) {
+    static final Carry NONE = new Carry(0, 0, 0, 1, new double[0]);
+
+    /** The weighted residual added at {@code t} on the model's scale. */
+    double at(long t) {
+      if (season == 0 || weight == 0 || t < startEpochSecond) {
+        return 0;
+      }
+      return weight * SeasonalCarry.at(residuals, season, (t - startEpochSecond) / stepSeconds);
+    }
+  }
 
   DemandModel(Terms terms, Spec spec, int[] columns, double[] beta, double ridge,
       double conditionNumber, ForecastErrors errors, double[] coefficientVariance,
       long fromEpochSecond, long toEpochSecond, long points, double[] promotionMeans,
-      long[] promotionPoints, double meanLevel) {
+      long[] promotionPoints, double meanLevel, Carry carry) {
     this.terms = terms;
     this.spec = spec;
     this.columns = columns;
@@ -45,10 +63,29 @@ public final class DemandModel {
     this.toEpochSecond = toEpochSecond;
     this.points = points;
     this.effects = effects(promotionMeans, promotionPoints, meanLevel);
+    this.carry = carry;
   }
 
   public Spec spec() {
     return spec;
+  }
+
+  /**
+   * The share of last season's residual the forecast adds ({@link SeasonalCarry}), 0 to 1; 0 when
+   * the validation blocks were forecast best without it.
+   */
+  public double seasonalCarryWeight() {
+    return carry.season() == 0 ? 0 : carry.weight();
+  }
+
+  /** The model in words: {@link Spec#describe()} and the seasonal residual it carries. */
+  public String describe() {
+    if (seasonalCarryWeight() == 0) {
+      return spec.describe();
+    }
+    long seconds = carry.season() * carry.stepSeconds();
+    return spec.describe() + String.format(java.util.Locale.ROOT, ", plus %.1f × its error one %s earlier",
+        carry.weight(), seconds == Terms.WEEK ? "week" : seconds == Terms.DAY ? "day" : seconds + " s");
   }
 
   /** Number of regression terms used. */
@@ -131,7 +168,7 @@ public final class DemandModel {
     }
     double[] row = new double[terms.columns];
     terms.row(t, row, override);
-    double center = dot(row);
+    double center = dot(row) + carry.at(t);
     double deviation = errors.quantile(probability, t);
     if (extraVariance > 0) {
       double z = Distributions.normalQuantile(probability);
@@ -149,7 +186,7 @@ public final class DemandModel {
    */
   double calendarQuantile(long t, double probability, double[] row) {
     terms.row(t, row, null);
-    return back(dot(row) + errors.quantile(probability, t));
+    return back(dot(row) + carry.at(t) + errors.quantile(probability, t));
   }
 
   /**

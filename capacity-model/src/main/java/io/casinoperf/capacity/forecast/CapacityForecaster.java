@@ -148,7 +148,7 @@ public final class CapacityForecaster {
           trafficQ[2], maxObserved));
     }
     double decisionTraffic = demand.quantile(peakAt, settings.decisionQuantile(), scenario);
-    assumptions.add("Organic traffic follows the fitted model: " + demand.spec().describe() + ".");
+    assumptions.add("Organic traffic follows the fitted model: " + demand.describe() + ".");
     assumptions.add(String.format(Locale.ROOT, "Decisions are taken at P%.0f.", 100 * settings.decisionQuantile()));
 
     UslModel usl = null;
@@ -203,7 +203,7 @@ public final class CapacityForecaster {
 
     TrafficForecast trafficForecast = new TrafficForecast(traffic.name(), in.plan().traffic().unit(),
         iso(peakAt), new Quantiles(trafficQ[0], trafficQ[1], trafficQ[2]), maxObserved,
-        new DemandSummary(demand.spec().describe(), demand.terms(), demand.points(),
+        new DemandSummary(demand.describe(), demand.terms(), demand.points(),
             iso(demand.fittedFromEpochSecond()), iso(demand.fittedToEpochSecond()), demand.ridge(),
             demand.validationPoints(), demand.promotionEffects()),
         backtest, trafficNodes, CapacityForecast.PeakCheck.of(trafficQ[0], maxObserved,
