@@ -61,6 +61,7 @@ final class ReportCommand implements Callable<Integer> {
    * document or a key given twice (one would silently win) is refused at its line and column.
    */
   static final ObjectMapper STRICT_JSON = JsonMapper.builder()
+      .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();

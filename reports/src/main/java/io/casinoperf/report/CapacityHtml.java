@@ -35,9 +35,9 @@ public final class CapacityHtml {
         "description", (p.type() == null ? "organic traffic" : p.type() + " promotion") + ", "
             + p.start() + " to " + p.end(),
         "multiplierText", switch (p.multiplierSource()) {
-          case "planner" -> String.format(Locale.ROOT, "×%.2f (the planner's multiplier)", p.multiplier());
-          case "learned" -> String.format(Locale.ROOT, "×%.2f (learned from past %s promotions)", p.multiplier(), p.type());
-          default -> "without a promotion";
+          case PLANNER -> String.format(Locale.ROOT, "×%.2f (the planner's multiplier)", p.multiplier());
+          case LEARNED -> String.format(Locale.ROOT, "×%.2f (learned from past %s promotions)", p.multiplier(), p.type());
+          case NONE -> "without a promotion";
         }));
     CapacityForecast.TrafficForecast t = f.traffic();
     page.put("traffic", Map.of("series", t.series(), "unit", t.unit(), "peakAt", t.peakAt(),
@@ -107,8 +107,8 @@ public final class CapacityHtml {
     for (SeriesChart s : all) {
       long end = s.times().length == 0 ? 0 : s.times()[s.times().length - 1];
       String title = s.series() + " (" + s.unit() + ")";
-      long windowStart = java.time.Instant.parse(f.planned().start()).getEpochSecond();
-      long windowEnd = java.time.Instant.parse(f.planned().end()).getEpochSecond();
+      long windowStart = f.planned().start().getEpochSecond();
+      long windowEnd = f.planned().end().getEpochSecond();
       charts.add(Map.of("title", title,
           "full", SvgCharts.svg(CapacityCharts.overTime(s, c.promotions(), c.incidents(), Long.MIN_VALUE,
               "All history"), "time-" + index, title + ": all history and forecast", 640, 360),
@@ -204,9 +204,10 @@ public final class CapacityHtml {
     return String.format(Locale.ROOT, "%.1f %%", value);
   }
 
-  private static String or(String value, String otherwise) {
-    return value == null ? otherwise : value;
+  private static String or(Object value, String otherwise) {
+    return value == null ? otherwise : value.toString();
   }
+
 
   private static String num(double v) {
     return ForecastWriters.num(v);

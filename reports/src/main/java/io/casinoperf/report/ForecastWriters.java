@@ -15,7 +15,10 @@ import java.util.Locale;
 
 /** Renders a {@link CapacityForecast} as the documented forecast.json and a console summary. */
 public final class ForecastWriters {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Times and days as ISO-8601 text. */
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private ForecastWriters() {}
 
@@ -112,10 +115,11 @@ public final class ForecastWriters {
     CapacityForecast.Planned p = f.planned();
     out.append(String.format(Locale.ROOT, "Forecast for %s%s, %s .. %s%n", p.name(),
         p.type() == null ? "" : " (" + p.type() + ")", p.start(), p.end()));
-    if (!p.multiplierSource().equals("none")) {
+    if (p.multiplierSource() != CapacityForecast.MultiplierSource.NONE) {
       out.append(String.format(Locale.ROOT, "  traffic ×%.2f (%s)%s%n", p.multiplier(),
-          p.multiplierSource().equals("planner") ? "planner's multiplier" : "learned from past promotions",
-          p.multiplierSource().equals("planner") && p.learnedEffect() != null
+          p.multiplierSource() == CapacityForecast.MultiplierSource.PLANNER ? "planner's multiplier"
+              : "learned from past promotions",
+          p.multiplierSource() == CapacityForecast.MultiplierSource.PLANNER && p.learnedEffect() != null
               ? String.format(Locale.ROOT, "; past %s promotions brought ×%.2f (90 %% %.2f–%.2f)",
                   p.learnedEffect().type(), p.learnedEffect().multiplier(), p.learnedEffect().low90(),
                   p.learnedEffect().high90())
@@ -198,9 +202,10 @@ public final class ForecastWriters {
     return out.toString();
   }
 
-  private static String or(String value, String otherwise) {
-    return value == null ? otherwise : value;
+  private static String or(Object value, String otherwise) {
+    return value == null ? otherwise : value.toString();
   }
+
 
   private static String duration(long seconds) {
     return seconds % 86_400 == 0 ? seconds / 86_400 + " d" : seconds / 3600.0 + " h";

@@ -59,6 +59,7 @@ class ForecastCommandTest {
     assertThat(json.get("schema").asText()).isEqualTo("casinoperf-forecast/1");
     assertThat(json.at("/planned/name").asText()).isEqualTo("Black Friday");
     assertThat(json.at("/planned/multiplier").asDouble()).isEqualTo(3.0);
+    assertThat(json.at("/planned/multiplierSource").asText()).isEqualTo("planner");
     double p50 = json.at("/traffic/peak/p50").asDouble();
     double p90 = json.at("/traffic/peak/p90").asDouble();
     assertThat(p90).isGreaterThan(p50);

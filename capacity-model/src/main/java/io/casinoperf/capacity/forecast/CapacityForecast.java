@@ -2,12 +2,14 @@ package io.casinoperf.capacity.forecast;
 
 import io.casinoperf.capacity.demand.Backtest;
 import io.casinoperf.capacity.demand.PromotionEffect;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * The answer for a planned promotion, as written to {@code forecast.json} (schema {@value
- * #SCHEMA}, documented in docs/FORECAST.md). Times are ISO-8601 UTC; quantities are in the
- * units of their series.
+ * #SCHEMA}, documented in docs/FORECAST.md). Times are {@link Instant}s and days {@link
+ * LocalDate}s (UTC), written as ISO-8601 text; quantities are in the units of their series.
  */
 public record CapacityForecast(String schema, Planned planned, TrafficForecast traffic,
     List<ResourceForecast> resources, Usl usl, List<SeriesQuality> data,
@@ -25,11 +27,31 @@ public record CapacityForecast(String schema, Planned planned, TrafficForecast t
    * The promotion forecast for.
    *
    * @param multiplier the traffic multiplier used (1 for organic traffic)
-   * @param multiplierSource {@code planner}, {@code learned} or {@code none}
+   * @param multiplierSource where the multiplier came from
    * @param learnedEffect what past promotions of the type did, or null
    */
-  public record Planned(String name, String type, String start, String end, double multiplier,
-      String multiplierSource, PromotionEffect learnedEffect) {}
+  public record Planned(String name, String type, Instant start, Instant end, double multiplier,
+      MultiplierSource multiplierSource, PromotionEffect learnedEffect) {}
+
+  /** Where a forecast's traffic multiplier came from; written in lower case in forecast.json. */
+  public enum MultiplierSource {
+    /** The planner gave it in the calendar. */
+    PLANNER,
+    /** Past promotions of the planned type, in the history, taught it. */
+    LEARNED,
+    /** No promotion is planned: organic traffic, multiplier 1. */
+    NONE;
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String json() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static MultiplierSource of(String json) {
+      return valueOf(json.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
 
   /** Quantiles of a quantity at the peak. */
   public record Quantiles(double p50, double p90, double p99) {}
@@ -41,7 +63,7 @@ public record CapacityForecast(String schema, Planned planned, TrafficForecast t
    * @param model the chosen demand model in words
    * @param nodes the traffic planned against the USL throughput of one node, or null
    */
-  public record TrafficForecast(String series, String unit, String peakAt, Quantiles peak,
+  public record TrafficForecast(String series, String unit, Instant peakAt, Quantiles peak,
       double maxObserved, DemandSummary model, Backtest.Result backtest, NodePlan nodes,
       PeakCheck peakCheck) {}
 
@@ -71,8 +93,8 @@ public record CapacityForecast(String schema, Planned planned, TrafficForecast t
   }
 
   /** The demand model, summarised. */
-  public record DemandSummary(String description, int terms, long points, String fittedFrom,
-      String fittedTo, double ridge, int validationPoints, List<PromotionEffect> promotionEffects) {}
+  public record DemandSummary(String description, int terms, long points, Instant fittedFrom,
+      Instant fittedTo, double ridge, int validationPoints, List<PromotionEffect> promotionEffects) {}
 
   /**
    * One resource at the peak.
@@ -124,7 +146,7 @@ public record CapacityForecast(String schema, Planned planned, TrafficForecast t
    * @param p90 first day its decision quantile does, or null
    * @param searchedUntil the last day searched
    */
-  public record Runway(String p50, String p90, String searchedUntil) {}
+  public record Runway(LocalDate p50, LocalDate p90, LocalDate searchedUntil) {}
 
   /** The USL fit of the load-test steps. */
   public record Usl(double sigma, double kappa, double lambda, Double sigmaStandardError,
@@ -176,5 +198,5 @@ public record CapacityForecast(String schema, Planned planned, TrafficForecast t
       double[] curveThroughput) {}
 
   /** A promotion or incident window on the time axis. */
-  public record Span(String name, String type, String start, String end, boolean planned) {}
+  public record Span(String name, String type, Instant start, Instant end, boolean planned) {}
 }

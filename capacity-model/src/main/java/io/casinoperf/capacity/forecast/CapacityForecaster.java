@@ -86,11 +86,12 @@ public final class CapacityForecaster {
     PromotionEffect learned = window.type == null ? null : demand.effect(window.type);
     if (window.type == null) {
       scenario = PromotionScenario.organic();
-      planned = new Planned(window.name, null, iso(window.start), iso(window.end), 1, "none", null);
+      planned = new Planned(window.name, null, Instant.ofEpochSecond(window.start), Instant.ofEpochSecond(window.end), 1,
+          CapacityForecast.MultiplierSource.NONE, null);
     } else if (!Double.isNaN(window.multiplier)) {
       scenario = PromotionScenario.multiplied(window.type, window.multiplier);
-      planned = new Planned(window.name, window.type, iso(window.start), iso(window.end),
-          window.multiplier, "planner", learned);
+      planned = new Planned(window.name, window.type, Instant.ofEpochSecond(window.start), Instant.ofEpochSecond(window.end),
+          window.multiplier, CapacityForecast.MultiplierSource.PLANNER, learned);
       assumptions.add(String.format(Locale.ROOT, "Traffic during %s is %.2f× organic traffic (the planner's"
           + " multiplier%s).", window.name, window.multiplier, learned == null ? ""
           : String.format(Locale.ROOT, "; past %s promotions did %.2f×, 90 %% CI %.2f–%.2f", window.type,
@@ -134,8 +135,8 @@ public final class CapacityForecaster {
     long peakAt = peakTime(demand, scenario, window.start, window.end, traffic.stepSeconds());
     if (planned == null) {
       double effective = demand.median(peakAt, scenario) / demand.median(peakAt, PromotionScenario.organic());
-      planned = new Planned(window.name, window.type, iso(window.start), iso(window.end), effective,
-          "learned", learned);
+      planned = new Planned(window.name, window.type, Instant.ofEpochSecond(window.start), Instant.ofEpochSecond(window.end), effective,
+          CapacityForecast.MultiplierSource.LEARNED, learned);
     }
     double[] trafficQ = new double[LEVELS.length];
     for (int i = 0; i < LEVELS.length; i++) {
@@ -202,23 +203,23 @@ public final class CapacityForecaster {
     }
 
     TrafficForecast trafficForecast = new TrafficForecast(traffic.name(), in.plan().traffic().unit(),
-        iso(peakAt), new Quantiles(trafficQ[0], trafficQ[1], trafficQ[2]), maxObserved,
+        Instant.ofEpochSecond(peakAt), new Quantiles(trafficQ[0], trafficQ[1], trafficQ[2]), maxObserved,
         new DemandSummary(demand.describe(), demand.terms(), demand.points(),
-            iso(demand.fittedFromEpochSecond()), iso(demand.fittedToEpochSecond()), demand.ridge(),
+            Instant.ofEpochSecond(demand.fittedFromEpochSecond()), Instant.ofEpochSecond(demand.fittedToEpochSecond()), demand.ridge(),
             demand.validationPoints(), demand.promotionEffects()),
         backtest, trafficNodes, CapacityForecast.PeakCheck.of(trafficQ[0], maxObserved,
-            planned.multiplierSource().equals("none") ? 1 : planned.multiplier()));
+            planned.multiplierSource() == CapacityForecast.MultiplierSource.NONE ? 1 : planned.multiplier()));
     List<CapacityForecast.Span> promotions = new ArrayList<>();
     for (Promotion p : in.calendar().past()) {
-      promotions.add(new CapacityForecast.Span(p.name(), p.type(), iso(p.startEpochSecond()),
-          iso(p.endEpochSecond()), false));
+      promotions.add(new CapacityForecast.Span(p.name(), p.type(), Instant.ofEpochSecond(p.startEpochSecond()),
+          Instant.ofEpochSecond(p.endEpochSecond()), false));
     }
     if (window.type != null) {
-      promotions.add(new CapacityForecast.Span(window.name, window.type, iso(window.start), iso(window.end), true));
+      promotions.add(new CapacityForecast.Span(window.name, window.type, Instant.ofEpochSecond(window.start), Instant.ofEpochSecond(window.end), true));
     }
     List<CapacityForecast.Span> incidents = in.calendar().incidents().stream()
-        .map(i -> new CapacityForecast.Span(i.name(), "incident", iso(i.startEpochSecond()),
-            iso(i.endEpochSecond()), false))
+        .map(i -> new CapacityForecast.Span(i.name(), "incident", Instant.ofEpochSecond(i.startEpochSecond()),
+            Instant.ofEpochSecond(i.endEpochSecond()), false))
         .toList();
     CapacityForecast.Charts charts = new CapacityForecast.Charts(
         ForecastCharts.traffic(traffic, in.plan().traffic().unit(), demand, band,
@@ -390,20 +391,20 @@ public final class CapacityForecaster {
   private static Runway runway(DemandModel demand, ForecastSettings settings, long lastData,
       double usable, java.util.function.LongToDoubleFunction atMedian,
       java.util.function.LongToDoubleFunction atDecision) {
-    String p50 = null;
-    String p90 = null;
+    LocalDate p50 = null;
+    LocalDate p90 = null;
     LocalDate first = LocalDate.ofInstant(Instant.ofEpochSecond(lastData), ZoneOffset.UTC).plusDays(1);
     for (int day = 0; day < settings.runwayDays() && (p50 == null || p90 == null); day++) {
       long dayStart = first.plusDays(day).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
       long peak = peakTime(demand, PromotionScenario.organic(), dayStart, dayStart + 86_399, RUNWAY_STEP);
       if (p50 == null && atMedian.applyAsDouble(peak) > usable) {
-        p50 = first.plusDays(day).toString();
+        p50 = first.plusDays(day);
       }
       if (p90 == null && atDecision.applyAsDouble(peak) > usable) {
-        p90 = first.plusDays(day).toString();
+        p90 = first.plusDays(day);
       }
     }
-    return new Runway(p50, p90, first.plusDays(settings.runwayDays() - 1).toString());
+    return new Runway(p50, p90, first.plusDays(settings.runwayDays() - 1));
   }
 
   /**
@@ -432,9 +433,9 @@ public final class CapacityForecaster {
             number(resource.perNode() ? resource.limit() : resource.usableCapacity()), resource.unit()));
       }
     }
-    String windowEnd = LocalDate.ofInstant(Instant.ofEpochSecond(window.end), ZoneOffset.UTC).toString();
-    String within = runway.p50() != null && runway.p50().compareTo(windowEnd) <= 0 ? runway.p50()
-        : runway.p90() != null && runway.p90().compareTo(windowEnd) <= 0 ? runway.p90() : null;
+    LocalDate windowEnd = LocalDate.ofInstant(Instant.ofEpochSecond(window.end), ZoneOffset.UTC);
+    LocalDate within = runway.p50() != null && !runway.p50().isAfter(windowEnd) ? runway.p50()
+        : runway.p90() != null && !runway.p90().isAfter(windowEnd) ? runway.p90() : null;
     if (within != null) {
       warnings.add(String.format(Locale.ROOT, "%s: organic growth alone fills today's capacity by"
               + " %s (%s), before the planned window ends: capacity runs out whatever the promotion"

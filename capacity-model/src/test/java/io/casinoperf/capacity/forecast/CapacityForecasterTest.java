@@ -50,7 +50,7 @@ class CapacityForecasterTest {
   }
 
   private static long peakAt() {
-    return Instant.parse(forecast.traffic().peakAt()).getEpochSecond();
+    return forecast.traffic().peakAt().getEpochSecond();
   }
 
   private static ResourceForecast resource(String name) {
@@ -61,8 +61,8 @@ class CapacityForecasterTest {
   void peakTrafficIsThePlannersMultipleOfTheTrueOrganicPeak() {
     double truth = 3 * Math.exp(PlatformMetrics.logTraffic(peakAt(), false));
 
-    assertThat(forecast.planned().multiplierSource()).isEqualTo("planner");
-    assertThat(forecast.traffic().peakAt()).endsWith("T20:00:00Z"); // the evening peak
+    assertThat(forecast.planned().multiplierSource()).isEqualTo(CapacityForecast.MultiplierSource.PLANNER);
+    assertThat(forecast.traffic().peakAt().toString()).endsWith("T20:00:00Z"); // the evening peak
     assertThat(forecast.traffic().peak().p50()).isCloseTo(truth, within(0.05 * truth));
     assertThat(forecast.traffic().peak().p90()).isGreaterThan(forecast.traffic().peak().p50());
     assertThat(forecast.traffic().peak().p99()).isGreaterThan(forecast.traffic().peak().p90());
@@ -116,10 +116,10 @@ class CapacityForecasterTest {
   @Test
   void withoutAMultiplierThePastPromotionsEffectIsUsed() {
     CapacityForecast f = CapacityForecaster.forecast(inputs(learned, false), ForecastSettings.defaults());
-    long t = Instant.parse(f.traffic().peakAt()).getEpochSecond();
+    long t = f.traffic().peakAt().getEpochSecond();
     double truth = PlatformMetrics.FREE_SPINS * Math.exp(PlatformMetrics.logTraffic(t, false));
 
-    assertThat(f.planned().multiplierSource()).isEqualTo("learned");
+    assertThat(f.planned().multiplierSource()).isEqualTo(CapacityForecast.MultiplierSource.LEARNED);
     assertThat(f.planned().multiplier()).isCloseTo(PlatformMetrics.FREE_SPINS, within(0.15));
     assertThat(f.planned().learnedEffect().low90()).isLessThan(PlatformMetrics.FREE_SPINS);
     assertThat(f.planned().learnedEffect().high90()).isGreaterThan(PlatformMetrics.FREE_SPINS);
@@ -133,13 +133,12 @@ class CapacityForecasterTest {
     // Slow growth (35 % a year) turns a few per cent of level error into weeks, so the check is
     // on demand: on the runway day the true organic evening peak needs about 5 nodes × 70 % of
     // CPU, and a month earlier clearly less.
-    String runway = resource("app-cpu").nodes().runway().p50();
-    assertThat(runway).isNotNull();
-    LocalDate day = LocalDate.parse(runway);
+    LocalDate day = resource("app-cpu").nodes().runway().p50();
+    assertThat(day).isNotNull();
 
     assertThat(trueCpuDemandAtEveningPeak(day) / 350).isBetween(0.95, 1.08);
     assertThat(trueCpuDemandAtEveningPeak(day.minusDays(28)) / 350).isLessThan(trueCpuDemandAtEveningPeak(day) / 350);
-    assertThat(LocalDate.parse(resource("app-cpu").nodes().runway().p90())).isBefore(day);
+    assertThat(resource("app-cpu").nodes().runway().p90()).isBefore(day);
     // Database connections: 40 + 0.12 × ~2,000 organic is far below 800 for a year.
     assertThat(resource("database-connections").nodes().runway().p50()).isNull();
   }
@@ -171,7 +170,7 @@ class CapacityForecasterTest {
 
     CapacityForecast f = CapacityForecaster.forecast(inputs(folder, false), ForecastSettings.defaults());
 
-    assertThat(f.planned().multiplierSource()).isEqualTo("none");
+    assertThat(f.planned().multiplierSource()).isEqualTo(CapacityForecast.MultiplierSource.NONE);
     assertThat(f.planned().name()).isEqualTo("organic peak, next 7 days");
     assertThat(f.traffic().peak().p50()).isLessThan(forecast.traffic().peak().p50() / 2);
   }
@@ -188,8 +187,8 @@ class CapacityForecasterTest {
     CapacityForecast f = CapacityForecaster.forecast(inputs(folder, false), twelveHours);
 
     assertThat(f.planned().name()).isEqualTo("organic peak, next 12 h");
-    assertThat(java.time.Duration.between(java.time.Instant.parse(f.planned().start()),
-        java.time.Instant.parse(f.planned().end())).toHours()).isBetween(11L, 12L);
+    assertThat(java.time.Duration.between(f.planned().start(), f.planned().end()).toHours())
+        .isBetween(11L, 12L);
   }
 
   @Test
@@ -219,7 +218,7 @@ class CapacityForecasterTest {
 
     CapacityForecast f = CapacityForecaster.forecast(inputs(folder, false), ForecastSettings.defaults());
 
-    assertThat(f.planned().multiplierSource()).isEqualTo("learned");
+    assertThat(f.planned().multiplierSource()).isEqualTo(CapacityForecast.MultiplierSource.LEARNED);
     assertThat(f.planned().multiplier()).isCloseTo(PlatformMetrics.FREE_SPINS, within(0.3));
   }
 

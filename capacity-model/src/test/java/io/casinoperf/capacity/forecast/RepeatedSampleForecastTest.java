@@ -54,7 +54,8 @@ class RepeatedSampleForecastTest {
   }
 
   private static ObjectNode withoutCleaningReport(CapacityForecast forecast) {
-    ObjectNode json = new ObjectMapper().valueToTree(forecast);
+    ObjectNode json = new ObjectMapper()
+        .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).valueToTree(forecast);
     json.remove(List.of("data", "warnings"));
     return json;
   }

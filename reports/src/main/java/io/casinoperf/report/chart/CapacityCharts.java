@@ -187,8 +187,8 @@ public final class CapacityCharts {
   }
 
   private static void shade(XYPlot plot, Span span, Color color, long fromEpochSecond) {
-    long start = Instant.parse(span.start()).getEpochSecond();
-    long end = Instant.parse(span.end()).getEpochSecond();
+    long start = span.start().getEpochSecond();
+    long end = span.end().getEpochSecond();
     if (end < fromEpochSecond) {
       return;
     }
