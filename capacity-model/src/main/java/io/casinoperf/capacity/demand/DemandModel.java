@@ -154,6 +154,18 @@ public final class DemandModel {
    *     fitted range never saw
    */
   public double quantile(long t, double probability, PromotionScenario scenario) {
+    return at(t, scenario).applyAsDouble(probability);
+  }
+
+  /**
+   * Every quantile of traffic at {@code t} under the scenario, as a function of the probability:
+   * the model's value at {@code t} is computed once, so drawing many quantiles at one time (a
+   * simulation) costs one evaluation of the terms.
+   *
+   * @throws IllegalArgumentException when the scenario uses the learned effect of a type the
+   *     fitted range never saw
+   */
+  public java.util.function.DoubleUnaryOperator at(long t, PromotionScenario scenario) {
     double[] override = new double[terms.promotionTypes.size()];
     double extraVariance = 0;
     if (scenario.usesLearnedEffect()) {
@@ -169,15 +181,19 @@ public final class DemandModel {
     double[] row = new double[terms.columns];
     terms.row(t, row, override);
     double center = dot(row) + carry.at(t);
-    double deviation = errors.quantile(probability, t);
-    if (extraVariance > 0) {
-      double z = Distributions.normalQuantile(probability);
-      double bias = errors.quantile(0.5);
-      deviation = bias + Math.copySign(Math.sqrt((deviation - bias) * (deviation - bias)
-          + z * z * extraVariance), z);
-    }
-    double value = back(center + deviation);
-    return Double.isNaN(scenario.multiplier()) ? value : value * scenario.multiplier();
+    double variance = extraVariance;
+    double multiplier = scenario.multiplier();
+    return probability -> {
+      double deviation = errors.quantile(probability, t);
+      if (variance > 0) {
+        double z = Distributions.normalQuantile(probability);
+        double bias = errors.quantile(0.5);
+        deviation = bias + Math.copySign(Math.sqrt((deviation - bias) * (deviation - bias)
+            + z * z * variance), z);
+      }
+      double value = back(center + deviation);
+      return Double.isNaN(multiplier) ? value : value * multiplier;
+    };
   }
 
   /**

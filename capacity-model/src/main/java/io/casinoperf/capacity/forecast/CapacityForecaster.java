@@ -33,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
@@ -60,13 +61,17 @@ public final class CapacityForecaster {
     SortedMap<String, List<long[]>> past = ForecastBacktest.pastPromotions(in.calendar());
     DemandFitter.Settings fit = ForecastBacktest.fitSettings(settings.fit(), in.calendar());
     DemandFitter.Prepared prepared = DemandFitter.prepare(traffic, past, fit);
+    // The backtest refits at each origin from the same prepared sums, which nothing changes: it
+    // runs on a second thread while this one fits the model on all the history.
+    CompletableFuture<Backtest.Result> backtesting = settings.backtestOrigins() > 0
+        ? backtestBeside(prepared, settings.backtestOrigins()) : null;
     DemandModel demand = DemandFitter.fit(prepared);
     List<String> warnings = new ArrayList<>(in.warnings());
     List<String> assumptions = new ArrayList<>();
     Backtest.Result backtest = null;
-    if (settings.backtestOrigins() > 0) {
+    if (backtesting != null) {
       try {
-        backtest = Backtest.run(prepared, settings.backtestOrigins());
+        backtest = joined(backtesting);
         if (!backtest.beatsSeasonalNaive()) {
           warnings.add("Backtest: " + backtest.verdict() + ".");
         }
@@ -154,6 +159,7 @@ public final class CapacityForecaster {
 
     UslModel usl = null;
     NodePlan trafficNodes = null;
+    DailyPeaks peaks = new DailyPeaks(demand, lastData, settings.runwayDays());
     if (!in.loadSteps().isEmpty()) {
       try {
         usl = UslFit.fit(in.loadSteps());
@@ -161,7 +167,7 @@ public final class CapacityForecaster {
         throw new UnsuitableDataException("load-test steps: " + e.getMessage());
       }
       uslWarnings(in, usl, warnings);
-      trafficNodes = throughputNodes(in, demand, usl, trafficQ, decisionTraffic, settings, lastData,
+      trafficNodes = throughputNodes(in, demand, peaks, usl, trafficQ, decisionTraffic, settings,
           traffic.stepSeconds(), assumptions, warnings);
     }
 
@@ -188,7 +194,7 @@ public final class CapacityForecaster {
       }
       resourceCharts.add(ForecastCharts.resource(series, resource, relation, traffic, demand, band));
       relationCharts.add(ForecastCharts.relation(resource.name(), traffic, series, relation, trafficQ[2]));
-      Runway runway = runway(demand, relation, resource, settings, lastData, random);
+      Runway runway = runway(demand, peaks, relation, resource, settings, random);
       NodePlan nodes = nodePlan(resource, value, decisionValue, runway);
       limitWarnings(resource, series, runway, window, warnings);
       resources.add(new ResourceForecast(resource.name(), resource.series(), resource.unit(),
@@ -259,8 +265,9 @@ public final class CapacityForecaster {
   private static double[] simulate(DemandModel demand, PromotionScenario scenario, long t,
       ResourceModel relation, int draws, SplittableRandom random) {
     double[] out = new double[draws];
+    java.util.function.DoubleUnaryOperator quantile = demand.at(t, scenario);
     for (int i = 0; i < draws; i++) {
-      double traffic = demand.quantile(t, uniform(random), scenario);
+      double traffic = quantile.applyAsDouble(uniform(random));
       out[i] = relation.draw(traffic, uniform(random), random.nextGaussian());
     }
     Arrays.sort(out);
@@ -303,8 +310,8 @@ public final class CapacityForecaster {
     };
   }
 
-  private static NodePlan throughputNodes(ForecastInputs in, DemandModel demand, UslModel usl,
-      double[] trafficQ, double decisionTraffic, ForecastSettings settings, long lastData,
+  private static NodePlan throughputNodes(ForecastInputs in, DemandModel demand, DailyPeaks peaks,
+      UslModel usl, double[] trafficQ, double decisionTraffic, ForecastSettings settings,
       long stepSeconds, List<String> assumptions, List<String> warnings) {
     // The load-test steps measure requests per second; the traffic may count per minute, per
     // 5 minutes or per step. The node's capacity is put in the traffic's own unit.
@@ -342,7 +349,7 @@ public final class CapacityForecaster {
     assumptions.add(String.format(Locale.ROOT, "One application node carries %.0f %% of its USL maximum"
         + " throughput, %.4g %s; N+%d.", 100 * settings.throughputTarget(), perNode,
         in.plan().traffic().unit(), spares));
-    Runway runway = current == 0 ? null : trafficRunway(demand, usable, settings, lastData);
+    Runway runway = current == 0 ? null : trafficRunway(demand, peaks, usable, settings);
     return new NodePlan(perNode, current, spares, usable,
         new CapacityForecast.NodeCounts(needed[0], needed[1], needed[2]),
         Double.isNaN(headroom) ? null : headroom, decision(fit, more, "node", decisionNodes), runway,
@@ -374,9 +381,42 @@ public final class CapacityForecaster {
     return (int) Math.min(Integer.MAX_VALUE, whole + spares);
   }
 
-  private static Runway trafficRunway(DemandModel demand, double usable, ForecastSettings settings,
-      long lastData) {
-    return runway(demand, settings, lastData, usable,
+  /**
+   * When the organic median peaks on each day after the history, computed once a day is first
+   * asked for and shared by every runway (traffic and each resource search the same days).
+   */
+  private static final class DailyPeaks {
+    private final DemandModel demand;
+    private final LocalDate first;
+    private final long[] peaks;
+
+    DailyPeaks(DemandModel demand, long lastData, int days) {
+      this.demand = demand;
+      this.first = LocalDate.ofInstant(Instant.ofEpochSecond(lastData), ZoneOffset.UTC).plusDays(1);
+      this.peaks = new long[Math.max(0, days)];
+      Arrays.fill(peaks, Long.MIN_VALUE);
+    }
+
+    int days() {
+      return peaks.length;
+    }
+
+    LocalDate day(int i) {
+      return first.plusDays(i);
+    }
+
+    long peak(int i) {
+      if (peaks[i] == Long.MIN_VALUE) {
+        long dayStart = day(i).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        peaks[i] = peakTime(demand, PromotionScenario.organic(), dayStart, dayStart + 86_399, RUNWAY_STEP);
+      }
+      return peaks[i];
+    }
+  }
+
+  private static Runway trafficRunway(DemandModel demand, DailyPeaks peaks, double usable,
+      ForecastSettings settings) {
+    return runway(peaks, usable,
         peak -> demand.median(peak, PromotionScenario.organic()),
         peak -> demand.quantile(peak, settings.decisionQuantile(), PromotionScenario.organic()));
   }
@@ -388,23 +428,21 @@ public final class CapacityForecaster {
    * @param atMedian the demand at a time, at the median
    * @param atDecision the demand at a time, at the decision quantile
    */
-  private static Runway runway(DemandModel demand, ForecastSettings settings, long lastData,
-      double usable, java.util.function.LongToDoubleFunction atMedian,
+  private static Runway runway(DailyPeaks peaks, double usable,
+      java.util.function.LongToDoubleFunction atMedian,
       java.util.function.LongToDoubleFunction atDecision) {
     LocalDate p50 = null;
     LocalDate p90 = null;
-    LocalDate first = LocalDate.ofInstant(Instant.ofEpochSecond(lastData), ZoneOffset.UTC).plusDays(1);
-    for (int day = 0; day < settings.runwayDays() && (p50 == null || p90 == null); day++) {
-      long dayStart = first.plusDays(day).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-      long peak = peakTime(demand, PromotionScenario.organic(), dayStart, dayStart + 86_399, RUNWAY_STEP);
+    for (int day = 0; day < peaks.days() && (p50 == null || p90 == null); day++) {
+      long peak = peaks.peak(day);
       if (p50 == null && atMedian.applyAsDouble(peak) > usable) {
-        p50 = first.plusDays(day);
+        p50 = peaks.day(day);
       }
       if (p90 == null && atDecision.applyAsDouble(peak) > usable) {
-        p90 = first.plusDays(day);
+        p90 = peaks.day(day);
       }
     }
-    return new Runway(p50, p90, first.plusDays(settings.runwayDays() - 1));
+    return new Runway(p50, p90, peaks.day(peaks.days() - 1));
   }
 
   /**
@@ -447,9 +485,9 @@ public final class CapacityForecaster {
    * A resource's runway: its demand at the median is the relation's mean at median traffic; at
    * the decision quantile, a smaller simulation of the same kind as the peak's.
    */
-  private static Runway runway(DemandModel demand, ResourceModel relation, Resource resource,
-      ForecastSettings settings, long lastData, SplittableRandom random) {
-    return runway(demand, settings, lastData, resource.usableCapacity(),
+  private static Runway runway(DemandModel demand, DailyPeaks peaks, ResourceModel relation,
+      Resource resource, ForecastSettings settings, SplittableRandom random) {
+    return runway(peaks, resource.usableCapacity(),
         peak -> resource.demand(Math.max(0, relation.mean(demand.median(peak, PromotionScenario.organic())))),
         peak -> resource.demand(Math.max(0, SortedSample.quantile(
             simulate(demand, PromotionScenario.organic(), peak, relation, 400, random),
@@ -480,6 +518,36 @@ public final class CapacityForecaster {
 
   private static String number(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+  }
+
+  /** {@link Backtest#run(DemandFitter.Prepared, int)} on a thread of its own, which ends with it. */
+  private static CompletableFuture<Backtest.Result> backtestBeside(DemandFitter.Prepared prepared, int origins) {
+    CompletableFuture<Backtest.Result> result = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        result.complete(Backtest.run(prepared, origins));
+      } catch (Throwable e) {
+        result.completeExceptionally(e);
+      }
+    }, "casinoperf-backtest");
+    thread.setDaemon(true);
+    thread.start();
+    return result;
+  }
+
+  /** The backtest's result, or what it threw, as if it had run on this thread. */
+  private static Backtest.Result joined(CompletableFuture<Backtest.Result> backtest) {
+    try {
+      return backtest.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   static String iso(long epochSecond) {

@@ -155,18 +155,34 @@ class CapacityForecasterTest {
     assertThat(again).usingRecursiveComparison().isEqualTo(forecast);
   }
 
-  /** The generated metrics in a folder of this name, with a calendar that plans no promotion. */
-  private Path withoutAPlannedPromotion(String name) throws Exception {
+  /** Generated metrics of so many days in a folder of this name, with no planned promotion. */
+  private Path withoutAPlannedPromotion(String name, int days) throws Exception {
     Path folder = dir.resolve(name);
-    PlatformMetrics.write(folder, DAYS, STEP, Double.NaN, 7);
+    PlatformMetrics.write(folder, days, STEP, Double.NaN, 7);
     String calendar = Files.readString(folder.resolve("calendar.yaml"));
     Files.writeString(folder.resolve("calendar.yaml"), calendar.substring(0, calendar.indexOf("planned:")));
     return folder;
   }
 
+  /**
+   * Ten days of history hold a week-ahead forecast but no backtest origin (each needs two weeks
+   * before it): the backtest, which runs beside the fit, is skipped with its reason.
+   */
+  @Test
+  void aHistoryTooShortToBacktestIsForecastWithTheReasonTheBacktestWasSkipped() throws Exception {
+    Path folder = withoutAPlannedPromotion("ten-days", 10);
+
+    CapacityForecast f = CapacityForecaster.forecast(inputs(folder, false), ForecastSettings.defaults());
+
+    assertThat(f.traffic().backtest()).isNull();
+    assertThat(f.warnings()).anySatisfy(w -> assertThat(w).startsWith("Backtest skipped: ")
+        .contains("too short to backtest"));
+    assertThat(f.traffic().peak().p50()).isPositive();
+  }
+
   @Test
   void withoutAPlannedPromotionTheNextOrganicPeakIsForecast() throws Exception {
-    Path folder = withoutAPlannedPromotion("organic");
+    Path folder = withoutAPlannedPromotion("organic", DAYS);
 
     CapacityForecast f = CapacityForecaster.forecast(inputs(folder, false), ForecastSettings.defaults());
 
@@ -177,7 +193,7 @@ class CapacityForecasterTest {
 
   @Test
   void aHorizonInHoursIsForecastAndNamedInHours() throws Exception {
-    Path folder = withoutAPlannedPromotion("organic-hours");
+    Path folder = withoutAPlannedPromotion("organic-hours", DAYS);
     ForecastSettings defaults = ForecastSettings.defaults();
     ForecastSettings twelveHours = new ForecastSettings(
         io.casinoperf.capacity.demand.DemandFitter.Settings.defaults(12 * 3_600L),
