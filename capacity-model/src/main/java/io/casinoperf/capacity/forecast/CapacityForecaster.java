@@ -68,84 +68,18 @@ public final class CapacityForecaster {
     DemandModel demand = DemandFitter.fit(prepared);
     List<String> warnings = new ArrayList<>(in.warnings());
     List<String> assumptions = new ArrayList<>();
-    Backtest.Result backtest = null;
-    if (backtesting != null) {
-      try {
-        backtest = joined(backtesting);
-        if (!backtest.beatsSeasonalNaive()) {
-          warnings.add("Backtest: " + backtest.verdict() + ".");
-        }
-        if (Math.abs(backtest.coverage90() - 0.9) > 0.1) {
-          warnings.add(String.format(Locale.ROOT, "Backtest: the 90 %% intervals held %.0f %% of actual values;"
-              + " read the P90 and P99 figures with that in mind.", 100 * backtest.coverage90()));
-        }
-      } catch (UnsuitableDataException e) {
-        warnings.add("Backtest skipped: " + e.getMessage() + ".");
-      }
-    }
+    Backtest.Result backtest = backtesting == null ? null : backtest(backtesting, warnings);
 
     long lastData = traffic.epochSecond(traffic.slots() - 1);
     Window window = window(in, lastData, fit.horizonSeconds());
-    PromotionScenario scenario;
-    Planned planned;
-    PromotionEffect learned = window.type == null ? null : demand.effect(window.type);
-    if (window.type == null) {
-      scenario = PromotionScenario.organic();
-      planned = new Planned(window.name, null, Instant.ofEpochSecond(window.start), Instant.ofEpochSecond(window.end), 1,
-          CapacityForecast.MultiplierSource.NONE, null);
-    } else if (!Double.isNaN(window.multiplier)) {
-      scenario = PromotionScenario.multiplied(window.type, window.multiplier);
-      planned = new Planned(window.name, window.type, Instant.ofEpochSecond(window.start), Instant.ofEpochSecond(window.end),
-          window.multiplier, CapacityForecast.MultiplierSource.PLANNER, learned);
-      assumptions.add(String.format(Locale.ROOT, "Traffic during %s is %.2f× organic traffic (the planner's"
-          + " multiplier%s).", window.name, window.multiplier, learned == null ? ""
-          : String.format(Locale.ROOT, "; past %s promotions did %.2f×, 90 %% CI %.2f–%.2f", window.type,
-              learned.multiplier(), learned.low90(), learned.high90())));
-    } else if (learned != null) {
-      scenario = PromotionScenario.learned(window.type);
-      planned = null; // the multiplier in effect is known once the peak is
-      assumptions.add(String.format(Locale.ROOT, "Traffic during %s follows past %s promotions: %.2f× organic"
-          + " (90 %% CI %.2f–%.2f, from %d points).", window.name, window.type,
-          learned.multiplier(), learned.low90(), learned.high90(), learned.points()));
-    } else {
-      throw new UnsuitableDataException("the planned promotion's type '" + window.type
-          + "' has no past promotion in the fitted history: give planned.multiplier in the calendar");
-    }
-    if (window.type != null) {
-      // The calendar reader holds a file to the same rule; this holds calendars built in code.
-      try {
-        new MetricsSpan(traffic.epochSecond(0), lastData).checkPlanned(window.start, window.end);
-      } catch (IllegalArgumentException e) {
-        throw new UnsuitableDataException("planned." + e.getMessage());
-      }
-    }
-    if (window.start < lastData) {
-      warnings.add("The planned window starts before the history ends (" + iso(lastData) + ").");
-    } else if (window.start - lastData > fit.horizonSeconds()) {
-      warnings.add(String.format(Locale.ROOT, "The planned window starts %s after the history"
-          + " ends, beyond the %s horizon the intervals were calibrated on: P90 and P99 are"
-          + " likely too narrow (a longer --horizon calibrates further ahead).",
-          Timestamps.span(window.start - lastData), Timestamps.span(fit.horizonSeconds())));
-    }
-    if (traffic.stepSeconds() > window.end - window.start) {
-      warnings.add(String.format(Locale.ROOT, "The step (%d s) is longer than the planned window"
-          + " (%d s): the forecast is of a step's mean, not of the peak inside it; a finer --step"
-          + " (and finer data) shows the peak.", traffic.stepSeconds(), window.end - window.start));
-    }
-    if (!prepared.multiplicativeAllowed()) {
-      warnings.add(traffic.name() + " has values at or below 0: only additive (linear-scale) models"
-          + " were tried.");
-    }
+    Scenario scenario = scenario(window, demand, assumptions);
+    checkWindow(window, traffic, lastData, fit.horizonSeconds(), prepared, warnings);
 
-    long peakAt = peakTime(demand, scenario, window.start, window.end, traffic.stepSeconds());
-    if (planned == null) {
-      double effective = demand.median(peakAt, scenario) / demand.median(peakAt, PromotionScenario.organic());
-      planned = new Planned(window.name, window.type, Instant.ofEpochSecond(window.start), Instant.ofEpochSecond(window.end), effective,
-          CapacityForecast.MultiplierSource.LEARNED, learned);
-    }
+    long peakAt = peakTime(demand, scenario.scenario(), window.start, window.end, traffic.stepSeconds());
+    Planned planned = scenario.planned(demand, peakAt);
     double[] trafficQ = new double[LEVELS.length];
     for (int i = 0; i < LEVELS.length; i++) {
-      trafficQ[i] = demand.quantile(peakAt, LEVELS[i], scenario);
+      trafficQ[i] = demand.quantile(peakAt, LEVELS[i], scenario.scenario());
     }
     double maxObserved = max(traffic);
     if (!Double.isFinite(trafficQ[2]) || trafficQ[2] > 1000 * maxObserved) {
@@ -153,7 +87,7 @@ public final class CapacityForecaster {
           + " is more than 1000× the highest ever seen (%.4g): check the planned window and multiplier",
           trafficQ[2], maxObserved));
     }
-    double decisionTraffic = demand.quantile(peakAt, settings.decisionQuantile(), scenario);
+    double decisionTraffic = demand.quantile(peakAt, settings.decisionQuantile(), scenario.scenario());
     assumptions.add("Organic traffic follows the fitted model: " + demand.describe() + ".");
     assumptions.add(String.format(Locale.ROOT, "Decisions are taken at P%.0f.", 100 * settings.decisionQuantile()));
 
@@ -171,69 +105,186 @@ public final class CapacityForecaster {
           traffic.stepSeconds(), assumptions, warnings);
     }
 
-    List<ResourceForecast> resources = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(settings.seed());
-    ForecastCharts.Band band = ForecastCharts.trafficBand(demand, scenario, lastData, window.start,
-        window.end, traffic.stepSeconds());
+    ForecastCharts.Band band = ForecastCharts.trafficBand(demand, scenario.scenario(), lastData,
+        window.start, window.end, traffic.stepSeconds());
+    List<ResourceForecast> resources = new ArrayList<>();
     List<CapacityForecast.SeriesChart> resourceCharts = new ArrayList<>();
     List<CapacityForecast.RelationChart> relationCharts = new ArrayList<>();
+    PeakDemand peak = new PeakDemand(demand, scenario.scenario(), peakAt, trafficQ, decisionTraffic, peaks, band);
     for (Resource resource : in.plan().resources()) {
       RegularSeries series = in.resources().get(resource.name());
       ResourceModel relation = ResourceFit.fit(traffic, series);
-      double[] draws = simulate(demand, scenario, peakAt, relation, settings.draws(), random);
-      double[] value = new double[LEVELS.length];
-      for (int i = 0; i < LEVELS.length; i++) {
-        value[i] = SortedSample.quantile(draws, LEVELS[i]);
-      }
-      double decisionValue = SortedSample.quantile(draws, settings.decisionQuantile());
-      boolean extrapolated = decisionTraffic > relation.maxTraffic();
-      if (decisionTraffic > 1.1 * relation.maxTraffic()) {
-        warnings.add(String.format(Locale.ROOT, "%s: P%.0f traffic %.4g is %.1f× the highest seen with it (%.4g);"
-            + " the relation is extrapolated.", resource.name(), 100 * settings.decisionQuantile(),
-            decisionTraffic, decisionTraffic / relation.maxTraffic(), relation.maxTraffic()));
-      }
+      resources.add(resource(in, resource, series, relation, peak, window, settings, random, warnings,
+          assumptions));
       resourceCharts.add(ForecastCharts.resource(series, resource, relation, traffic, demand, band));
       relationCharts.add(ForecastCharts.relation(resource.name(), traffic, series, relation, trafficQ[2]));
-      Runway runway = runway(demand, peaks, relation, resource, settings, random);
-      NodePlan nodes = nodePlan(resource, value, decisionValue, runway);
-      limitWarnings(resource, series, runway, window, warnings);
-      resources.add(new ResourceForecast(resource.name(), resource.series(), resource.unit(),
-          resource.perNode(), relation.describe(in.plan().traffic().series()), relation.rSquared(),
-          new Quantiles(value[0], value[1], value[2]),
-          new Quantiles(resource.demand(Math.max(0, value[0])), resource.demand(Math.max(0, value[1])),
-              resource.demand(Math.max(0, value[2]))),
-          nodes, extrapolated));
-      assumptions.add(String.format(Locale.ROOT, "%s: limit %s %s per %s, %d %s today, N+%d.", resource.name(),
-          number(resource.limit()), resource.unit(), resource.perNode() ? "node" : "instance",
-          resource.nodes(), resource.perNode() ? "nodes" : "instance(s)", resource.redundancy()));
     }
 
     TrafficForecast trafficForecast = new TrafficForecast(traffic.name(), in.plan().traffic().unit(),
         Instant.ofEpochSecond(peakAt), new Quantiles(trafficQ[0], trafficQ[1], trafficQ[2]), maxObserved,
         new DemandSummary(demand.describe(), demand.terms(), demand.points(),
-            Instant.ofEpochSecond(demand.fittedFromEpochSecond()), Instant.ofEpochSecond(demand.fittedToEpochSecond()), demand.ridge(),
+            Instant.ofEpochSecond(demand.fittedFromEpochSecond()),
+            Instant.ofEpochSecond(demand.fittedToEpochSecond()), demand.ridge(),
             demand.validationPoints(), demand.promotionEffects()),
         backtest, trafficNodes, CapacityForecast.PeakCheck.of(trafficQ[0], maxObserved,
             planned.multiplierSource() == CapacityForecast.MultiplierSource.NONE ? 1 : planned.multiplier()));
+    CapacityForecast.Charts charts = new CapacityForecast.Charts(
+        ForecastCharts.traffic(traffic, in.plan().traffic().unit(), demand, band,
+            trafficNodes == null || trafficNodes.currentNodes() == 0 ? null
+                : trafficNodes.usableCapacity()), resourceCharts,
+        relationCharts, usl == null ? null : ForecastCharts.usl(in.loadSteps(), usl),
+        promotionSpans(in, window), incidentSpans(in));
+    return new CapacityForecast(CapacityForecast.SCHEMA, planned, trafficForecast, resources,
+        usl == null ? null : usl(usl), in.data(), assumptions, warnings, settings.decisionQuantile(), charts);
+  }
+
+  /** The backtest's result with what it warns of, or null with the reason it was skipped. */
+  private static Backtest.Result backtest(CompletableFuture<Backtest.Result> backtesting,
+      List<String> warnings) {
+    try {
+      Backtest.Result backtest = joined(backtesting);
+      if (!backtest.beatsSeasonalNaive()) {
+        warnings.add("Backtest: " + backtest.verdict() + ".");
+      }
+      if (Math.abs(backtest.coverage90() - 0.9) > 0.1) {
+        warnings.add(String.format(Locale.ROOT, "Backtest: the 90 %% intervals held %.0f %% of actual values;"
+            + " read the P90 and P99 figures with that in mind.", 100 * backtest.coverage90()));
+      }
+      return backtest;
+    } catch (UnsuitableDataException e) {
+      warnings.add("Backtest skipped: " + e.getMessage() + ".");
+      return null;
+    }
+  }
+
+  /**
+   * The traffic scenario of the window and where its multiplier comes from; {@code planned} is
+   * null when the multiplier is learned, known only at the peak ({@link #planned}).
+   */
+  private record Scenario(PromotionScenario scenario, Planned planned, Window window,
+      PromotionEffect learned) {
+    Planned planned(DemandModel demand, long peakAt) {
+      if (planned != null) {
+        return planned;
+      }
+      double effective = demand.median(peakAt, scenario) / demand.median(peakAt, PromotionScenario.organic());
+      return new Planned(window.name, window.type, Instant.ofEpochSecond(window.start),
+          Instant.ofEpochSecond(window.end), effective, CapacityForecast.MultiplierSource.LEARNED, learned);
+    }
+  }
+
+  private static Scenario scenario(Window window, DemandModel demand, List<String> assumptions) {
+    Instant start = Instant.ofEpochSecond(window.start);
+    Instant end = Instant.ofEpochSecond(window.end);
+    if (window.type == null) {
+      return new Scenario(PromotionScenario.organic(), new Planned(window.name, null, start, end, 1,
+          CapacityForecast.MultiplierSource.NONE, null), window, null);
+    }
+    PromotionEffect learned = demand.effect(window.type);
+    if (!Double.isNaN(window.multiplier)) {
+      assumptions.add(String.format(Locale.ROOT, "Traffic during %s is %.2f× organic traffic (the planner's"
+          + " multiplier%s).", window.name, window.multiplier, learned == null ? ""
+          : String.format(Locale.ROOT, "; past %s promotions did %.2f×, 90 %% CI %.2f–%.2f", window.type,
+              learned.multiplier(), learned.low90(), learned.high90())));
+      return new Scenario(PromotionScenario.multiplied(window.type, window.multiplier),
+          new Planned(window.name, window.type, start, end, window.multiplier,
+              CapacityForecast.MultiplierSource.PLANNER, learned), window, learned);
+    }
+    if (learned != null) {
+      assumptions.add(String.format(Locale.ROOT, "Traffic during %s follows past %s promotions: %.2f× organic"
+          + " (90 %% CI %.2f–%.2f, from %d points).", window.name, window.type,
+          learned.multiplier(), learned.low90(), learned.high90(), learned.points()));
+      return new Scenario(PromotionScenario.learned(window.type), null, window, learned);
+    }
+    throw new UnsuitableDataException("the planned promotion's type '" + window.type
+        + "' has no past promotion in the fitted history: give planned.multiplier in the calendar");
+  }
+
+  /** Refuses a planned window too far from the history; warns of one the forecast serves badly. */
+  private static void checkWindow(Window window, RegularSeries traffic, long lastData, long horizon,
+      DemandFitter.Prepared prepared, List<String> warnings) {
+    if (window.type != null) {
+      // The calendar reader holds a file to the same rule; this holds calendars built in code.
+      try {
+        new MetricsSpan(traffic.epochSecond(0), lastData).checkPlanned(window.start, window.end);
+      } catch (IllegalArgumentException e) {
+        throw new UnsuitableDataException("planned." + e.getMessage());
+      }
+    }
+    if (window.start < lastData) {
+      warnings.add("The planned window starts before the history ends (" + iso(lastData) + ").");
+    } else if (window.start - lastData > horizon) {
+      warnings.add(String.format(Locale.ROOT, "The planned window starts %s after the history"
+          + " ends, beyond the %s horizon the intervals were calibrated on: P90 and P99 are"
+          + " likely too narrow (a longer --horizon calibrates further ahead).",
+          Timestamps.span(window.start - lastData), Timestamps.span(horizon)));
+    }
+    if (traffic.stepSeconds() > window.end - window.start) {
+      warnings.add(String.format(Locale.ROOT, "The step (%d s) is longer than the planned window"
+          + " (%d s): the forecast is of a step's mean, not of the peak inside it; a finer --step"
+          + " (and finer data) shows the peak.", traffic.stepSeconds(), window.end - window.start));
+    }
+    if (!prepared.multiplicativeAllowed()) {
+      warnings.add(traffic.name() + " has values at or below 0: only additive (linear-scale) models"
+          + " were tried.");
+    }
+  }
+
+  /** Traffic at the window's peak, as every resource is forecast from it. */
+  private record PeakDemand(DemandModel demand, PromotionScenario scenario, long at, double[] quantiles,
+      double decisionTraffic, DailyPeaks dailyPeaks, ForecastCharts.Band band) {}
+
+  /** One resource at the peak: its quantiles by simulation, its nodes and its runway. */
+  private static ResourceForecast resource(ForecastInputs in, Resource resource, RegularSeries series,
+      ResourceModel relation, PeakDemand peak, Window window, ForecastSettings settings,
+      SplittableRandom random, List<String> warnings, List<String> assumptions) {
+    double[] draws = simulate(peak.demand(), peak.scenario(), peak.at(), relation, settings.draws(), random);
+    double[] value = new double[LEVELS.length];
+    for (int i = 0; i < LEVELS.length; i++) {
+      value[i] = SortedSample.quantile(draws, LEVELS[i]);
+    }
+    double decisionValue = SortedSample.quantile(draws, settings.decisionQuantile());
+    double decisionTraffic = peak.decisionTraffic();
+    boolean extrapolated = decisionTraffic > relation.maxTraffic();
+    if (decisionTraffic > 1.1 * relation.maxTraffic()) {
+      warnings.add(String.format(Locale.ROOT, "%s: P%.0f traffic %.4g is %.1f× the highest seen with it (%.4g);"
+          + " the relation is extrapolated.", resource.name(), 100 * settings.decisionQuantile(),
+          decisionTraffic, decisionTraffic / relation.maxTraffic(), relation.maxTraffic()));
+    }
+    Runway runway = runway(peak.demand(), peak.dailyPeaks(), relation, resource, settings, random);
+    NodePlan nodes = nodePlan(resource, value, decisionValue, runway);
+    limitWarnings(resource, series, runway, window, warnings);
+    assumptions.add(String.format(Locale.ROOT, "%s: limit %s %s per %s, %d %s today, N+%d.", resource.name(),
+        number(resource.limit()), resource.unit(), resource.perNode() ? "node" : "instance",
+        resource.nodes(), resource.perNode() ? "nodes" : "instance(s)", resource.redundancy()));
+    return new ResourceForecast(resource.name(), resource.series(), resource.unit(),
+        resource.perNode(), relation.describe(in.plan().traffic().series()), relation.rSquared(),
+        new Quantiles(value[0], value[1], value[2]),
+        new Quantiles(resource.demand(Math.max(0, value[0])), resource.demand(Math.max(0, value[1])),
+            resource.demand(Math.max(0, value[2]))),
+        nodes, extrapolated);
+  }
+
+  /** Past promotions and the planned one, for the charts. */
+  private static List<CapacityForecast.Span> promotionSpans(ForecastInputs in, Window window) {
     List<CapacityForecast.Span> promotions = new ArrayList<>();
     for (Promotion p : in.calendar().past()) {
       promotions.add(new CapacityForecast.Span(p.name(), p.type(), Instant.ofEpochSecond(p.startEpochSecond()),
           Instant.ofEpochSecond(p.endEpochSecond()), false));
     }
     if (window.type != null) {
-      promotions.add(new CapacityForecast.Span(window.name, window.type, Instant.ofEpochSecond(window.start), Instant.ofEpochSecond(window.end), true));
+      promotions.add(new CapacityForecast.Span(window.name, window.type, Instant.ofEpochSecond(window.start),
+          Instant.ofEpochSecond(window.end), true));
     }
-    List<CapacityForecast.Span> incidents = in.calendar().incidents().stream()
+    return promotions;
+  }
+
+  private static List<CapacityForecast.Span> incidentSpans(ForecastInputs in) {
+    return in.calendar().incidents().stream()
         .map(i -> new CapacityForecast.Span(i.name(), "incident", Instant.ofEpochSecond(i.startEpochSecond()),
             Instant.ofEpochSecond(i.endEpochSecond()), false))
         .toList();
-    CapacityForecast.Charts charts = new CapacityForecast.Charts(
-        ForecastCharts.traffic(traffic, in.plan().traffic().unit(), demand, band,
-            trafficNodes == null || trafficNodes.currentNodes() == 0 ? null
-                : trafficNodes.usableCapacity()), resourceCharts,
-        relationCharts, usl == null ? null : ForecastCharts.usl(in.loadSteps(), usl), promotions, incidents);
-    return new CapacityForecast(CapacityForecast.SCHEMA, planned, trafficForecast, resources,
-        usl == null ? null : usl(usl), in.data(), assumptions, warnings, settings.decisionQuantile(), charts);
   }
 
   private record Window(String name, String type, long start, long end, double multiplier) {}
