@@ -8,13 +8,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 pairs=${1:-3}
 ./mvnw -q -B -o install -DskipTests >/dev/null || ./mvnw -q -B install -DskipTests >/dev/null || exit 1
-./mvnw -q -B -o -pl scenarios test-compile >/dev/null || exit 1
-classpath_file=$(mktemp)
-./mvnw -q -B -o -pl scenarios dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$classpath_file" >/dev/null || exit 1
-java -cp "scenarios/target/test-classes:scenarios/target/classes:$(cat "$classpath_file")" \
+# The build writes each module's test classpath (target/test-classpath.txt): no plugin to fetch.
+java -cp "scenarios/target/test-classes:scenarios/target/classes:$(cat scenarios/target/test-classpath.txt)" \
   io.casinoperf.scenarios.breaker.bench.CircuitBreakerBenchmark 5000000 5
-rm -f "$classpath_file"
 
 out=$(mktemp)
 for i in $(seq 1 "$pairs"); do

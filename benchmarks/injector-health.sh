@@ -50,12 +50,6 @@ PY
 done
 rm -f "$out"
 
-classpath_file=$(mktemp)
-# Offline first; the dependency plugin itself may still have to come from Maven Central once.
-./mvnw -q -B -o -pl simulations dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$classpath_file" >/dev/null 2>&1 \
-  || ./mvnw -q -B -pl simulations dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$classpath_file" >/dev/null || exit 1
-java -cp "simulations/target/test-classes:simulations/target/classes:$(cat "$classpath_file")" \
+# The build writes each module's test classpath (target/test-classpath.txt): no plugin to fetch.
+java -cp "simulations/target/test-classes:simulations/target/classes:$(cat simulations/target/test-classpath.txt)" \
   io.casinoperf.simulations.health.bench.SamplerCostBenchmark 60
-rm -f "$classpath_file"

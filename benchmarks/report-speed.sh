@@ -8,12 +8,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -o install -DskipTests >/dev/null || ./mvnw -q -B install -DskipTests >/dev/null || exit 1
-./mvnw -q -o -pl reports test-compile >/dev/null || exit 1
-cp_file=benchmarks/target/reports.classpath
 mkdir -p benchmarks/target
-./mvnw -q -o -pl reports dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$PWD/$cp_file" >/dev/null || exit 1
-classpath="reports/target/test-classes:reports/target/classes:$(cat "$cp_file")"
+# The build writes each module's test classpath (target/test-classpath.txt): no plugin to fetch.
+classpath="reports/target/test-classes:reports/target/classes:$(cat reports/target/test-classpath.txt)"
 first=1
 for report in capacity gate trend; do
   java -cp "$classpath" io.casinoperf.report.bench.ReportBenchmark benchmarks/target "${1:-5}" "$report" \
