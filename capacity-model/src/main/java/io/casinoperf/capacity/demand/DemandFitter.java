@@ -274,12 +274,10 @@ public final class DemandFitter {
     Predictions chosen = null;
     double chosenWeight = 0;
     double chosenError = Double.POSITIVE_INFINITY;
-    for (Candidate candidate : best) {
-      if (candidate == null) {
-        continue;
-      }
-      Predictions p = predictions(d, candidate.spec(), fromChunk, toChunk, validation, intervalBlocks,
-          blocks, season);
+    Spec[] specs = java.util.Arrays.stream(best).filter(java.util.Objects::nonNull).map(Candidate::spec)
+        .toArray(Spec[]::new);
+    for (Predictions p : predictions(d, specs, fromChunk, toChunk, validation, intervalBlocks, blocks,
+        season)) {
       double weight = SeasonalCarry.bestWeight(p.actual, p.center, p.carry, p.n, p.spec.log());
       double absolute = p.n == 0 ? Double.POSITIVE_INFINITY
           : SeasonalCarry.absoluteError(p.actual, p.center, p.carry, 0, p.n, weight, p.spec.log()) / p.n;
@@ -595,46 +593,75 @@ public final class DemandFitter {
     }
   }
 
-  private static Predictions predictions(Prepared d, Spec spec, int floor, int toChunk, int validation,
-      int blocks, int recentBlocks, int season) {
+  /**
+   * {@link Predictions} of several specs on the same blocks: each point's terms, and each lagged
+   * slot's, are evaluated once for all of them.
+   */
+  private static Predictions[] predictions(Prepared d, Spec[] specs, int floor, int toChunk,
+      int validation, int blocks, int recentBlocks, int season) {
     double[] row = new double[d.terms.columns];
     int spc = d.slotsPerChunk();
-    boolean log = spec.log();
-    Predictions p = new Predictions(spec, (int) d.moments.count(toChunk - blocks * validation, toChunk));
-    p.recentFrom = -1;
+    int capacity = (int) d.moments.count(toChunk - blocks * validation, toChunk);
+    Predictions[] out = new Predictions[specs.length];
+    for (int k = 0; k < specs.length; k++) {
+      out[k] = new Predictions(specs[k], capacity);
+      out[k].recentFrom = -1;
+    }
+    int[][] columns = new int[specs.length][];
+    double[][] betas = new double[specs.length][];
+    boolean[] logs = new boolean[specs.length];
     for (int b = blocks; b >= 1; b--) {
-      if (b == recentBlocks) {
-        p.recentFrom = p.n;
-      }
       int trainEnd = toChunk - b * validation;
-      BlockFit fit = fitBlock(d, spec, floor, trainEnd);
-      if (fit == null) {
+      boolean any = false;
+      for (int k = 0; k < specs.length; k++) {
+        if (b == recentBlocks) {
+          out[k].recentFrom = out[k].n;
+        }
+        BlockFit fit = fitBlock(d, specs[k], floor, trainEnd);
+        columns[k] = fit == null ? new int[0] : fit.columns();
+        betas[k] = fit == null ? null
+            : anchored(d, fit, floor, trainEnd, specs[k].anchorDays(), specs[k].log());
+        logs[k] = specs[k].log();
+        any |= fit != null;
+      }
+      if (!any) {
         continue;
       }
-      double[] beta = anchored(d, fit, floor, trainEnd, spec.anchorDays(), log);
-      SeasonalCarry carry = new SeasonalCarry(d, fit.columns(), beta, log,
+      double[][] usedBetas = new double[specs.length][];
+      for (int k = 0; k < specs.length; k++) {
+        usedBetas[k] = betas[k] == null ? new double[0] : betas[k];
+      }
+      SeasonalCarry carry = new SeasonalCarry(d, columns, usedBetas, logs,
           newLevelStart(d, floor, trainEnd) * spc, trainEnd * spc, season);
       int end = Math.min(d.series.slots(), (trainEnd + validation) * spc);
       for (int i = trainEnd * spc; i < end; i++) {
         double y = d.series.value(i);
-        if (Double.isNaN(y) || d.moments.isExcluded(i / spc) || (log && !(y > 0))) {
+        if (Double.isNaN(y) || d.moments.isExcluded(i / spc)) {
           continue;
         }
         d.terms.row(d.series.epochSecond(i), row, null);
-        double center = 0;
-        for (int k = 0; k < fit.columns().length; k++) {
-          center += beta[k] * row[fit.columns()[k]];
+        for (int k = 0; k < specs.length; k++) {
+          if (betas[k] == null || (logs[k] && !(y > 0))) {
+            continue;
+          }
+          double center = 0;
+          for (int c = 0; c < columns[k].length; c++) {
+            center += betas[k][c] * row[columns[k][c]];
+          }
+          Predictions p = out[k];
+          p.actual[p.n] = y;
+          p.center[p.n] = center;
+          p.carry[p.n] = carry.at(k, i);
+          p.lead[p.n++] = i - trainEnd * spc;
         }
-        p.actual[p.n] = y;
-        p.center[p.n] = center;
-        p.carry[p.n] = carry.at(i);
-        p.lead[p.n++] = i - trainEnd * spc;
       }
     }
-    if (p.recentFrom < 0) {
-      p.recentFrom = p.n;
+    for (Predictions p : out) {
+      if (p.recentFrom < 0) {
+        p.recentFrom = p.n;
+      }
     }
-    return p;
+    return out;
   }
 
   private static DemandModel refit(Prepared d, Spec spec, int floor, int toChunk,

@@ -29,13 +29,14 @@ final class SeasonalCarry {
   private static final double UNKNOWN = Double.NEGATIVE_INFINITY;
 
   private final DemandFitter.Prepared d;
-  private final int[] columns;
-  private final double[] beta;
-  private final boolean log;
+  private final int[][] columns;
+  private final double[][] beta;
+  private final boolean[] log;
   private final int floorSlot;
   private final int endSlot;
   private final int season;
-  private final double[] residuals;
+  /** For each model, its residuals of the last seasons, oldest first; UNKNOWN until computed. */
+  private final double[][] residuals;
   private final double[] row;
 
   /**
@@ -47,6 +48,15 @@ final class SeasonalCarry {
    */
   SeasonalCarry(DemandFitter.Prepared d, int[] columns, double[] beta, boolean log, int floorSlot,
       int endSlot, int season) {
+    this(d, new int[][] {columns}, new double[][] {beta}, new boolean[] {log}, floorSlot, endSlot, season);
+  }
+
+  /**
+   * The same for several models fitted on the same history (model {@code m}: {@code columns[m]},
+   * {@code beta[m]}, {@code log[m]}); each slot's terms are evaluated once for all of them.
+   */
+  SeasonalCarry(DemandFitter.Prepared d, int[][] columns, double[][] beta, boolean[] log, int floorSlot,
+      int endSlot, int season) {
     this.d = d;
     this.columns = columns;
     this.beta = beta;
@@ -54,8 +64,10 @@ final class SeasonalCarry {
     this.floorSlot = floorSlot;
     this.endSlot = endSlot;
     this.season = season;
-    this.residuals = new double[SEASONS_BACK * season];
-    Arrays.fill(residuals, UNKNOWN);
+    this.residuals = new double[columns.length][SEASONS_BACK * season];
+    for (double[] r : residuals) {
+      Arrays.fill(r, UNKNOWN);
+    }
     this.row = new double[d.terms.columns];
   }
 
@@ -79,12 +91,17 @@ final class SeasonalCarry {
 
   /** The residual carried to slot {@code i} (at or after the end), 0 when no season back has one. */
   double at(int i) {
+    return at(0, i);
+  }
+
+  /** The residual of model {@code m} carried to slot {@code i}, 0 when no season back has one. */
+  double at(int m, int i) {
     if (season == 0 || i < endSlot) {
       return 0;
     }
     int q = (SEASONS_BACK - 1) * season + (i - endSlot) % season;
     for (; q >= 0; q -= season) {
-      double r = residual(q);
+      double r = residual(m, q);
       if (!Double.isNaN(r)) {
         return r;
       }
@@ -94,9 +111,9 @@ final class SeasonalCarry {
 
   /** Every residual of the last {@link #SEASONS_BACK} seasons, NaN where none, oldest first. */
   double[] lastSeasons() {
-    double[] out = new double[residuals.length];
+    double[] out = new double[residuals[0].length];
     for (int q = 0; q < out.length; q++) {
-      out[q] = residual(q);
+      out[q] = residual(0, q);
     }
     return out;
   }
@@ -114,25 +131,29 @@ final class SeasonalCarry {
     return 0;
   }
 
-  private double residual(int q) {
-    if (residuals[q] != UNKNOWN) {
-      return residuals[q];
+  private double residual(int m, int q) {
+    if (residuals[m][q] != UNKNOWN) {
+      return residuals[m][q];
     }
     int slot = endSlot - SEASONS_BACK * season + q;
-    double r = Double.NaN;
-    if (slot >= floorSlot && slot < d.series.slots()) {
-      double y = d.series.value(slot);
-      if (!Double.isNaN(y) && !d.moments.isExcluded(slot / d.slotsPerChunk()) && (!log || y > 0)) {
-        d.terms.row(d.series.epochSecond(slot), row, null);
-        double fitted = 0;
-        for (int k = 0; k < columns.length; k++) {
-          fitted += beta[k] * row[columns[k]];
-        }
-        r = (log ? Math.log(y) : y) - fitted;
-      }
+    double y = slot >= floorSlot && slot < d.series.slots() ? d.series.value(slot) : Double.NaN;
+    boolean usable = !Double.isNaN(y) && !d.moments.isExcluded(slot / d.slotsPerChunk());
+    if (usable) {
+      d.terms.row(d.series.epochSecond(slot), row, null);
     }
-    residuals[q] = r;
-    return r;
+    // Every model's residual at this slot, from one evaluation of the terms.
+    for (int k = 0; k < residuals.length; k++) {
+      double r = Double.NaN;
+      if (usable && (!log[k] || y > 0)) {
+        double fitted = 0;
+        for (int c = 0; c < columns[k].length; c++) {
+          fitted += beta[k][c] * row[columns[k][c]];
+        }
+        r = (log[k] ? Math.log(y) : y) - fitted;
+      }
+      residuals[k][q] = r;
+    }
+    return residuals[m][q];
   }
 
   /**
