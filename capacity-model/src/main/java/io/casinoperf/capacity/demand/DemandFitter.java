@@ -12,9 +12,10 @@ import java.util.SortedMap;
  * up to three blocks one forecast horizon long each, are held out in turn; every candidate (log or
  * linear scale, with or without trend, each Fourier order, each history window, level anchored to
  * the last day or week or not) is fitted on what comes before each block and scored on what it
- * did not see. The best candidate of each scale gets the share of last season's error it carries
- * ({@link SeasonalCarry}); the two are compared on the original scale, and the winner is refitted
- * on all of its window. Its errors on the blocks give the prediction intervals.
+ * did not see. The best candidate of each scale, with a trend and with a level only, gets the share
+ * of last season's error it carries ({@link SeasonalCarry}); the four are compared on the original
+ * scale over more blocks, and the winner is refitted on all of its window. Its errors on those
+ * blocks give the prediction intervals.
  *
  * <p>One pass over the data accumulates per-day sums of {@code XᵀX} and {@code Xᵀy} for the
  * largest set of terms ({@link Moments}); each candidate is then a small system solved by {@link

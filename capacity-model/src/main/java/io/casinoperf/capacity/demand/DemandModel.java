@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A fitted demand model: traffic as trend + daily, weekly (and yearly) seasonality + promotion
- * effects, on the log scale (multiplicative) or the original scale (additive), see {@link Spec}.
+ * effects, on the log scale (multiplicative) or the original scale (additive), see {@link Spec},
+ * plus a share of its own error one season earlier ({@link SeasonalCarry}).
  *
  * <p>Prediction intervals are empirical: the errors the model made on the validation block — the
  * most recent stretch of history, as long as the forecast horizon, predicted by a fit that had not
@@ -36,8 +37,6 @@ public final class DemandModel {
    * {@link SeasonalCarry#SEASONS_BACK} seasons before the start (NaN where none).
    */
   record Carry(double weight, int season, long startEpochSecond, long stepSeconds, double[] residuals) {
-    static final Carry NONE = new Carry(0, 0, 0, 1, new double[0]);
-
     /** The weighted residual added at {@code t} on the model's scale. */
     double at(long t) {
       if (season == 0 || weight == 0 || t < startEpochSecond) {
