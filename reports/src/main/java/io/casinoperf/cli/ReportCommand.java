@@ -167,11 +167,34 @@ final class ReportCommand implements Callable<Integer> {
           throw new CasinoPerf.UserInputException(file + ": not a forecast.json (schema "
               + (schema == null ? "missing" : "'" + schema + "'") + ", expected " + CapacityForecast.SCHEMA + ")");
         }
-        return STRICT_JSON.treeToValue(tree, CapacityForecast.class);
+        return STRICT_JSON.treeToValue(typedFindings((com.fasterxml.jackson.databind.node.ObjectNode) tree),
+            CapacityForecast.class);
       } catch (JsonProcessingException e) {
         throw new CasinoPerf.UserInputException(file + ": not a readable forecast.json" + where(e) + ": "
             + e.getOriginalMessage().lines().findFirst().orElse(""));
       }
+    }
+
+    /**
+     * The tree with its findings typed: the words beside them ({@code assumptions}, {@code
+     * warnings}) are dropped, as the report words the findings itself; a file written before
+     * findings were typed has only the words, which become findings in words.
+     */
+    private static JsonNode typedFindings(com.fasterxml.jackson.databind.node.ObjectNode tree) {
+      com.fasterxml.jackson.databind.node.ObjectNode out = tree.deepCopy();
+      JsonNode assumptions = out.remove("assumptions");
+      JsonNode warnings = out.remove("warnings");
+      if (!out.has("findings")) {
+        com.fasterxml.jackson.databind.node.ArrayNode findings = out.putArray("findings");
+        for (var words : java.util.List.of(java.util.Map.entry("WARNING", warnings == null
+            ? STRICT_JSON.createArrayNode() : warnings), java.util.Map.entry("ASSUMPTION", assumptions == null
+            ? STRICT_JSON.createArrayNode() : assumptions))) {
+          for (JsonNode text : words.getValue()) {
+            findings.addObject().put("kind", "Text").put("level", words.getKey()).set("text", text);
+          }
+        }
+      }
+      return out;
     }
 
     /** The field path for a value of the wrong shape, else the line and column. */

@@ -53,11 +53,11 @@ public final class CapacityHtml {
     }
     page.put("headline", headline);
     page.put("hasHeadline", !headline.isEmpty());
-    page.put("warnings", f.warnings());
+    page.put("warnings", FindingText.sentences(f.warnings()));
     page.put("implausible", ForecastWriters.implausiblePeak(f).orElse(null));
     String bottom = ForecastWriters.bottomLine(f);
     page.put("bottomLine", bottom.isEmpty() ? null : bottom);
-    page.put("assumptions", f.assumptions());
+    page.put("assumptions", FindingText.sentences(f.assumptions()));
     page.put("timeCharts", timeCharts(f));
     page.put("relationCharts", relationCharts(f));
     page.put("usl", usl(f));

@@ -24,10 +24,27 @@ public final class ForecastWriters {
 
   public static String json(CapacityForecast forecast) {
     try {
-      return JSON.writeValueAsString(forecast) + "\n";
+      return JSON.writeValueAsString(withSentences(forecast)) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The forecast as a JSON tree whose typed {@code findings} are followed by the same in words,
+   * {@code assumptions} and {@code warnings} (for people and for scripts that read them as text).
+   */
+  private static com.fasterxml.jackson.databind.node.ObjectNode withSentences(CapacityForecast forecast) {
+    com.fasterxml.jackson.databind.node.ObjectNode tree = JSON.valueToTree(forecast);
+    com.fasterxml.jackson.databind.node.ObjectNode out = JSON.createObjectNode();
+    tree.fields().forEachRemaining(field -> {
+      out.set(field.getKey(), field.getValue());
+      if (field.getKey().equals("findings")) {
+        out.set("assumptions", JSON.valueToTree(FindingText.sentences(forecast.assumptions())));
+        out.set("warnings", JSON.valueToTree(FindingText.sentences(forecast.warnings())));
+      }
+    });
+    return out;
   }
 
   /**
@@ -162,7 +179,7 @@ public final class ForecastWriters {
             100 * b.scores().coverage80(), 100 * b.naiveScores().coverage80()));
       }
     }
-    for (String warning : f.warnings()) {
+    for (String warning : FindingText.sentences(f.warnings())) {
       out.append("warning: ").append(warning).append('\n');
     }
     return out.toString();

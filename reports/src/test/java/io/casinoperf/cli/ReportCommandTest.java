@@ -2,9 +2,12 @@ package io.casinoperf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.casinoperf.capacity.forecast.CapacityForecast;
+import io.casinoperf.capacity.forecast.Finding;
+import io.casinoperf.report.FindingText;
 import io.casinoperf.capacity.testing.PlatformMetrics;
 import io.casinoperf.report.ForecastWriters;
 import java.io.PrintWriter;
@@ -159,6 +162,39 @@ class ReportCommandTest {
     assertThat(ForecastWriters.json(read)).isEqualTo(Files.readString(forecastJson));
     assertThat(read.traffic().backtest().windows()).isNotEmpty();
     assertThat(read.usl()).isNotNull();
+  }
+
+  @Test
+  void findingsAreWrittenTypedAndInWordsAndReadBackTyped() throws Exception {
+    JsonNode tree = new ObjectMapper().readTree(forecastJson.toFile());
+    CapacityForecast read = ReportCommand.Capacity.read(forecastJson);
+
+    assertThat(tree.get("findings")).isNotEmpty();
+    assertThat(tree.get("findings")).allSatisfy(f -> assertThat(f.path("kind").asText()).isNotEmpty());
+    assertThat(read.findings()).hasSize(tree.get("findings").size())
+        .anySatisfy(f -> assertThat(f).isInstanceOf(Finding.OrganicModel.class));
+    // The words beside them are the findings' own sentences, warnings and assumptions apart.
+    assertThat(tree.get("warnings")).extracting(JsonNode::asText)
+        .containsExactlyElementsOf(FindingText.sentences(read.warnings()));
+    assertThat(tree.get("assumptions")).extracting(JsonNode::asText)
+        .containsExactlyElementsOf(FindingText.sentences(read.assumptions()));
+  }
+
+  @Test
+  void aForecastJsonFromBeforeFindingsWereTypedReadsItsWordsAsFindings() throws Exception {
+    ObjectNode tree = (ObjectNode) new ObjectMapper().readTree(forecastJson.toFile());
+    tree.remove("findings");
+    Path older = Files.writeString(dir.resolve("older-words.json"), tree.toString());
+
+    CapacityForecast read = ReportCommand.Capacity.read(older);
+
+    assertThat(read.findings()).allSatisfy(f -> assertThat(f).isInstanceOf(Finding.Text.class));
+    List<String> words = new ArrayList<>();
+    tree.get("warnings").forEach(w -> words.add(w.asText()));
+    assertThat(FindingText.sentences(read.warnings())).isNotEmpty().containsExactlyElementsOf(words);
+    assertThat(FindingText.sentences(read.assumptions())).hasSize(tree.get("assumptions").size());
+    assertThat(report("capacity", older.toString(), "--out", dir.resolve("older-words").toString())
+        .exitCode()).isZero();
   }
 
   @Test

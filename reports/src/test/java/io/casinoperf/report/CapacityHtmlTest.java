@@ -77,7 +77,7 @@ class CapacityHtmlTest {
     assertThat(html).contains(escaped(b.verdict()))
         .contains(String.format(Locale.ROOT, "%.1f %%", 100 * b.coverage90()))
         .contains(String.format(Locale.ROOT, "%.2f", b.naiveMase()));
-    for (String assumption : forecast.assumptions()) {
+    for (String assumption : FindingText.sentences(forecast.assumptions())) {
       assertThat(html).contains(escaped(assumption));
     }
   }

@@ -13,14 +13,25 @@ import java.util.List;
  */
 public record CapacityForecast(String schema, Planned planned, TrafficForecast traffic,
     List<ResourceForecast> resources, Usl usl, List<SeriesQuality> data,
-    List<String> assumptions, List<String> warnings, double decisionQuantile, Charts charts) {
+    List<Finding> findings, double decisionQuantile, Charts charts) {
   public static final String SCHEMA = "casinoperf-forecast/1";
 
   public CapacityForecast {
     resources = List.copyOf(resources);
     data = List.copyOf(data);
-    assumptions = List.copyOf(assumptions);
-    warnings = List.copyOf(warnings);
+    findings = List.copyOf(findings);
+  }
+
+  /** The findings that qualify the figures, in the order they were found. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public List<Finding> warnings() {
+    return findings.stream().filter(f -> f.severity() == Finding.Severity.WARNING).toList();
+  }
+
+  /** The findings the figures rest on, in the order they were found. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public List<Finding> assumptions() {
+    return findings.stream().filter(f -> f.severity() == Finding.Severity.ASSUMPTION).toList();
   }
 
   /**

@@ -66,8 +66,9 @@ public final class CapacityForecaster {
     CompletableFuture<Backtest.Result> backtesting = settings.backtestOrigins() > 0
         ? backtestBeside(prepared, settings.backtestOrigins()) : null;
     DemandModel demand = DemandFitter.fit(prepared);
-    List<String> warnings = new ArrayList<>(in.warnings());
-    List<String> assumptions = new ArrayList<>();
+    List<Finding> warnings = new ArrayList<>();
+    in.warnings().forEach(w -> warnings.add(new Finding.Text(Finding.Severity.WARNING, w)));
+    List<Finding> assumptions = new ArrayList<>();
     Backtest.Result backtest = backtesting == null ? null : backtest(backtesting, warnings);
 
     long lastData = traffic.epochSecond(traffic.slots() - 1);
@@ -88,8 +89,8 @@ public final class CapacityForecaster {
           trafficQ[2], maxObserved));
     }
     double decisionTraffic = demand.quantile(peakAt, settings.decisionQuantile(), scenario.scenario());
-    assumptions.add("Organic traffic follows the fitted model: " + demand.describe() + ".");
-    assumptions.add(String.format(Locale.ROOT, "Decisions are taken at P%.0f.", 100 * settings.decisionQuantile()));
+    assumptions.add(new Finding.OrganicModel(demand.describe()));
+    assumptions.add(new Finding.DecisionQuantile(settings.decisionQuantile()));
 
     UslModel usl = null;
     NodePlan trafficNodes = null;
@@ -136,24 +137,30 @@ public final class CapacityForecaster {
         relationCharts, usl == null ? null : ForecastCharts.usl(in.loadSteps(), usl),
         promotionSpans(in, window), incidentSpans(in));
     return new CapacityForecast(CapacityForecast.SCHEMA, planned, trafficForecast, resources,
-        usl == null ? null : usl(usl), in.data(), assumptions, warnings, settings.decisionQuantile(), charts);
+        usl == null ? null : usl(usl), in.data(), concat(warnings, assumptions), settings.decisionQuantile(),
+        charts);
+  }
+
+  private static List<Finding> concat(List<Finding> first, List<Finding> second) {
+    List<Finding> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   /** The backtest's result with what it warns of, or null with the reason it was skipped. */
   private static Backtest.Result backtest(CompletableFuture<Backtest.Result> backtesting,
-      List<String> warnings) {
+      List<Finding> warnings) {
     try {
       Backtest.Result backtest = joined(backtesting);
       if (!backtest.beatsSeasonalNaive()) {
-        warnings.add("Backtest: " + backtest.verdict() + ".");
+        warnings.add(new Finding.BacktestLoses(backtest.mase(), backtest.naiveMase()));
       }
       if (Math.abs(backtest.coverage90() - 0.9) > 0.1) {
-        warnings.add(String.format(Locale.ROOT, "Backtest: the 90 %% intervals held %.0f %% of actual values;"
-            + " read the P90 and P99 figures with that in mind.", 100 * backtest.coverage90()));
+        warnings.add(new Finding.BacktestCoverage(backtest.coverage90()));
       }
       return backtest;
     } catch (UnsuitableDataException e) {
-      warnings.add("Backtest skipped: " + e.getMessage() + ".");
+      warnings.add(new Finding.BacktestSkipped(e.getMessage()));
       return null;
     }
   }
@@ -174,7 +181,7 @@ public final class CapacityForecaster {
     }
   }
 
-  private static Scenario scenario(Window window, DemandModel demand, List<String> assumptions) {
+  private static Scenario scenario(Window window, DemandModel demand, List<Finding> assumptions) {
     Instant start = Instant.ofEpochSecond(window.start);
     Instant end = Instant.ofEpochSecond(window.end);
     if (window.type == null) {
@@ -183,18 +190,13 @@ public final class CapacityForecaster {
     }
     PromotionEffect learned = demand.effect(window.type);
     if (!Double.isNaN(window.multiplier)) {
-      assumptions.add(String.format(Locale.ROOT, "Traffic during %s is %.2f× organic traffic (the planner's"
-          + " multiplier%s).", window.name, window.multiplier, learned == null ? ""
-          : String.format(Locale.ROOT, "; past %s promotions did %.2f×, 90 %% CI %.2f–%.2f", window.type,
-              learned.multiplier(), learned.low90(), learned.high90())));
+      assumptions.add(new Finding.PlannerMultiplier(window.name, window.multiplier, window.type, learned));
       return new Scenario(PromotionScenario.multiplied(window.type, window.multiplier),
           new Planned(window.name, window.type, start, end, window.multiplier,
               CapacityForecast.MultiplierSource.PLANNER, learned), window, learned);
     }
     if (learned != null) {
-      assumptions.add(String.format(Locale.ROOT, "Traffic during %s follows past %s promotions: %.2f× organic"
-          + " (90 %% CI %.2f–%.2f, from %d points).", window.name, window.type,
-          learned.multiplier(), learned.low90(), learned.high90(), learned.points()));
+      assumptions.add(new Finding.LearnedMultiplier(window.name, window.type, learned));
       return new Scenario(PromotionScenario.learned(window.type), null, window, learned);
     }
     throw new UnsuitableDataException("the planned promotion's type '" + window.type
@@ -203,7 +205,7 @@ public final class CapacityForecaster {
 
   /** Refuses a planned window too far from the history; warns of one the forecast serves badly. */
   private static void checkWindow(Window window, RegularSeries traffic, long lastData, long horizon,
-      DemandFitter.Prepared prepared, List<String> warnings) {
+      DemandFitter.Prepared prepared, List<Finding> warnings) {
     if (window.type != null) {
       // The calendar reader holds a file to the same rule; this holds calendars built in code.
       try {
@@ -213,21 +215,15 @@ public final class CapacityForecaster {
       }
     }
     if (window.start < lastData) {
-      warnings.add("The planned window starts before the history ends (" + iso(lastData) + ").");
+      warnings.add(new Finding.WindowBeforeHistoryEnds(Instant.ofEpochSecond(lastData)));
     } else if (window.start - lastData > horizon) {
-      warnings.add(String.format(Locale.ROOT, "The planned window starts %s after the history"
-          + " ends, beyond the %s horizon the intervals were calibrated on: P90 and P99 are"
-          + " likely too narrow (a longer --horizon calibrates further ahead).",
-          Timestamps.span(window.start - lastData), Timestamps.span(horizon)));
+      warnings.add(new Finding.WindowBeyondHorizon(window.start - lastData, horizon));
     }
     if (traffic.stepSeconds() > window.end - window.start) {
-      warnings.add(String.format(Locale.ROOT, "The step (%d s) is longer than the planned window"
-          + " (%d s): the forecast is of a step's mean, not of the peak inside it; a finer --step"
-          + " (and finer data) shows the peak.", traffic.stepSeconds(), window.end - window.start));
+      warnings.add(new Finding.StepLongerThanWindow(traffic.stepSeconds(), window.end - window.start));
     }
     if (!prepared.multiplicativeAllowed()) {
-      warnings.add(traffic.name() + " has values at or below 0: only additive (linear-scale) models"
-          + " were tried.");
+      warnings.add(new Finding.AdditiveOnly(traffic.name()));
     }
   }
 
@@ -238,7 +234,7 @@ public final class CapacityForecaster {
   /** One resource at the peak: its quantiles by simulation, its nodes and its runway. */
   private static ResourceForecast resource(ForecastInputs in, Resource resource, RegularSeries series,
       ResourceModel relation, PeakDemand peak, Window window, ForecastSettings settings,
-      SplittableRandom random, List<String> warnings, List<String> assumptions) {
+      SplittableRandom random, List<Finding> warnings, List<Finding> assumptions) {
     double[] draws = simulate(peak.demand(), peak.scenario(), peak.at(), relation, settings.draws(), random);
     double[] value = new double[LEVELS.length];
     for (int i = 0; i < LEVELS.length; i++) {
@@ -248,16 +244,14 @@ public final class CapacityForecaster {
     double decisionTraffic = peak.decisionTraffic();
     boolean extrapolated = decisionTraffic > relation.maxTraffic();
     if (decisionTraffic > 1.1 * relation.maxTraffic()) {
-      warnings.add(String.format(Locale.ROOT, "%s: P%.0f traffic %.4g is %.1f× the highest seen with it (%.4g);"
-          + " the relation is extrapolated.", resource.name(), 100 * settings.decisionQuantile(),
-          decisionTraffic, decisionTraffic / relation.maxTraffic(), relation.maxTraffic()));
+      warnings.add(new Finding.RelationExtrapolated(resource.name(), settings.decisionQuantile(),
+          decisionTraffic, relation.maxTraffic()));
     }
     Runway runway = runway(peak.demand(), peak.dailyPeaks(), relation, resource, settings, random);
     NodePlan nodes = nodePlan(resource, value, decisionValue, runway);
     limitWarnings(resource, series, runway, window, warnings);
-    assumptions.add(String.format(Locale.ROOT, "%s: limit %s %s per %s, %d %s today, N+%d.", resource.name(),
-        number(resource.limit()), resource.unit(), resource.perNode() ? "node" : "instance",
-        resource.nodes(), resource.perNode() ? "nodes" : "instance(s)", resource.redundancy()));
+    assumptions.add(new Finding.ResourceLimit(resource.name(), resource.limit(), resource.unit(),
+        resource.perNode(), resource.nodes(), resource.redundancy()));
     return new ResourceForecast(resource.name(), resource.series(), resource.unit(),
         resource.perNode(), relation.describe(in.plan().traffic().series()), relation.rSquared(),
         new Quantiles(value[0], value[1], value[2]),
@@ -363,7 +357,7 @@ public final class CapacityForecaster {
 
   private static NodePlan throughputNodes(ForecastInputs in, DemandModel demand, DailyPeaks peaks,
       UslModel usl, double[] trafficQ, double decisionTraffic, ForecastSettings settings,
-      long stepSeconds, List<String> assumptions, List<String> warnings) {
+      long stepSeconds, List<Finding> assumptions, List<Finding> warnings) {
     // The load-test steps measure requests per second; the traffic may count per minute, per
     // 5 minutes or per step. The node's capacity is put in the traffic's own unit.
     String unit = in.plan().traffic().unit();
@@ -375,14 +369,11 @@ public final class CapacityForecaster {
     }
     long basis = rate.basisSeconds(stepSeconds);
     if (basis != 1) {
-      assumptions.add(String.format(Locale.ROOT, "The traffic counts %s per %s%s; the load-test"
-              + " throughput per second is multiplied by %d to compare with it.", unit,
-          Timestamps.span(basis), rate.kind() == RateUnit.Kind.COUNT_PER_STEP
-              ? " (its unit names no time, so per step of the series)" : "", basis));
+      assumptions.add(new Finding.RateBasis(unit, basis, rate.kind() == RateUnit.Kind.COUNT_PER_STEP));
     }
     double perNode = usl.maxThroughput() * settings.throughputTarget() * basis;
     if (!Double.isFinite(perNode)) {
-      warnings.add("The load-test steps show no throughput limit (κ = σ = 0): no node count from them.");
+      warnings.add(new Finding.NoThroughputLimit());
       return null;
     }
     int current = in.plan().traffic().nodes();
@@ -397,8 +388,7 @@ public final class CapacityForecaster {
     CapacityForecast.Fit fit = current == 0 ? CapacityForecast.Fit.COUNT_ONLY
         : decisionNodes <= current ? CapacityForecast.Fit.FITS : CapacityForecast.Fit.NEEDS_MORE;
     int more = fit == CapacityForecast.Fit.NEEDS_MORE ? decisionNodes - current : 0;
-    assumptions.add(String.format(Locale.ROOT, "One application node carries %.0f %% of its USL maximum"
-        + " throughput, %.4g %s; N+%d.", 100 * settings.throughputTarget(), perNode,
+    assumptions.add(new Finding.NodeThroughput(settings.throughputTarget(), perNode,
         in.plan().traffic().unit(), spares));
     Runway runway = current == 0 ? null : trafficRunway(demand, peaks, usable, settings);
     return new NodePlan(perNode, current, spares, usable,
@@ -407,23 +397,19 @@ public final class CapacityForecaster {
         fit, more);
   }
 
-  private static void uslWarnings(ForecastInputs in, UslModel usl, List<String> warnings) {
+  private static void uslWarnings(ForecastInputs in, UslModel usl, List<Finding> warnings) {
     double lowest = in.loadSteps().stream().mapToDouble(LoadStep::concurrency).min().orElse(0);
     double highest = in.loadSteps().stream().mapToDouble(LoadStep::concurrency).max().orElse(0);
     double measured = in.loadSteps().stream().mapToDouble(LoadStep::throughputPerSecond).max().orElse(0);
     if (Double.isFinite(usl.peakConcurrency())
         && (usl.peakConcurrency() < lowest || usl.peakConcurrency() > highest)) {
-      warnings.add(String.format(Locale.ROOT, "The USL peak (%.3g users) lies outside the tested"
-          + " concurrencies (%.3g to %.3g): the per-node maximum is extrapolated.",
-          usl.peakConcurrency(), lowest, highest));
+      warnings.add(new Finding.UslPeakOutsideSteps(usl.peakConcurrency(), lowest, highest));
     }
     if (Double.isFinite(usl.maxThroughput()) && usl.maxThroughput() > 1.5 * measured) {
-      warnings.add(String.format(Locale.ROOT, "The USL maximum (%.4g/s per node) is %.1f× the highest"
-          + " throughput measured (%.4g/s).", usl.maxThroughput(), usl.maxThroughput() / measured, measured));
+      warnings.add(new Finding.UslMaximumAboveMeasured(usl.maxThroughput(), measured));
     }
     if (usl.rSquared() < 0.9) {
-      warnings.add(String.format(Locale.ROOT, "The USL fits the load-test steps poorly (R² %.2f).",
-          usl.rSquared()));
+      warnings.add(new Finding.UslPoorFit(usl.rSquared()));
     }
   }
 
@@ -502,7 +488,7 @@ public final class CapacityForecaster {
    * capacity, whatever the promotion brings).
    */
   private static void limitWarnings(Resource resource, RegularSeries series, Runway runway,
-      Window window, List<String> warnings) {
+      Window window, List<Finding> warnings) {
     int highest = -1;
     for (int i = 0; i < series.slots(); i++) {
       double v = series.value(i);
@@ -515,20 +501,17 @@ public final class CapacityForecaster {
       boolean over = resource.perNode() ? max > resource.limit()
           : resource.demand(Math.max(0, max)) > resource.usableCapacity();
       if (over) {
-        warnings.add(String.format(Locale.ROOT, "%s: the history already reached %s %s%s at %s,"
-                + " above the limit of %s %s: check the limit, or the platform already ran past it.",
-            resource.name(), number(max), resource.unit(), resource.perNode() ? " per node" : "",
-            iso(series.epochSecond(highest)),
-            number(resource.perNode() ? resource.limit() : resource.usableCapacity()), resource.unit()));
+        warnings.add(new Finding.HistoryAboveLimit(resource.name(), max, resource.unit(), resource.perNode(),
+            Instant.ofEpochSecond(series.epochSecond(highest)),
+            resource.perNode() ? resource.limit() : resource.usableCapacity()));
       }
     }
     LocalDate windowEnd = LocalDate.ofInstant(Instant.ofEpochSecond(window.end), ZoneOffset.UTC);
     LocalDate within = runway.p50() != null && !runway.p50().isAfter(windowEnd) ? runway.p50()
         : runway.p90() != null && !runway.p90().isAfter(windowEnd) ? runway.p90() : null;
     if (within != null) {
-      warnings.add(String.format(Locale.ROOT, "%s: organic growth alone fills today's capacity by"
-              + " %s (%s), before the planned window ends: capacity runs out whatever the promotion"
-              + " brings.", resource.name(), within, within.equals(runway.p50()) ? "P50" : "P90"));
+      warnings.add(new Finding.RunwayInsideWindow(resource.name(), within,
+          within.equals(runway.p50()) ? "P50" : "P90"));
     }
   }
 
@@ -567,10 +550,6 @@ public final class CapacityForecaster {
     return max;
   }
 
-  private static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
-  }
-
   /** {@link Backtest#run(DemandFitter.Prepared, int)} on a thread of its own, which ends with it. */
   private static CompletableFuture<Backtest.Result> backtestBeside(DemandFitter.Prepared prepared, int origins) {
     CompletableFuture<Backtest.Result> result = new CompletableFuture<>();
@@ -599,9 +578,5 @@ public final class CapacityForecaster {
       }
       throw e;
     }
-  }
-
-  static String iso(long epochSecond) {
-    return Instant.ofEpochSecond(epochSecond).toString();
   }
 }

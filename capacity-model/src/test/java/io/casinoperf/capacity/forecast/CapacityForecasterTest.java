@@ -175,8 +175,9 @@ class CapacityForecasterTest {
     CapacityForecast f = CapacityForecaster.forecast(inputs(folder, false), ForecastSettings.defaults());
 
     assertThat(f.traffic().backtest()).isNull();
-    assertThat(f.warnings()).anySatisfy(w -> assertThat(w).startsWith("Backtest skipped: ")
-        .contains("too short to backtest"));
+    assertThat(f.warnings()).filteredOn(Finding.BacktestSkipped.class::isInstance)
+        .singleElement().extracting(w -> ((Finding.BacktestSkipped) w).reason()).asString()
+        .contains("too short to backtest");
     assertThat(f.traffic().peak().p50()).isPositive();
   }
 
@@ -293,7 +294,15 @@ class CapacityForecasterTest {
     assertThat(forecast.traffic().model().description()).startsWith("log-linear");
     assertThat(forecast.data()).extracting(CapacityForecast.SeriesQuality::series)
         .containsExactly("rps", "cpu_percent", "db_connections", "redis_used_bytes");
-    assertThat(forecast.assumptions()).anySatisfy(a -> assertThat(a).contains("3.00×"));
-    assertThat(forecast.warnings()).anySatisfy(w -> assertThat(w).contains("extrapolated"));
+    assertThat(forecast.assumptions()).contains(new Finding.DecisionQuantile(0.9))
+        .anySatisfy(a -> assertThat(a).isInstanceOfSatisfying(Finding.PlannerMultiplier.class,
+            p -> assertThat(p.multiplier()).isEqualTo(3.0)));
+    // The CPU relation is used at 1.7× the highest traffic it was seen with.
+    assertThat(forecast.warnings()).anySatisfy(w -> assertThat(w).isInstanceOfSatisfying(
+        Finding.RelationExtrapolated.class, r -> {
+          assertThat(r.resource()).isEqualTo("app-cpu");
+          assertThat(r.traffic() / r.highestSeen()).isGreaterThan(1.1);
+        }));
+    assertThat(forecast.findings()).allSatisfy(f -> assertThat(f).isNotInstanceOf(Finding.Text.class));
   }
 }

@@ -1,0 +1,242 @@
+package io.casinoperf.capacity.forecast;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.casinoperf.capacity.demand.PromotionEffect;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * What the forecast found worth saying beside its figures, as data: a warning (read the figures
+ * with it in mind) or an assumption (what they rest on). The model states the facts; the command
+ * line and the reports put them into words. In forecast.json each is an object whose {@code kind}
+ * names its type.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(Finding.Text.class),
+    @JsonSubTypes.Type(Finding.BacktestLoses.class),
+    @JsonSubTypes.Type(Finding.BacktestCoverage.class),
+    @JsonSubTypes.Type(Finding.BacktestSkipped.class),
+    @JsonSubTypes.Type(Finding.WindowBeforeHistoryEnds.class),
+    @JsonSubTypes.Type(Finding.WindowBeyondHorizon.class),
+    @JsonSubTypes.Type(Finding.StepLongerThanWindow.class),
+    @JsonSubTypes.Type(Finding.AdditiveOnly.class),
+    @JsonSubTypes.Type(Finding.RelationExtrapolated.class),
+    @JsonSubTypes.Type(Finding.NoThroughputLimit.class),
+    @JsonSubTypes.Type(Finding.UslPeakOutsideSteps.class),
+    @JsonSubTypes.Type(Finding.UslMaximumAboveMeasured.class),
+    @JsonSubTypes.Type(Finding.UslPoorFit.class),
+    @JsonSubTypes.Type(Finding.HistoryAboveLimit.class),
+    @JsonSubTypes.Type(Finding.RunwayInsideWindow.class),
+    @JsonSubTypes.Type(Finding.PlannerMultiplier.class),
+    @JsonSubTypes.Type(Finding.LearnedMultiplier.class),
+    @JsonSubTypes.Type(Finding.OrganicModel.class),
+    @JsonSubTypes.Type(Finding.DecisionQuantile.class),
+    @JsonSubTypes.Type(Finding.RateBasis.class),
+    @JsonSubTypes.Type(Finding.NodeThroughput.class),
+    @JsonSubTypes.Type(Finding.ResourceLimit.class),
+})
+public sealed interface Finding {
+  /** Whether a finding qualifies the figures or states what they rest on. */
+  enum Severity {
+    WARNING,
+    ASSUMPTION
+  }
+
+  @JsonIgnore
+  Severity severity();
+
+  /**
+   * A finding already in words: what reading and cleaning the inputs noticed (they speak for
+   * themselves), or a warning or assumption of a forecast.json written before findings were typed.
+   */
+  record Text(Severity level, String text) implements Finding {
+    @Override
+    public Severity severity() {
+      return level;
+    }
+  }
+
+  /** The backtest's MASE is not below seasonal-naive's. */
+  record BacktestLoses(double mase, double naiveMase) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.WARNING;
+    }
+  }
+
+  /** The backtest's 90 % intervals held a share of the actual values more than 10 points off 90 %. */
+  record BacktestCoverage(double coverage90) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.WARNING;
+    }
+  }
+
+  /** The history held no backtest origin; the reason. */
+  record BacktestSkipped(String reason) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.WARNING;
+    }
+  }
+
+  /** The planned window starts before the history's last point. */
+  record WindowBeforeHistoryEnds(Instant lastData) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.WARNING;
+    }
+  }
+
+  /**
+   * The planned window starts further after the history than the horizon the intervals were
+   * calibrated on.
+   */
+  record WindowBeyondHorizon(long gapSeconds, long horizonSeconds) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.WARNING;
+    }
+  }
+
+  /** The series' step is longer than the planned window: the forecast is of a step's mean. */
+  record StepLongerThanWindow(long stepSeconds, long windowSeconds) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.WARNING;
+    }
+  }
+
+  /** The traffic has values at or below 0, so only linear-scale models were tried. */
+  record AdditiveOnly(String series) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.WARNING;
+    }
+  }
+
+  /** A resource's relation is used beyond the highest traffic it was seen with. */
+  record RelationExtrapolated(String resource, double quantile, double traffic, double highestSeen)
+      implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.WARNING;
+    }
+  }
+
+  /** The load-test steps show no throughput limit (κ = σ = 0). */
+  record NoThroughputLimit() implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.WARNING;
+    }
+  }
+
+  /** The USL's peak concurrency lies outside the concurrencies tested. */
+  record UslPeakOutsideSteps(double peakConcurrency, double lowest, double highest) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.WARNING;
+    }
+  }
+
+  /** The USL's maximum throughput is far above the highest measured (per second, per node). */
+  record UslMaximumAboveMeasured(double maximum, double measured) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.WARNING;
+    }
+  }
+
+  /** The USL fits the load-test steps poorly. */
+  record UslPoorFit(double rSquared) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.WARNING;
+    }
+  }
+
+  /** A resource's history already went above its limit (per node, or the usable capacity). */
+  record HistoryAboveLimit(String resource, double value, String unit, boolean perNode, Instant at,
+      double limit) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.WARNING;
+    }
+  }
+
+  /**
+   * Organic growth alone fills a resource's capacity on {@code day}, before the planned window
+   * ends, at the given quantile ({@code P50} or the decision quantile's label).
+   */
+  record RunwayInsideWindow(String resource, LocalDate day, String quantile) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.WARNING;
+    }
+  }
+
+  /** The window's traffic is the planner's multiple of organic traffic; what past ones did. */
+  record PlannerMultiplier(String window, double multiplier, String type, PromotionEffect pastEffect)
+      implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.ASSUMPTION;
+    }
+  }
+
+  /** The window's traffic follows past promotions of its type. */
+  record LearnedMultiplier(String window, String type, PromotionEffect effect) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.ASSUMPTION;
+    }
+  }
+
+  /** Organic traffic follows the fitted model, in words. */
+  record OrganicModel(String model) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.ASSUMPTION;
+    }
+  }
+
+  /** Decisions are taken at this quantile. */
+  record DecisionQuantile(double quantile) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.ASSUMPTION;
+    }
+  }
+
+  /**
+   * The traffic counts per {@code basisSeconds} (its unit names no time when {@code perStep}), so
+   * the load test's per-second throughput is multiplied by that many seconds.
+   */
+  record RateBasis(String unit, long basisSeconds, boolean perStep) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.ASSUMPTION;
+    }
+  }
+
+  /** One application node carries a share of its USL maximum throughput, with spares. */
+  record NodeThroughput(double share, double perNode, String unit, int spares) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.ASSUMPTION;
+    }
+  }
+
+  /** A resource's limit, today's count and spares. */
+  record ResourceLimit(String resource, double limit, String unit, boolean perNode, int nodes,
+      int redundancy) implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.ASSUMPTION;
+    }
+  }
+}
