@@ -89,11 +89,6 @@ final class SeasonalCarry {
     return season;
   }
 
-  /** The residual carried to slot {@code i} (at or after the end), 0 when no season back has one. */
-  double at(int i) {
-    return at(0, i);
-  }
-
   /** The residual of model {@code m} carried to slot {@code i}, 0 when no season back has one. */
   double at(int m, int i) {
     if (season == 0 || i < endSlot) {
