@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.casinoperf.capacity.forecast.CapacityForecast;
+import io.casinoperf.capacity.forecast.Finding;
 import io.casinoperf.report.CapacityHtml;
 import io.casinoperf.report.GateHtml;
 import io.casinoperf.report.GateReport;
@@ -167,8 +170,7 @@ final class ReportCommand implements Callable<Integer> {
           throw new CasinoPerf.UserInputException(file + ": not a forecast.json (schema "
               + (schema == null ? "missing" : "'" + schema + "'") + ", expected " + CapacityForecast.SCHEMA + ")");
         }
-        return STRICT_JSON.treeToValue(typedFindings((com.fasterxml.jackson.databind.node.ObjectNode) tree),
-            CapacityForecast.class);
+        return STRICT_JSON.treeToValue(typedFindings((ObjectNode) tree), CapacityForecast.class);
       } catch (JsonProcessingException e) {
         throw new CasinoPerf.UserInputException(file + ": not a readable forecast.json" + where(e) + ": "
             + e.getOriginalMessage().lines().findFirst().orElse(""));
@@ -180,21 +182,25 @@ final class ReportCommand implements Callable<Integer> {
      * warnings}) are dropped, as the report words the findings itself; a file written before
      * findings were typed has only the words, which become findings in words.
      */
-    private static JsonNode typedFindings(com.fasterxml.jackson.databind.node.ObjectNode tree) {
-      com.fasterxml.jackson.databind.node.ObjectNode out = tree.deepCopy();
+    private static JsonNode typedFindings(ObjectNode tree) {
+      ObjectNode out = tree.deepCopy();
       JsonNode assumptions = out.remove("assumptions");
       JsonNode warnings = out.remove("warnings");
       if (!out.has("findings")) {
-        com.fasterxml.jackson.databind.node.ArrayNode findings = out.putArray("findings");
-        for (var words : java.util.List.of(java.util.Map.entry("WARNING", warnings == null
-            ? STRICT_JSON.createArrayNode() : warnings), java.util.Map.entry("ASSUMPTION", assumptions == null
-            ? STRICT_JSON.createArrayNode() : assumptions))) {
-          for (JsonNode text : words.getValue()) {
-            findings.addObject().put("kind", "Text").put("level", words.getKey()).set("text", text);
-          }
-        }
+        ArrayNode findings = out.putArray("findings");
+        inWords(findings, Finding.Severity.WARNING, warnings);
+        inWords(findings, Finding.Severity.ASSUMPTION, assumptions);
       }
       return out;
+    }
+
+    /** Each sentence of {@code words} (an array of text, or absent) as a {@code Text} finding. */
+    private static void inWords(ArrayNode findings, Finding.Severity level, JsonNode words) {
+      if (words != null) {
+        for (JsonNode text : words) {
+          findings.addObject().put("kind", "Text").put("level", level.name()).set("text", text);
+        }
+      }
     }
 
     /** The field path for a value of the wrong shape, else the line and column. */

@@ -2,6 +2,7 @@ package io.casinoperf.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.casinoperf.capacity.demand.Backtest;
 import io.casinoperf.capacity.forecast.CapacityForecast;
 import io.casinoperf.capacity.forecast.CapacityForecast.NodePlan;
@@ -34,9 +35,9 @@ public final class ForecastWriters {
    * The forecast as a JSON tree whose typed {@code findings} are followed by the same in words,
    * {@code assumptions} and {@code warnings} (for people and for scripts that read them as text).
    */
-  private static com.fasterxml.jackson.databind.node.ObjectNode withSentences(CapacityForecast forecast) {
-    com.fasterxml.jackson.databind.node.ObjectNode tree = JSON.valueToTree(forecast);
-    com.fasterxml.jackson.databind.node.ObjectNode out = JSON.createObjectNode();
+  private static ObjectNode withSentences(CapacityForecast forecast) {
+    ObjectNode tree = JSON.valueToTree(forecast);
+    ObjectNode out = JSON.createObjectNode();
     tree.fields().forEachRemaining(field -> {
       out.set(field.getKey(), field.getValue());
       if (field.getKey().equals("findings")) {
