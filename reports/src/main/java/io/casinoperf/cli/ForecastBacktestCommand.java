@@ -158,7 +158,7 @@ final class ForecastBacktestCommand implements Callable<Integer> {
     OutputFiles.writeAll(files);
     PrintWriter console = spec.commandLine().getOut();
     console.print(BacktestWriters.console(name, unit(capacity, name), run));
-    for (String warning : inputs.warnings()) {
+    for (String warning : io.casinoperf.report.FindingText.sentences(inputs.warnings())) {
       console.println("warning: " + warning);
     }
     console.println("wrote " + out.resolve("forecasts.csv") + " and " + out.resolve("scores.csv"));

@@ -23,6 +23,11 @@ public final class FindingText {
   public static String sentence(Finding finding) {
     if (finding instanceof Finding.Text t) {
       return t.text();
+    } else if (finding instanceof Finding.RepeatsDropped r) {
+      String where = r.line() > 0 ? r.file() + ":" + r.line() + " repeats line " + r.firstLine()
+          : r.file() + " at " + r.at();
+      return f("%s: %d exact %s (same time, same value) dropped; the first: %s.", r.series(), r.count(),
+          r.count() == 1 ? "repeat of a sample" : "repeats of samples", where);
     } else if (finding instanceof Finding.BacktestLoses b) {
       return f("Backtest: the model does NOT beat the seasonal-naive forecast (MASE %.2f vs %.2f):"
           + " treat its forecast with caution.", b.mase(), b.naiveMase());

@@ -24,6 +24,18 @@ class FindingTextTest {
   }
 
   @Test
+  void repeatsDroppedSayWhereTheFirstIsByLineOrByTime() {
+    assertThat(FindingText.sentence(new Finding.RepeatsDropped("rps", "m.csv", 1, 112, 2,
+        Instant.parse("2025-01-01T00:01:00Z"))))
+        .isEqualTo("rps: 1 exact repeat of a sample (same time, same value) dropped; the first: m.csv:112"
+            + " repeats line 2.");
+    assertThat(FindingText.sentence(new Finding.RepeatsDropped("cpu", "cpu.json", 3, 0, 0,
+        Instant.parse("2023-11-14T22:14:00Z"))))
+        .isEqualTo("cpu: 3 exact repeats of samples (same time, same value) dropped; the first: cpu.json"
+            + " at 2023-11-14T22:14:00Z.");
+  }
+
+  @Test
   void spansReadInHoursAndDaysAndTheOptionThatHelpsIsNamed() {
     assertThat(FindingText.sentence(new Finding.WindowBeyondHorizon(30 * 86_400L, 7 * 86_400L)))
         .startsWith("The planned window starts 30 days after the history ends, beyond the 7 days horizon")
@@ -53,6 +65,7 @@ class FindingTextTest {
   void everyKindOfFindingHasWords() {
     PromotionEffect effect = new PromotionEffect("t", 2, 1.5, 2.5, 10);
     List<Finding> all = List.of(new Finding.Text(Finding.Severity.WARNING, "as read"),
+        new Finding.RepeatsDropped("rps", "m.csv", 2, 12, 11, Instant.EPOCH),
         new Finding.BacktestLoses(1.2, 1.0), new Finding.BacktestCoverage(0.7),
         new Finding.BacktestSkipped("too short"), new Finding.WindowBeforeHistoryEnds(Instant.EPOCH),
         new Finding.WindowBeyondHorizon(86_400, 3_600), new Finding.StepLongerThanWindow(3_600, 600),

@@ -12,7 +12,7 @@ import java.util.List;
  * @param warnings the same in words, where the reader should know (repeated samples dropped)
  */
 public record BacktestInputs(RegularSeries series, PromotionCalendar calendar,
-    CapacityForecast.SeriesQuality quality, List<String> warnings) {
+    CapacityForecast.SeriesQuality quality, List<Finding> warnings) {
   public BacktestInputs {
     warnings = List.copyOf(warnings);
   }

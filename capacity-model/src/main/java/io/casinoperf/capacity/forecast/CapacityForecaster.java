@@ -66,8 +66,7 @@ public final class CapacityForecaster {
     CompletableFuture<Backtest.Result> backtesting = settings.backtestOrigins() > 0
         ? backtestBeside(prepared, settings.backtestOrigins()) : null;
     DemandModel demand = DemandFitter.fit(prepared);
-    List<Finding> warnings = new ArrayList<>();
-    in.warnings().forEach(w -> warnings.add(new Finding.Text(Finding.Severity.WARNING, w)));
+    List<Finding> warnings = new ArrayList<>(in.warnings());
     List<Finding> assumptions = new ArrayList<>();
     Backtest.Result backtest = backtesting == null ? null : backtest(backtesting, warnings);
 

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "kind")
 @JsonSubTypes({
     @JsonSubTypes.Type(Finding.Text.class),
+    @JsonSubTypes.Type(Finding.RepeatsDropped.class),
     @JsonSubTypes.Type(Finding.BacktestLoses.class),
     @JsonSubTypes.Type(Finding.BacktestCoverage.class),
     @JsonSubTypes.Type(Finding.BacktestSkipped.class),
@@ -49,13 +50,26 @@ public sealed interface Finding {
   Severity severity();
 
   /**
-   * A finding already in words: what reading and cleaning the inputs noticed (they speak for
-   * themselves), or a warning or assumption of a forecast.json written before findings were typed.
+   * A finding already in words: a warning or assumption of a forecast.json written before
+   * findings were typed.
    */
   record Text(Severity level, String text) implements Finding {
     @Override
     public Severity severity() {
       return level;
+    }
+  }
+
+  /**
+   * Exact repeats of samples (same time, same value) were dropped from a series; the first repeat
+   * is at {@code line} of {@code file}, repeating {@code firstLine}, or (for a file without lines,
+   * such as Prometheus JSON) at {@code at}.
+   */
+  record RepeatsDropped(String series, String file, int count, long line, long firstLine, Instant at)
+      implements Finding {
+    @Override
+    public Severity severity() {
+      return Severity.WARNING;
     }
   }
 

@@ -31,11 +31,11 @@ import java.util.Map;
  *
  * @param resources by resource name, in the plan's order
  * @param warnings what cleaning did that the reader of a forecast should know (repeated samples
- *     dropped), in words
+ *     dropped)
  */
 public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> resources,
     CapacityPlan plan, PromotionCalendar calendar, List<LoadStep> loadSteps,
-    List<CapacityForecast.SeriesQuality> data, List<String> warnings) {
+    List<CapacityForecast.SeriesQuality> data, List<Finding> warnings) {
   public ForecastInputs {
     resources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(resources));
     loadSteps = List.copyOf(loadSteps);
@@ -78,7 +78,7 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
     PromotionCalendar calendar = calendar(calendarFile, trafficPoints);
     long step = step(stepSeconds, trafficPoints, "traffic's");
     List<CapacityForecast.SeriesQuality> quality = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+    List<Finding> warnings = new ArrayList<>();
     List<long[]> incidents = calendar.incidentWindows();
     RegularSeries traffic = clean(used.get(trafficName), origin.get(trafficName), step, maxFillSteps,
         incidents, quality, warnings);
@@ -121,7 +121,7 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
     PromotionCalendar calendar = calendar(calendarFile, merged.series());
     long step = step(stepSeconds, merged.series(), "series'");
     List<CapacityForecast.SeriesQuality> quality = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+    List<Finding> warnings = new ArrayList<>();
     RegularSeries cleaned = clean(merged, origin.get(series), step, maxFillSteps,
         calendar.incidentWindows(), quality, warnings);
     return new BacktestInputs(cleaned, calendar, quality.get(0), warnings);
@@ -204,7 +204,7 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
   }
 
   private static RegularSeries clean(Cleaning.Merged merged, Path file, long step, int maxFill,
-      List<long[]> incidents, List<CapacityForecast.SeriesQuality> quality, List<String> warnings) {
+      List<long[]> incidents, List<CapacityForecast.SeriesQuality> quality, List<Finding> warnings) {
     TimeSeries series = merged.series();
     refuseWithoutPattern(series, file);
     if (merged.duplicatesMerged() > 0) {
@@ -252,13 +252,10 @@ public record ForecastInputs(RegularSeries traffic, Map<String, RegularSeries> r
         + number(first) + "): there is no pattern to fit and no relation to traffic to learn");
   }
 
-  private static String repeatsDropped(String name, Path file, Cleaning.Merged merged) {
+  private static Finding repeatsDropped(String name, Path file, Cleaning.Merged merged) {
     Cleaning.Repeat first = merged.firstDuplicate();
-    int count = merged.duplicatesMerged();
-    String where = first.line() > 0 ? file + ":" + first.line() + " repeats line " + first.firstLine()
-        : file + " at " + Timestamps.format(first.epochSecond());
-    return String.format(Locale.ROOT, "%s: %d exact %s (same time, same value) dropped; the first: %s.",
-        name, count, count == 1 ? "repeat of a sample" : "repeats of samples", where);
+    return new Finding.RepeatsDropped(name, file.toString(), merged.duplicatesMerged(), first.line(),
+        first.firstLine(), Instant.ofEpochSecond(first.epochSecond()));
   }
 
   private static String number(double v) {

@@ -150,11 +150,15 @@ class ForecastInputsTest {
 
     ForecastInputs in = ForecastInputs.load(List.of(metrics), null, plan(), null, 0, 3);
 
-    assertThat(in.warnings()).containsExactly(
-        "rps: 1 exact repeat of a sample (same time, same value) dropped; the first: " + metrics
-            + ":112 repeats line 2.",
-        "cpu: 1 exact repeat of a sample (same time, same value) dropped; the first: " + metrics
-            + ":112 repeats line 2.");
+    assertThat(in.warnings()).hasSize(2).allSatisfy(w -> assertThat(w).isInstanceOfSatisfying(
+        Finding.RepeatsDropped.class, r -> {
+          assertThat(r.file()).isEqualTo(metrics.toString());
+          assertThat(r.count()).isEqualTo(1);
+          assertThat(r.line()).isEqualTo(112);
+          assertThat(r.firstLine()).isEqualTo(2);
+        }));
+    assertThat(in.warnings()).extracting(w -> ((Finding.RepeatsDropped) w).series())
+        .containsExactly("rps", "cpu");
   }
 
   @Test

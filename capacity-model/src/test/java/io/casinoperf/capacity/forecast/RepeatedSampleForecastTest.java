@@ -58,10 +58,10 @@ class RepeatedSampleForecastTest {
     ObjectNode json = new ObjectMapper()
         .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).valueToTree(forecast);
     json.remove("data");
-    // Without the input notes (the cleaning's own words), which differ by design.
+    // Without the cleaning's notes of repeats dropped, which differ by design.
     ArrayNode findings = (ArrayNode) json.get("findings");
     for (int i = findings.size() - 1; i >= 0; i--) {
-      if ("Text".equals(findings.get(i).path("kind").asText())) {
+      if ("RepeatsDropped".equals(findings.get(i).path("kind").asText())) {
         findings.remove(i);
       }
     }
@@ -90,9 +90,9 @@ class RepeatedSampleForecastTest {
     assertThat(differences(withoutCleaningReport(withRepeat), withoutCleaningReport(withoutRepeat), "",
         new ArrayList<>())).isEmpty();
     assertThat(withRepeat.data()).allSatisfy(s -> assertThat(s.duplicatesMerged()).isEqualTo(2));
-    assertThat(withRepeat.warnings()).contains(new Finding.Text(Finding.Severity.WARNING, "rps: 2 exact repeats of samples (same time, same value)"
-        + " dropped; the first: " + repeated.resolve("metrics.csv") + ":" + (REPEATED_LINE + 1)
-        + " repeats line " + REPEATED_LINE + "."));
+    assertThat(withRepeat.warnings()).filteredOn(Finding.RepeatsDropped.class::isInstance).hasSize(4)
+        .first().isEqualTo(new Finding.RepeatsDropped("rps", repeated.resolve("metrics.csv").toString(), 2,
+            REPEATED_LINE + 1, REPEATED_LINE, ((Finding.RepeatsDropped) withRepeat.warnings().get(0)).at()));
     assertThat(withRepeat.warnings()).hasSize(withoutRepeat.warnings().size() + 4);
   }
 }
