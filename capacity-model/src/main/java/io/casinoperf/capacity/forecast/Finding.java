@@ -49,6 +49,22 @@ public sealed interface Finding {
   @JsonIgnore
   Severity severity();
 
+  /** A finding that qualifies the figures. */
+  sealed interface Warning extends Finding {
+    @Override
+    default Severity severity() {
+      return Severity.WARNING;
+    }
+  }
+
+  /** A finding the figures rest on. */
+  sealed interface Assumption extends Finding {
+    @Override
+    default Severity severity() {
+      return Severity.ASSUMPTION;
+    }
+  }
+
   /**
    * A finding already in words: a warning or assumption of a forecast.json written before
    * findings were typed.
@@ -66,191 +82,81 @@ public sealed interface Finding {
    * such as Prometheus JSON) at {@code at}.
    */
   record RepeatsDropped(String series, String file, int count, long line, long firstLine, Instant at)
-      implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.WARNING;
-    }
-  }
+      implements Warning {}
 
   /** The backtest's MASE is not below seasonal-naive's. */
-  record BacktestLoses(double mase, double naiveMase) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.WARNING;
-    }
-  }
+  record BacktestLoses(double mase, double naiveMase) implements Warning {}
 
   /** The backtest's 90 % intervals held a share of the actual values more than 10 points off 90 %. */
-  record BacktestCoverage(double coverage90) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.WARNING;
-    }
-  }
+  record BacktestCoverage(double coverage90) implements Warning {}
 
   /** The history held no backtest origin; the reason. */
-  record BacktestSkipped(String reason) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.WARNING;
-    }
-  }
+  record BacktestSkipped(String reason) implements Warning {}
 
   /** The planned window starts before the history's last point. */
-  record WindowBeforeHistoryEnds(Instant lastData) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.WARNING;
-    }
-  }
+  record WindowBeforeHistoryEnds(Instant lastData) implements Warning {}
 
   /**
    * The planned window starts further after the history than the horizon the intervals were
    * calibrated on.
    */
-  record WindowBeyondHorizon(long gapSeconds, long horizonSeconds) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.WARNING;
-    }
-  }
+  record WindowBeyondHorizon(long gapSeconds, long horizonSeconds) implements Warning {}
 
   /** The series' step is longer than the planned window: the forecast is of a step's mean. */
-  record StepLongerThanWindow(long stepSeconds, long windowSeconds) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.WARNING;
-    }
-  }
+  record StepLongerThanWindow(long stepSeconds, long windowSeconds) implements Warning {}
 
   /** The traffic has values at or below 0, so only linear-scale models were tried. */
-  record AdditiveOnly(String series) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.WARNING;
-    }
-  }
+  record AdditiveOnly(String series) implements Warning {}
 
   /** A resource's relation is used beyond the highest traffic it was seen with. */
   record RelationExtrapolated(String resource, double quantile, double traffic, double highestSeen)
-      implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.WARNING;
-    }
-  }
+      implements Warning {}
 
   /** The load-test steps show no throughput limit (κ = σ = 0). */
-  record NoThroughputLimit() implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.WARNING;
-    }
-  }
+  record NoThroughputLimit() implements Warning {}
 
   /** The USL's peak concurrency lies outside the concurrencies tested. */
-  record UslPeakOutsideSteps(double peakConcurrency, double lowest, double highest) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.WARNING;
-    }
-  }
+  record UslPeakOutsideSteps(double peakConcurrency, double lowest, double highest) implements Warning {}
 
   /** The USL's maximum throughput is far above the highest measured (per second, per node). */
-  record UslMaximumAboveMeasured(double maximum, double measured) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.WARNING;
-    }
-  }
+  record UslMaximumAboveMeasured(double maximum, double measured) implements Warning {}
 
   /** The USL fits the load-test steps poorly. */
-  record UslPoorFit(double rSquared) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.WARNING;
-    }
-  }
+  record UslPoorFit(double rSquared) implements Warning {}
 
   /** A resource's history already went above its limit (per node, or the usable capacity). */
   record HistoryAboveLimit(String resource, double value, String unit, boolean perNode, Instant at,
-      double limit) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.WARNING;
-    }
-  }
+      double limit) implements Warning {}
 
   /**
    * Organic growth alone fills a resource's capacity on {@code day}, before the planned window
    * ends, at the given quantile ({@code P50} or the decision quantile's label).
    */
-  record RunwayInsideWindow(String resource, LocalDate day, String quantile) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.WARNING;
-    }
-  }
+  record RunwayInsideWindow(String resource, LocalDate day, String quantile) implements Warning {}
 
   /** The window's traffic is the planner's multiple of organic traffic; what past ones did. */
   record PlannerMultiplier(String window, double multiplier, String type, PromotionEffect pastEffect)
-      implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.ASSUMPTION;
-    }
-  }
+      implements Assumption {}
 
   /** The window's traffic follows past promotions of its type. */
-  record LearnedMultiplier(String window, String type, PromotionEffect effect) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.ASSUMPTION;
-    }
-  }
+  record LearnedMultiplier(String window, String type, PromotionEffect effect) implements Assumption {}
 
   /** Organic traffic follows the fitted model, in words. */
-  record OrganicModel(String model) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.ASSUMPTION;
-    }
-  }
+  record OrganicModel(String model) implements Assumption {}
 
   /** Decisions are taken at this quantile. */
-  record DecisionQuantile(double quantile) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.ASSUMPTION;
-    }
-  }
+  record DecisionQuantile(double quantile) implements Assumption {}
 
   /**
    * The traffic counts per {@code basisSeconds} (its unit names no time when {@code perStep}), so
    * the load test's per-second throughput is multiplied by that many seconds.
    */
-  record RateBasis(String unit, long basisSeconds, boolean perStep) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.ASSUMPTION;
-    }
-  }
+  record RateBasis(String unit, long basisSeconds, boolean perStep) implements Assumption {}
 
   /** One application node carries a share of its USL maximum throughput, with spares. */
-  record NodeThroughput(double share, double perNode, String unit, int spares) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.ASSUMPTION;
-    }
-  }
+  record NodeThroughput(double share, double perNode, String unit, int spares) implements Assumption {}
 
   /** A resource's limit, today's count and spares. */
   record ResourceLimit(String resource, double limit, String unit, boolean perNode, int nodes,
-      int redundancy) implements Finding {
-    @Override
-    public Severity severity() {
-      return Severity.ASSUMPTION;
-    }
-  }
+      int redundancy) implements Assumption {}
 }
