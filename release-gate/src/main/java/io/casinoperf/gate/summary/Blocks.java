@@ -103,15 +103,18 @@ public final class Blocks {
   public java.util.SortedMap<Long, Block> byIndex() {
     return java.util.Collections.unmodifiableSortedMap(blocks);
   }
-  // Records arrive roughly in time order: most land in the block of the previous one.
-  private long lastIndex = Long.MIN_VALUE;
+  // Records arrive roughly in time order: most land in the block of the previous one, found by
+  // two comparisons instead of a division.
+  private long lastStartMillis = Long.MAX_VALUE;
+  private long lastEndMillis = Long.MIN_VALUE;
   private Block lastBlock;
 
   void record(long startEpochMillis, long latencyMillis, boolean ok) {
-    long index = Math.floorDiv(startEpochMillis, widthMillis);
-    if (index != lastIndex) {
+    if (startEpochMillis < lastStartMillis || startEpochMillis >= lastEndMillis) {
+      long index = Math.floorDiv(startEpochMillis, widthMillis);
       lastBlock = blocks.computeIfAbsent(index, i -> new Block());
-      lastIndex = index;
+      lastStartMillis = index * widthMillis;
+      lastEndMillis = lastStartMillis + widthMillis;
       if (blocks.size() > MAX_BLOCKS) {
         widen();
         record(startEpochMillis, latencyMillis, ok);
@@ -154,7 +157,8 @@ public final class Blocks {
     }
     blocks = wider;
     widthMillis *= 2;
-    lastIndex = Long.MIN_VALUE;
+    lastStartMillis = Long.MAX_VALUE;
+    lastEndMillis = Long.MIN_VALUE;
     lastBlock = null;
   }
 }

@@ -68,6 +68,7 @@ public final class RunSummaries {
     }
     warnings.addAll(RunSpans.gaps(spans));
     collector.timeline.trim();
+    collector.sumAll();
     Instant start = headers.stream().map(RunHeader::start).min(Instant::compareTo).orElseThrow();
     Instant end = collector.latestEpochMillis == Long.MIN_VALUE
         ? start
@@ -134,6 +135,9 @@ public final class RunSummaries {
     final Map<String, Long> errors = new HashMap<>();
     final Timeline timeline = new Timeline();
     final Map<List<String>, Map<String, Slot>> byGroupsAndName = new HashMap<>();
+    final Slot[] recentSlots = new Slot[8];
+    int nextRecent;
+    final Map<String, String> strippedMessages = new java.util.IdentityHashMap<>();
     final PhaseClock clock;
     final RequestStats[] phaseAll;
     final List<TreeMap<RequestKey, RequestStats>> phaseRequests = new ArrayList<>();
@@ -155,11 +159,13 @@ public final class RunSummaries {
 
     /** A request's stats for the whole run and, created when first needed, for each phase. */
     private final class Slot {
+      final List<String> groupPath;
       final RequestKey key;
       final RequestStats whole;
       final RequestStats[] byPhase = new RequestStats[phaseAll.length];
 
-      Slot(RequestKey key) {
+      Slot(List<String> groupPath, RequestKey key) {
+        this.groupPath = groupPath;
         this.key = key;
         this.whole = requests.computeIfAbsent(key, k -> new RequestStats());
       }
@@ -191,24 +197,52 @@ public final class RunSummaries {
     public void onRequest(
         List<String> groupPath, String name, int startMillis, int endMillis, boolean ok, String message) {
       long responseMillis = (long) endMillis - startMillis;
-      // Two-level lookup on the shared group list and the cached name: no key object per record.
-      Slot slot =
-          byGroupsAndName
-              .computeIfAbsent(groupPath, g -> new HashMap<>())
-              .computeIfAbsent(name, n -> new Slot(new RequestKey(groupPath, n)));
-      String shown = ok ? message : message.strip();
+      Slot slot = slot(groupPath, name);
+      String shown = ok ? message : stripped(message);
       long startEpochMillis = runStartEpochMillis + startMillis;
+      // Each response is recorded once per request (and phase); "all requests" is their sum.
       slot.whole.record(startEpochMillis, responseMillis, ok, shown);
-      all.record(startEpochMillis, responseMillis, ok, shown);
       if (phaseAll.length > 0) {
         int phase = clock.phaseAt(startMillis);
         if (phase >= 0) {
           slot.phase(phase).record(startEpochMillis, responseMillis, ok, shown);
-          phaseAll[phase].record(startEpochMillis, responseMillis, ok, shown);
         }
       }
-      timeline.record(runStartEpochMillis + startMillis, ok);
+      timeline.record(startEpochMillis, ok);
       seen(endMillis);
+    }
+
+    /**
+     * The request's stats. Names and group paths are the reader's shared instances, so the last
+     * few are found by identity before any hashing: most records name one of a handful.
+     */
+    private Slot slot(List<String> groupPath, String name) {
+      for (Slot recent : recentSlots) {
+        if (recent != null && recent.key.name() == name && recent.groupPath == groupPath) {
+          return recent;
+        }
+      }
+      // Two-level lookup on the shared group list and the cached name: no key object per record.
+      Slot slot =
+          byGroupsAndName
+              .computeIfAbsent(groupPath, g -> new HashMap<>())
+              .computeIfAbsent(name, n -> new Slot(groupPath, new RequestKey(groupPath, n)));
+      recentSlots[nextRecent] = slot;
+      nextRecent = (nextRecent + 1) % recentSlots.length;
+      return slot;
+    }
+
+    /** A KO message as the reports show it; Gatling's messages repeat, so each is stripped once. */
+    private String stripped(String message) {
+      return strippedMessages.computeIfAbsent(message, String::strip);
+    }
+
+    /** Sums the requests' stats into the run's and each phase's "all requests". */
+    void sumAll() {
+      requests.values().forEach(all::add);
+      for (int i = 0; i < phaseAll.length; i++) {
+        phaseRequests.get(i).values().forEach(phaseAll[i]::add);
+      }
     }
 
     @Override
