@@ -50,6 +50,6 @@ baseline_args=()
 if [ "${REQUIRE_BASELINE:-0}" = 1 ]; then
   baseline_args=(--require-baseline)
 fi
-java -jar reports/target/casinoperf.jar gate simulations/target/gatling \
+bin/casinoperf gate simulations/target/gatling \
   --history "$history" --label "$label" \
   --inconclusive "${INCONCLUSIVE:-exit3}" --out "$out" "${baseline_args[@]}"

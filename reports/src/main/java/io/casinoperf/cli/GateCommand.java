@@ -168,6 +168,10 @@ final class GateCommand implements Callable<Integer> {
       description = "cores of the injector that ran it (default: this machine's)")
   Integer injectorCores;
 
+  @Option(names = "--timings",
+      description = "print on stderr how long each step took, from the JVM's start")
+  boolean timings;
+
   @Option(names = "--java-version", paramLabel = "VERSION",
       description = "Java version of the injector (default: this JVM's)")
   String javaVersion;
@@ -175,15 +179,21 @@ final class GateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     checkOptions();
+    // The page's chart library loads on the other core while the logs are read.
+    GateHtml.prepareInBackground();
     Outcome.InconclusivePolicy policy =
         Outcome.InconclusivePolicy.valueOf(inconclusive.toUpperCase(java.util.Locale.ROOT));
     PrintWriter err = spec.commandLine().getErr();
+    StepTimes times = StepTimes.of(timings, err);
+    times.done("JVM start, command line");
     List<Path> logs = LogInputs.resolve(inputs);
     // Nothing is printed before every log has been read: a refused log is the only line.
     RecordedRun recorded = readRecords(logs);
+    times.done("run records read");
     Optional<io.casinoperf.run.RunRecord> record = recorded.first();
     RunSummary candidate = RunSummaries.read(logs,
         PhaseClock.of(record.map(io.casinoperf.run.RunRecord::phases).orElse(List.of())));
+    times.done("logs read and summarised");
     if (record.isPresent() && !record.get().simulation().equals(candidate.simulationClass())) {
       throw new CasinoPerf.UserInputException(logs.get(0) + ": the log is a run of "
           + candidate.simulationClass() + ", its run.json of " + record.get().simulation());
@@ -219,6 +229,7 @@ final class GateCommand implements Callable<Integer> {
         : Optional.of(Baselines.absence(runs, historyExisted, others,
             listing.problems().size() + skipped.size(), comparability));
 
+    times.done("history and baseline read");
     RunVerdict verdict = Gate.judge(candidate, baseline.map(Baselines.Baseline::summary),
         settings, recorded.injectorSaturation(), noise);
 
@@ -238,15 +249,22 @@ final class GateCommand implements Callable<Integer> {
         conditions(recorded, noise).withWhatRan(whatRan(candidate, comparability, recorded, logs),
             unhealthySeconds(recorded)),
         absence);
+    times.done("judged");
     if (candidate.partial()) {
       err.println("warning: a log was cut off: the run counts as inconclusive, never as a pass");
     }
+    // The page, the slowest output, is drawn on the other core while the rest are written.
+    java.util.concurrent.CompletableFuture<String> page = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> GateHtml.render(report, OutputFiles.link(out, gatlingCandidate),
+            OutputFiles.link(out, gatlingBaseline)), GateCommand::onNewThread);
     OutputFiles.write(out.resolve("verdict.json"), GateReportWriters.json(report));
+    times.done("verdict.json");
     OutputFiles.write(out.resolve("junit.xml"),
         GateReportWriters.junitXml(report, policy == Outcome.InconclusivePolicy.FAIL));
     OutputFiles.write(out.resolve("summary.md"), GateReportWriters.markdown(report));
-    OutputFiles.write(gateHtml,
-        GateHtml.render(report, OutputFiles.link(out, gatlingCandidate), OutputFiles.link(out, gatlingBaseline)));
+    times.done("junit.xml, summary.md");
+    OutputFiles.write(gateHtml, joined(page));
+    times.done("gate.html");
     if (!noSave && already.isPresent()) {
       err.println("already stored as " + already.get().id() + " in " + history + " (the same logs,"
           + " judged " + already.get().verdict().orElse("not judged") + " then): not stored again");
@@ -264,8 +282,29 @@ final class GateCommand implements Callable<Integer> {
         + report.exitCode() + ") — reports in " + out + ": gate.html, summary.md, junit.xml,"
         + " verdict.json" + (id.isEmpty() ? "" : "; run " + id));
     console.flush();
-
+    times.done("stored, console table");
     return report.exitCode();
+  }
+
+  private static void onNewThread(Runnable task) {
+    Thread thread = new Thread(task, "gate-html");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** The page drawn on another thread, or what went wrong drawing it, as if drawn here. */
+  private static String joined(java.util.concurrent.CompletableFuture<String> page) {
+    try {
+      return page.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   /** What ran, for the reports: from the run record where there is one. */

@@ -13,7 +13,43 @@ import java.util.Map;
 public final class GateHtml {
   private static final Template TEMPLATE = HtmlTemplates.load("gate");
 
+  private static final java.util.concurrent.atomic.AtomicBoolean PREPARED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   private GateHtml() {}
+
+  /**
+   * Starts, on a background thread, what the first page of a JVM pays for once: loading and
+   * compiling JFreeChart, Java2D's fonts and the SVG writer, by drawing small charts of each kind
+   * the page has and throwing them away. Called before a long log is read, it runs on the core
+   * the reading leaves idle, and the page is then drawn in a fraction of the time. Once per JVM;
+   * the thread never delays the exit.
+   */
+  public static void prepareInBackground() {
+    if (!PREPARED.compareAndSet(false, true)) {
+      return;
+    }
+    Thread thread = new Thread(GateHtml::drawSamples, "gate-html-prepare");
+    thread.setDaemon(true);
+    thread.setPriority(Thread.MIN_PRIORITY);
+    thread.start();
+  }
+
+  private static void drawSamples() {
+    try {
+      GateReport.Distribution distribution = new GateReport.Distribution("sample", List.of(
+          new GateReport.DistributionPoint(50, 10, 11L), new GateReport.DistributionPoint(99, 40, 42L)), 200L);
+      SvgCharts.svg(GateCharts.distribution(distribution), "sample", "sample", 560, 380);
+      List<OverTime.Window> windows = List.of(new OverTime.Window(0, 100, 0.01, 10, 30, 40, 5L),
+          new OverTime.Window(1, 120, 0, 11, 31, 41, 6L));
+      OverTime overTime = new OverTime(1, windows, windows, 200, null, List.of(1L));
+      SvgCharts.svg(GateCharts.latencyOverTime(overTime), "sample", "sample", 1100, 360);
+      SvgCharts.svg(GateCharts.loadOverTime(overTime), "sample", "sample", 1100, 300);
+      TEMPLATE.execute(Map.of());
+    } catch (RuntimeException | LinkageError e) {
+      // Only a head start: the page itself reports whatever goes wrong.
+    }
+  }
 
   /**
    * @param gatlingCandidate link to the candidate's Gatling report (relative to the page), or null

@@ -236,7 +236,7 @@ class CasinoPerfUsageTest {
           .allMatch(line -> line.startsWith("  casinoperf " + command.get(0) + " "));
       for (String line : lines) {
         String[] words = shellWords(line.strip().substring("casinoperf ".length()));
-        assertThatCode(() -> new CommandLine(new CasinoPerf()).parseArgs(words)).as(line).doesNotThrowAnyException();
+        assertThatCode(() -> CasinoPerf.commandLine(words).parseArgs(words)).as(line).doesNotThrowAnyException();
       }
     }
   }

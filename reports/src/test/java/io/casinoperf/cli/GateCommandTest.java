@@ -457,4 +457,25 @@ class GateCommandTest {
         .contains("**Errors** (candidate vs baseline): `status.find.in(200), but actually found 503` 12 vs 30;")
         .contains("**What ran:** simulation casino.FlashSpinPeakSimulation · target embedded · parameters scale=1 · ");
   }
+
+  @Test
+  void timingsNameEveryStepInOrderOnStderrAndOnlyWhenAsked() {
+    Path run = log("timed.log", START, 20, 5);
+
+    Result timed = gate(run.toString(), "--no-save", "--timings");
+    Result plain = gate(run.toString(), "--no-save");
+
+    assertThat(timed.exitCode()).isEqualTo(plain.exitCode());
+    assertThat(timed.out()).doesNotContain("timing:");
+    List<String> lines = timed.err().lines().filter(l -> l.startsWith("timing: ")).toList();
+    assertThat(lines).extracting(l -> l.substring("timing: ".length(), l.indexOf(" at ")).strip())
+        .containsExactly("JVM start, command line", "run records read", "logs read and summarised",
+            "history and baseline read", "judged", "verdict.json",
+            "junit.xml, summary.md", "gate.html", "stored, console table");
+    List<Long> ends = lines.stream()
+        .map(l -> Long.parseLong(l.replaceAll(".* at +([0-9,]+) ms.*", "$1").replace(",", "")))
+        .toList();
+    assertThat(ends).isSorted();
+    assertThat(plain.err()).doesNotContain("timing:");
+  }
 }

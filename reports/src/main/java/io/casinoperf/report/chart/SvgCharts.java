@@ -17,6 +17,9 @@ public final class SvgCharts {
   public static String svg(JFreeChart chart, String id, String title, int width, int height) {
     ChartStyle.apply(chart);
     SVGGraphics2D g = new SVGGraphics2D(width, height);
+    // The chart's own id keeps its clip paths apart from the page's other charts; the default,
+    // a clock reading, would make two reports of the same run differ.
+    g.setDefsKeyPrefix(id + "-");
     g.setGeomDoubleConverter(v -> String.format(Locale.ROOT, "%.1f", v));
     chart.draw(g, new Rectangle(0, 0, width, height));
     // A viewBox lets the page scale the chart to its column instead of clipping it.
