@@ -21,10 +21,11 @@ class PipelineRecipesTest {
   void theSharedStepIsExecutableAndTheOnlyWayTheyRunTheGate() throws Exception {
     Path step = RECIPES.resolve("perf-gate.sh");
     assertThat(Files.isExecutable(step)).isTrue();
-    assertThat(Files.readString(step)).contains("casinoperf.jar gate").contains("gatling:test");
+    assertThat(Files.readString(step)).contains("bin/casinoperf gate").contains("gatling:test");
     for (String recipe : new String[] {"github-actions.yml", "gitlab-ci.yml", "Jenkinsfile"}) {
       String text = Files.readString(RECIPES.resolve(recipe));
-      assertThat(text).as(recipe).contains("docs/pipelines/perf-gate.sh").doesNotContain("casinoperf.jar gate");
+      assertThat(text).as(recipe).contains("docs/pipelines/perf-gate.sh").doesNotContain("casinoperf.jar gate")
+          .doesNotContain("casinoperf gate");
       // No literal password: quoted after = or :, or a bare YAML value.
       assertThat(text).as(recipe).doesNotContainPattern("(?i)password\\s*[:=]\\s*['\"][^'\"$]")
           .doesNotContainPattern("(?i)password\\s*:\\s*[a-z0-9]");
@@ -44,7 +45,7 @@ class PipelineRecipesTest {
         .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     int gate = -1;
     for (int i = 0; i < commands.size(); i++) {
-      if (commands.get(i).startsWith("java -jar reports/target/casinoperf.jar gate")) {
+      if (commands.get(i).startsWith("bin/casinoperf gate")) {
         gate = i;
       }
     }
