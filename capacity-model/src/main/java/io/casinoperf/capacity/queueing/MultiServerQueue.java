@@ -1,8 +1,8 @@
 package io.casinoperf.capacity.queueing;
 
-import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
-import org.apache.commons.math3.distribution.GammaDistribution;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import io.casinoperf.capacity.algebra.Distributions;
+import io.casinoperf.capacity.algebra.Integrals;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A pool of {@code servers} identical servers with one first-come-first-served queue, Poisson
@@ -123,7 +123,7 @@ public record MultiServerQueue(double arrivalRate, double meanService, double se
     if (t <= 0) {
       return 1;
     }
-    GammaDistribution gamma = gamma();
+    DoubleUnaryOperator gamma = gamma();
     double waits = waitProbability();
     double serviceTail = serviceTail(t, gamma);
     if (waits == 0) {
@@ -166,22 +166,22 @@ public record MultiServerQueue(double arrivalRate, double meanService, double se
     return (low + high) / 2;
   }
 
-  /** P(S > t) for one service time; {@code gamma} is its distribution unless the SCV is 0 or 1. */
-  private double serviceTail(double t, GammaDistribution gamma) {
+  /** P(S > t) for one service time; {@code gamma} is its tail unless the SCV is 0 or 1. */
+  private double serviceTail(double t, DoubleUnaryOperator gamma) {
     if (serviceScv == 0) {
       return t < meanService ? 1 : 0;
     }
     if (serviceScv == 1) {
       return Math.exp(-t / meanService);
     }
-    return t <= 0 ? 1 : 1 - gamma.cumulativeProbability(t);
+    return gamma.applyAsDouble(t);
   }
 
   /**
    * P(W + S > t) for an exponential wait W of mean {@code waitMean} and an independent service
    * time S: P(W > t) + ∫₀ᵗ f_W(w) P(S > t − w) dw, whose integrand is smooth and bounded.
    */
-  private double serviceAfterWaitTail(double t, double waitMean, GammaDistribution gamma) {
+  private double serviceAfterWaitTail(double t, double waitMean, DoubleUnaryOperator gamma) {
     if (serviceScv == 1 && Math.abs(waitMean - meanService) > 1e-12 * meanService) {
       // Two exponentials: the hypoexponential tail, in closed form.
       double waitRate = 1 / waitMean;
@@ -197,23 +197,17 @@ public record MultiServerQueue(double arrivalRate, double meanService, double se
       return t < meanService ? 1 : Math.exp(-(t - meanService) / waitMean);
     }
     double waitTail = Math.exp(-t / waitMean);
-    IterativeLegendreGaussIntegrator integrator =
-        new IterativeLegendreGaussIntegrator(16, 1e-8, 1e-11);
-    try {
-      double convolved = integrator.integrate(1_000_000,
-          w -> Math.exp(-w / waitMean) / waitMean * serviceTail(t - w, gamma), 0, t);
-      return Math.min(1, waitTail + convolved);
-    } catch (TooManyEvaluationsException e) {
-      throw new IllegalStateException("response-time tail at " + t + " did not converge", e);
-    }
+    double convolved = Integrals.integrate(
+        w -> Math.exp(-w / waitMean) / waitMean * serviceTail(t - w, gamma), 0, t);
+    return Math.min(1, waitTail + convolved);
   }
 
-  /** The gamma distribution of this mean and SCV; null for SCV 0 (constant) and 1 (exponential). */
-  private GammaDistribution gamma() {
+  /** The gamma tail of this mean and SCV; null for SCV 0 (constant) and 1 (exponential). */
+  private DoubleUnaryOperator gamma() {
     if (serviceScv == 0 || serviceScv == 1) {
       return null;
     }
     double shape = 1 / serviceScv;
-    return new GammaDistribution(null, shape, meanService / shape);
+    return Distributions.gammaTail(shape, meanService / shape);
   }
 }
