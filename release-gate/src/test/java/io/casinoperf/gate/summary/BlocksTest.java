@@ -75,4 +75,38 @@ class BlocksTest {
     assertThat(actual(blocks)).usingRecursiveComparison()
         .isEqualTo(expected(responses, blocks.widthMillis()));
   }
+
+  @Test
+  void eachBlocksLatenciesAreThoseOfRecordingEachResponseInIt() {
+    SplittableRandom random = new SplittableRandom(9);
+    Blocks blocks = new Blocks();
+    List<long[]> responses = new ArrayList<>();
+    // Six minutes, out of order now and then, both sides of the array's bound, read half-way.
+    for (int i = 0; i < 120_000; i++) {
+      long start = i * 3L - (random.nextInt(15) == 0 ? random.nextInt(2_500) : 0);
+      long millis = random.nextInt(10) == 0 ? 3_000 + random.nextInt(3_000) : random.nextInt(400);
+      blocks.record(start, millis, random.nextInt(50) > 0);
+      responses.add(new long[] {start, millis});
+      if (i == 60_000) {
+        assertThat(blocks.byIndex()).isNotEmpty();
+      }
+    }
+    Map<Long, org.HdrHistogram.IntCountsHistogram> direct = new TreeMap<>();
+    for (long[] response : responses) {
+      direct.computeIfAbsent(Math.floorDiv(response[0], blocks.widthMillis()),
+          k -> new org.HdrHistogram.IntCountsHistogram(2)).recordValue(response[1]);
+    }
+
+    assertThat(blocks.widthMillis()).isEqualTo(1_000);
+    assertThat(blocks.byIndex().keySet()).isEqualTo(direct.keySet());
+    blocks.byIndex().forEach((index, block) -> {
+      org.HdrHistogram.IntCountsHistogram expected = direct.get(index);
+      assertThat(block.latencies().getTotalCount()).as("block %d", index)
+          .isEqualTo(expected.getTotalCount()).isEqualTo(block.count());
+      for (long threshold : new long[] {0, 50, 200, 399, 4_095, 4_096, 5_000}) {
+        assertThat(block.countAbove(threshold)).as("block %d above %d ms", index, threshold)
+            .isEqualTo(expected.getTotalCount() - expected.getCountBetweenValues(0, threshold));
+      }
+    });
+  }
 }
