@@ -286,6 +286,29 @@ final class GateCommand implements Callable<Integer> {
     return report.exitCode();
   }
 
+  /**
+   * Starts, from {@code main} before the command line is even built, a thread that loads what the
+   * gate needs soonest and slowest to load: Jackson (the run record is read first, verdict.json
+   * written later), then the page's chart library ({@link GateHtml#prepare}). It runs on the
+   * second core while the first builds the command line and reads the log.
+   */
+  static void prepareInBackground() {
+    Thread thread = new Thread(() -> {
+      ClassLoader loader = GateCommand.class.getClassLoader();
+      for (String name : new String[] {"io.casinoperf.run.RunRecords",
+          "io.casinoperf.report.GateReportWriters"}) {
+        try {
+          Class.forName(name, true, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+          // Only a head start: the command loads it again and reports what goes wrong.
+        }
+      }
+      GateHtml.prepare();
+    }, "gate-prepare");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   private static void onNewThread(Runnable task) {
     Thread thread = new Thread(task, "gate-html");
     thread.setDaemon(true);

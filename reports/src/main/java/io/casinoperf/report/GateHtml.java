@@ -26,16 +26,20 @@ public final class GateHtml {
    * the thread never delays the exit.
    */
   public static void prepareInBackground() {
-    if (!PREPARED.compareAndSet(false, true)) {
+    if (PREPARED.get()) {
       return;
     }
-    Thread thread = new Thread(GateHtml::drawSamples, "gate-html-prepare");
+    Thread thread = new Thread(GateHtml::prepare, "gate-html-prepare");
     thread.setDaemon(true);
     thread.setPriority(Thread.MIN_PRIORITY);
     thread.start();
   }
 
-  private static void drawSamples() {
+  /** What {@link #prepareInBackground} runs, on the calling thread; once per JVM. */
+  public static void prepare() {
+    if (!PREPARED.compareAndSet(false, true)) {
+      return;
+    }
     try {
       GateReport.Distribution distribution = new GateReport.Distribution("sample", List.of(
           new GateReport.DistributionPoint(50, 10, 11L), new GateReport.DistributionPoint(99, 40, 42L)), 200L);
