@@ -111,9 +111,10 @@ public record PlatformMockConfig(
 
   /**
    * Settings from properties, each falling back to its default: {@code mock.bindAddress}, {@code
-   * mock.port}, {@code mock.mode} (normal, degraded, faulty), {@code mock.medianMillis}, {@code
+   * mock.port}, {@code mock.mode} (normal, degraded, faulty, queue), {@code mock.medianMillis}, {@code
    * mock.sigma}, {@code mock.degradedMedianMillis}, {@code mock.degradedSigma}, {@code
-   * mock.errorPercent}, {@code mock.dropPercent}, {@code mock.pushLossPercent}, {@code mock.rtp}, {@code
+   * mock.errorPercent}, {@code mock.dropPercent}, {@code mock.pushLossPercent}, {@code
+   * mock.queueWorkers}, {@code mock.queueServiceMillis}, {@code mock.queueServiceScv}, {@code mock.rtp}, {@code
    * mock.initialBalanceCents}, {@code mock.password}, {@code mock.currency}, {@code
    * mock.containerThreads}, {@code mock.asyncThreads}, {@code mock.keptTransactions}, {@code
    * mock.idempotencyRetentionSeconds}, {@code mock.rememberedKeys}, {@code mock.maxBodyBytes}.
@@ -136,7 +137,10 @@ public record PlatformMockConfig(
               r.get("mock.degradedSigma", c.degradedSigma(), Reader::number),
               r.get("mock.errorPercent", c.faultyErrorPercent(), Reader::number),
               r.get("mock.dropPercent", c.faultyDropPercent(), Reader::number),
-              r.get("mock.pushLossPercent", c.faultyPushLossPercent(), Reader::number)),
+              r.get("mock.pushLossPercent", c.faultyPushLossPercent(), Reader::number),
+              r.get("mock.queueWorkers", c.queueWorkers(), Integer::parseInt),
+              r.get("mock.queueServiceMillis", c.queueServiceMillis(), Reader::number),
+              r.get("mock.queueServiceScv", c.queueServiceScv(), Reader::number)),
           r.get("mock.rtp", d.returnToPlayer(), Reader::number),
           r.get("mock.initialBalanceCents", d.initialBalanceCents(), Long::parseLong),
           r.get("mock.password", d.password(), Function.identity()),

@@ -91,9 +91,58 @@ class ConditionsSwitchTest {
         platform.client().post("/__admin/casino/conditions", null, null, "{\"normalSigma\":-1}");
 
     assertThat(unknownMode.status()).isEqualTo(400);
-    assertThat(unknownMode.body().get("message").asText()).contains("normal, degraded, faulty");
+    assertThat(unknownMode.body().get("message").asText()).contains("normal, degraded, faulty, queue");
     assertThat(negative.status()).isEqualTo(400);
     assertThat(platform.mock().conditions().current().mode()).isEqualTo(Mode.NORMAL);
     assertThat(platform.mock().conditions().current().normalSigma()).isZero();
+  }
+
+  @Test
+  void queueModeServesRequestsOneWorkerAtATime() throws Exception {
+    String token = platform.client().login("queued-player");
+    var switched = platform.client().post("/__admin/casino/conditions", null, null,
+        "{\"mode\":\"queue\",\"queueWorkers\":1,\"queueServiceMillis\":100,\"queueServiceScv\":0}");
+    assertThat(switched.status()).isEqualTo(200);
+    assertThat(switched.body().get("queueWorkers").asInt()).isEqualTo(1);
+
+    // Four requests at once on one worker of 100 ms: nothing can be done before 400 ms.
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      long sent = System.nanoTime();
+      java.util.List<java.util.concurrent.Future<Long>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        answers.add(pool.submit(() -> {
+          long start = System.nanoTime();
+          assertThat(platform.client().get("/api/wallet", token).status()).isEqualTo(200);
+          return (System.nanoTime() - start) / 1_000_000;
+        }));
+      }
+      java.util.List<Long> millis = new java.util.ArrayList<>();
+      for (var answer : answers) {
+        millis.add(answer.get());
+      }
+      long allDone = (System.nanoTime() - sent) / 1_000_000;
+
+      assertThat(allDone).isGreaterThanOrEqualTo(395);
+      assertThat(millis).allMatch(m -> m >= 95, "each waits at least its own service");
+      assertThat(java.util.Collections.max(millis)).isGreaterThanOrEqualTo(195);
+    } finally {
+      pool.shutdownNow();
+      platform.mock().conditions().switchTo(platform.mock().conditions().current().withMode(Mode.NORMAL));
+    }
+  }
+
+  @Test
+  void aQueueWithoutWorkersIsRefusedAndChangesNothing() {
+    var refused = platform.client().post("/__admin/casino/conditions", null, null,
+        "{\"mode\":\"queue\",\"queueWorkers\":0}");
+    var fraction = platform.client().post("/__admin/casino/conditions", null, null,
+        "{\"queueWorkers\":2.5}");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().get("message").asText()).contains("queue workers");
+    assertThat(fraction.status()).isEqualTo(400);
+    assertThat(fraction.body().get("message").asText()).contains("whole number");
+    assertThat(platform.mock().conditions().current().mode()).isNotEqualTo(Mode.QUEUE);
   }
 }

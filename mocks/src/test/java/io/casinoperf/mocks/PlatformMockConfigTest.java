@@ -31,7 +31,7 @@ class PlatformMockConfigTest {
   void unknownModeNamesThePropertyAndTheChoices() {
     assertThatThrownBy(() -> PlatformMockConfig.fromProperties(Map.of("mock.mode", "chaos")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("mock.mode=chaos: unknown mode 'chaos': expected one of normal, degraded, faulty");
+        .hasMessage("mock.mode=chaos: unknown mode 'chaos': expected one of normal, degraded, faulty, queue");
   }
 
   @Test

@@ -96,7 +96,7 @@ public record RunRecord(
    * @param scale multiplies every count and rate
    * @param duration the steady phase's length as given ({@code -Dduration}), or empty for the
    *     profile's own
-   * @param mode the embedded platform's mode (normal, degraded, faulty); empty with a target
+   * @param mode the embedded platform's mode (normal, degraded, faulty, queue); empty with a target
    * @param shardIndex this injector's shard, 1-based
    * @param shardCount injectors sharing the run
    */

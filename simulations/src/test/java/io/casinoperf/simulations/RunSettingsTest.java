@@ -185,7 +185,7 @@ class RunSettingsTest {
     assertThatThrownBy(() -> RunSettings.from(Map.of("target", "http://host/?q=1")))
         .hasMessage("-Dtarget=http://host/?q=1: the base URL must not have a query or fragment");
     assertThatThrownBy(() -> RunSettings.from(Map.of("mode", "chaos")))
-        .hasMessage("-Dmode=chaos: unknown mode 'chaos': expected one of normal, degraded, faulty");
+        .hasMessage("-Dmode=chaos: unknown mode 'chaos': expected one of normal, degraded, faulty, queue");
     assertThatThrownBy(() -> RunSettings.from(Map.of("duration", "0")))
         .hasMessage("-Dduration=0: expected at least 1s");
     assertThatThrownBy(() -> RunSettings.from(Map.of("duration", "1.5h")))

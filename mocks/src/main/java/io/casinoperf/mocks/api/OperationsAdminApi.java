@@ -143,7 +143,21 @@ public final class OperationsAdminApi implements AdminApiExtension {
         number(changes, "degradedSigma", current.degradedSigma()),
         number(changes, "faultyErrorPercent", current.faultyErrorPercent()),
         number(changes, "faultyDropPercent", current.faultyDropPercent()),
-        number(changes, "faultyPushLossPercent", current.faultyPushLossPercent()));
+        number(changes, "faultyPushLossPercent", current.faultyPushLossPercent()),
+        whole(changes, "queueWorkers", current.queueWorkers()),
+        number(changes, "queueServiceMillis", current.queueServiceMillis()),
+        number(changes, "queueServiceScv", current.queueServiceScv()));
+  }
+
+  private static int whole(JsonNode changes, String field, int current) {
+    JsonNode node = changes.get(field);
+    if (node == null) {
+      return current;
+    }
+    if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+      throw new IllegalArgumentException(field + " must be a whole number, was " + node);
+    }
+    return node.asInt();
   }
 
   private static double number(JsonNode changes, String field, double current) {
