@@ -7,7 +7,7 @@
 #    once at 16 MiB: the merge streams, so the heap does not grow with the logs.
 # 3. The gate over the two logs (its exact counts and p99), then Gatling reports-only on the merged
 #    log through the Maven plugin, once.
-# 4. If a real LogVolumeSimulation log exists (benchmarks/log-speed.sh writes one), merges it with
+# 4. If a real LogVolumeSimulation log exists (benchmarks/gate-speed.sh writes one), merges it with
 #    a copy of itself, 3 times.
 # Usage (from the repository root): benchmarks/merge-speed.sh
 set -uo pipefail

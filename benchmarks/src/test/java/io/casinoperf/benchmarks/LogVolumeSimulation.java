@@ -15,7 +15,7 @@ import io.gatling.javaapi.core.Simulation;
  * Writes a large real {@code simulation.log} for the gate's reading benchmark: {@code
  * bench.users} users (10) each send {@code bench.requestsPerUser} (500,000) requests in a loop
  * on a kept-alive connection to the embedded platform's health stub: 5,000,000 requests in all.
- * Run through {@code benchmarks/log-speed.sh}.
+ * Run through {@code benchmarks/gate-speed.sh}.
  */
 public class LogVolumeSimulation extends Simulation {
   private final int users = Integer.getInteger("bench.users", 10);

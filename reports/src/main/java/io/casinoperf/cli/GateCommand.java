@@ -199,14 +199,79 @@ final class GateCommand implements Callable<Integer> {
           + candidate.simulationClass() + ", its run.json of " + record.get().simulation());
     }
     GateSettings settings = requireBaseline ? settings(record).withRequiredBaseline() : settings(record);
-    Comparability comparability = new Comparability(candidate.simulationClass(),
+    Comparability comparability = comparability(candidate, recorded);
+    logs.forEach(log -> err.println("read " + log));
+    candidate.warnings().forEach(warning -> err.println("warning: " + warning));
+    History past = history(candidate, comparability, err);
+    times.done("history and baseline read");
+
+    RunVerdict verdict = Gate.judge(candidate, past.baseline().map(Baselines.Baseline::summary),
+        settings, recorded.injectorSaturation(), past.noise());
+    // The reports name the run's id; the run is stored only once every report is written, so a
+    // report that cannot be written (a full disk) leaves the history as it was.
+    String id = noSave ? ""
+        : past.already().map(RunRecord::id).orElseGet(() -> past.runs().freeId(candidate, comparability));
+    String gatlingCandidate = gatlingReport(logs);
+    // The baseline's Gatling report, when it was recorded and is still on disk (one run, not a pool).
+    String gatlingBaseline = past.baseline().filter(b -> b.runs().size() == 1)
+        .flatMap(b -> b.runs().get(0).gatlingReport())
+        .filter(path -> java.nio.file.Files.isRegularFile(Path.of(path)))
+        .orElse(null);
+    GateReport report = GateReport.of(verdict, candidate, id, label, past.baseline(), policy,
+        new GateReport.GatlingReports(gatlingCandidate, gatlingBaseline),
+        conditions(recorded, past.noise()).withWhatRan(
+            whatRan(candidate, comparability, recorded, logs), unhealthySeconds(recorded)),
+        past.absence());
+    times.done("judged");
+    if (candidate.partial()) {
+      err.println("warning: a log was cut off: the run counts as inconclusive, never as a pass");
+    }
+    Path gateHtml = writeReports(report, policy, times);
+    if (!noSave && past.already().isPresent()) {
+      RunRecord stored = past.already().get();
+      err.println("already stored as " + stored.id() + " in " + history + " (the same logs,"
+          + " judged " + stored.verdict().orElse("not judged") + " then): not stored again");
+    } else if (!noSave) {
+      past.runs().save(id, past.identity(), candidate, label, comparability,
+          new RunHistory.Judgement(verdict.outcome().label(), verdict.decidedBy(),
+              Optional.of(gateHtml.toAbsolutePath().toString())),
+          Optional.ofNullable(gatlingCandidate), storedRecords(recorded), Clock.systemUTC());
+      err.println("stored as " + id + " in " + history);
+    }
+    PrintWriter console = spec.commandLine().getOut();
+    console.print(GateReportWriters.consoleTable(report));
+    // The last line: what a pipeline's log shows just above the build's own failure lines.
+    console.println(report.verdict().toUpperCase(java.util.Locale.ROOT) + " (exit "
+        + report.exitCode() + ") — reports in " + out + ": gate.html, summary.md, junit.xml,"
+        + " verdict.json" + (id.isEmpty() ? "" : "; run " + id));
+    console.flush();
+    times.done("stored, console table");
+    return report.exitCode();
+  }
+
+  /** What the run is comparable by: from its record, the options, or this machine. */
+  private Comparability comparability(RunSummary candidate, RecordedRun recorded) {
+    Optional<io.casinoperf.run.RunRecord> record = recorded.first();
+    return new Comparability(candidate.simulationClass(),
         target(record), comparableParameters(recorded), candidate.gatlingVersion(),
         javaVersion != null ? javaVersion
             : record.map(r -> r.versions().java()).orElse(System.getProperty("java.version")),
         injectorCores != null ? injectorCores
             : record.map(r -> r.host().cores()).orElse(Runtime.getRuntime().availableProcessors()));
-    logs.forEach(log -> err.println("read " + log));
-    candidate.warnings().forEach(warning -> err.println("warning: " + warning));
+  }
+
+  /**
+   * What the history holds for this run.
+   *
+   * @param already the same logs, stored by an earlier call
+   * @param baseline the run or pool it is compared with, if any
+   * @param absence why there is none, when there is none
+   */
+  private record History(RunHistory runs, RunIdentity identity, Optional<RunRecord> already,
+      Optional<Baselines.Baseline> baseline, RunNoise noise, Optional<Baselines.Absence> absence) {}
+
+  /** Reads the history and picks the baseline; every problem found is a warning on {@code err}. */
+  private History history(RunSummary candidate, Comparability comparability, PrintWriter err) {
     RunHistory runs = new RunHistory(history);
     boolean historyExisted = java.nio.file.Files.isDirectory(history);
     RunHistory.Listing listing = runs.list();
@@ -228,62 +293,31 @@ final class GateCommand implements Callable<Integer> {
     Optional<Baselines.Absence> absence = baseline.isPresent() ? Optional.empty()
         : Optional.of(Baselines.absence(runs, historyExisted, others,
             listing.problems().size() + skipped.size(), comparability));
+    return new History(runs, identity, already, baseline, noise, absence);
+  }
 
-    times.done("history and baseline read");
-    RunVerdict verdict = Gate.judge(candidate, baseline.map(Baselines.Baseline::summary),
-        settings, recorded.injectorSaturation(), noise);
-
-    // The reports name the run's id; the run is stored only once every report is written, so a
-    // report that cannot be written (a full disk) leaves the history as it was.
-    String id = noSave ? ""
-        : already.map(RunRecord::id).orElseGet(() -> runs.freeId(candidate, comparability));
-    String gatlingCandidate = gatlingReport(logs);
-    Path gateHtml = out.resolve("gate.html");
-    // The baseline's Gatling report, when it was recorded and is still on disk (one run, not a pool).
-    String gatlingBaseline = baseline.filter(b -> b.runs().size() == 1)
-        .flatMap(b -> b.runs().get(0).gatlingReport())
-        .filter(path -> java.nio.file.Files.isRegularFile(Path.of(path)))
-        .orElse(null);
-    GateReport report = GateReport.of(verdict, candidate, id, label, baseline, policy,
-        new GateReport.GatlingReports(gatlingCandidate, gatlingBaseline),
-        conditions(recorded, noise).withWhatRan(whatRan(candidate, comparability, recorded, logs),
-            unhealthySeconds(recorded)),
-        absence);
-    times.done("judged");
-    if (candidate.partial()) {
-      err.println("warning: a log was cut off: the run counts as inconclusive, never as a pass");
-    }
-    // The page, the slowest output, is drawn on the other core while the rest are written.
+  /**
+   * Writes verdict.json, junit.xml and summary.md, and gate.html, the slowest, drawn on the other
+   * core meanwhile.
+   *
+   * @return gate.html's path
+   */
+  private Path writeReports(GateReport report, Outcome.InconclusivePolicy policy, StepTimes times)
+      throws IOException {
     java.util.concurrent.CompletableFuture<String> page = java.util.concurrent.CompletableFuture
-        .supplyAsync(() -> GateHtml.render(report, OutputFiles.link(out, gatlingCandidate),
-            OutputFiles.link(out, gatlingBaseline)), GateCommand::onNewThread);
+        .supplyAsync(() -> GateHtml.render(report,
+            OutputFiles.link(out, report.gatlingReports().candidate()),
+            OutputFiles.link(out, report.gatlingReports().baseline())), GateCommand::onNewThread);
     OutputFiles.write(out.resolve("verdict.json"), GateReportWriters.json(report));
     times.done("verdict.json");
     OutputFiles.write(out.resolve("junit.xml"),
         GateReportWriters.junitXml(report, policy == Outcome.InconclusivePolicy.FAIL));
     OutputFiles.write(out.resolve("summary.md"), GateReportWriters.markdown(report));
     times.done("junit.xml, summary.md");
+    Path gateHtml = out.resolve("gate.html");
     OutputFiles.write(gateHtml, joined(page));
     times.done("gate.html");
-    if (!noSave && already.isPresent()) {
-      err.println("already stored as " + already.get().id() + " in " + history + " (the same logs,"
-          + " judged " + already.get().verdict().orElse("not judged") + " then): not stored again");
-    } else if (!noSave) {
-      runs.save(id, identity, candidate, label, comparability,
-          new RunHistory.Judgement(verdict.outcome().label(), verdict.decidedBy(),
-              Optional.of(gateHtml.toAbsolutePath().toString())),
-          Optional.ofNullable(gatlingCandidate), storedRecords(recorded), Clock.systemUTC());
-      err.println("stored as " + id + " in " + history);
-    }
-    PrintWriter console = spec.commandLine().getOut();
-    console.print(GateReportWriters.consoleTable(report));
-    // The last line: what a pipeline's log shows just above the build's own failure lines.
-    console.println(report.verdict().toUpperCase(java.util.Locale.ROOT) + " (exit "
-        + report.exitCode() + ") — reports in " + out + ": gate.html, summary.md, junit.xml,"
-        + " verdict.json" + (id.isEmpty() ? "" : "; run " + id));
-    console.flush();
-    times.done("stored, console table");
-    return report.exitCode();
+    return gateHtml;
   }
 
   /**
