@@ -102,6 +102,9 @@ final class GateCommand implements Callable<Integer> {
           + "known; else 1)")
   Integer pool;
 
+  private static final java.util.concurrent.atomic.AtomicBoolean PREPARING =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   /** The most runs pooled into a baseline by default. */
   static final int AUTO_POOL = 5;
 
@@ -179,8 +182,8 @@ final class GateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     checkOptions();
-    // The page's chart library loads on the other core while the logs are read.
-    GateHtml.prepareInBackground();
+    // Started from main already; here for a gate run in-process.
+    prepareInBackground();
     Outcome.InconclusivePolicy policy =
         Outcome.InconclusivePolicy.valueOf(inconclusive.toUpperCase(java.util.Locale.ROOT));
     PrintWriter err = spec.commandLine().getErr();
@@ -324,15 +327,17 @@ final class GateCommand implements Callable<Integer> {
    * Starts, from {@code main} before the command line is even built, a thread that loads what the
    * gate needs soonest and slowest to load: Jackson (the run record is read first, verdict.json
    * written later), then the page's chart library ({@link GateHtml#prepare}). It runs on the
-   * second core while the first builds the command line and reads the log.
+   * second core while the first builds the command line and reads the log. Once per JVM.
    */
   static void prepareInBackground() {
+    if (!PREPARING.compareAndSet(false, true)) {
+      return;
+    }
     Thread thread = new Thread(() -> {
       ClassLoader loader = GateCommand.class.getClassLoader();
-      for (String name : new String[] {"io.casinoperf.run.RunRecords",
-          "io.casinoperf.report.GateReportWriters"}) {
+      for (Class<?> type : List.of(io.casinoperf.run.RunRecords.class, GateReportWriters.class)) {
         try {
-          Class.forName(name, true, loader);
+          Class.forName(type.getName(), true, loader);
         } catch (ClassNotFoundException | LinkageError e) {
           // Only a head start: the command loads it again and reports what goes wrong.
         }

@@ -19,23 +19,11 @@ public final class GateHtml {
   private GateHtml() {}
 
   /**
-   * Starts, on a background thread, what the first page of a JVM pays for once: loading and
-   * compiling JFreeChart, Java2D's fonts and the SVG writer, by drawing small charts of each kind
-   * the page has and throwing them away. Called before a long log is read, it runs on the core
-   * the reading leaves idle, and the page is then drawn in a fraction of the time. Once per JVM;
-   * the thread never delays the exit.
+   * What the first page of a JVM pays for once, paid ahead: loading and compiling JFreeChart,
+   * Java2D's fonts and the SVG writer, by drawing small charts of each kind the page has and
+   * throwing them away. Run on a background thread before a long log is read, it uses the core
+   * the reading leaves idle. Once per JVM; later calls return at once.
    */
-  public static void prepareInBackground() {
-    if (PREPARED.get()) {
-      return;
-    }
-    Thread thread = new Thread(GateHtml::prepare, "gate-html-prepare");
-    thread.setDaemon(true);
-    thread.setPriority(Thread.MIN_PRIORITY);
-    thread.start();
-  }
-
-  /** What {@link #prepareInBackground} runs, on the calling thread; once per JVM. */
   public static void prepare() {
     if (!PREPARED.compareAndSet(false, true)) {
       return;

@@ -120,17 +120,28 @@ public record MultiServerQueue(double arrivalRate, double meanService, double se
     if (!stable()) {
       return 1;
     }
-    if (t <= 0) {
-      return 1;
+    return new Tail().at(t);
+  }
+
+  /**
+   * The response-time tail with what does not depend on t worked out once: P(wait), the mean of
+   * a wait and the service distribution, for the many evaluations a percentile's search makes.
+   */
+  private final class Tail {
+    final DoubleUnaryOperator gamma = gamma();
+    final double waits = waitProbability();
+    final double waitMean = waits == 0 ? 0 : meanWait() / waits;
+
+    double at(double t) {
+      if (t <= 0) {
+        return 1;
+      }
+      double serviceTail = serviceTail(t, gamma);
+      if (waits == 0) {
+        return serviceTail;
+      }
+      return (1 - waits) * serviceTail + waits * serviceAfterWaitTail(t, waitMean, gamma);
     }
-    DoubleUnaryOperator gamma = gamma();
-    double waits = waitProbability();
-    double serviceTail = serviceTail(t, gamma);
-    if (waits == 0) {
-      return serviceTail;
-    }
-    double waitMean = meanWait() / waits;
-    return (1 - waits) * serviceTail + waits * serviceAfterWaitTail(t, waitMean, gamma);
   }
 
   /**
@@ -149,15 +160,16 @@ public record MultiServerQueue(double arrivalRate, double meanService, double se
           + " without bound and has no response-time percentiles");
     }
     double tail = 1 - percentile / 100;
+    Tail responses = new Tail();
     double low = 0;
     double high = meanResponse();
-    while (responseTail(high) > tail) {
+    while (responses.at(high) > tail) {
       low = high;
       high *= 2;
     }
     for (int i = 0; i < 200 && high - low > 1e-9 * high; i++) {
       double middle = (low + high) / 2;
-      if (responseTail(middle) > tail) {
+      if (responses.at(middle) > tail) {
         low = middle;
       } else {
         high = middle;
