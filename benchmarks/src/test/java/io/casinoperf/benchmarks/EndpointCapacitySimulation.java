@@ -18,16 +18,12 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One level of the embedded platform's capacity sweep: an open model offering {@code bench.rate}
@@ -43,7 +39,6 @@ public class EndpointCapacitySimulation extends Simulation {
   private static final int PLAYERS = 500;
   private static final int WARM_UP_SECONDS = 10;
   static final String MEASURED = "measured";
-  private static final Pattern TOKEN = Pattern.compile("\"token\":\"([0-9a-f]+)\"");
 
   private final String endpoint = System.getProperty("bench.endpoint", "stub");
   private final double rate = Double.parseDouble(System.getProperty("bench.rate", "1000"));
@@ -97,23 +92,7 @@ public class EndpointCapacitySimulation extends Simulation {
     HttpClient client = HttpClient.newHttpClient();
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < PLAYERS; i++) {
-      try {
-        HttpResponse<String> response =
-            client.send(
-                HttpRequest.newBuilder(baseUrl.resolve("/api/auth/login"))
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"playerId\":\"bench-" + i + "\",\"password\":\""
-                            + PlatformMockConfig.DEFAULT_PASSWORD + "\"}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher matcher = TOKEN.matcher(response.body());
-        if (!matcher.find()) {
-          throw new IllegalStateException("login failed: " + response.body());
-        }
-        tokens.add(matcher.group(1));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
+      tokens.add(BenchLogin.token(client, baseUrl, "bench-" + i));
     }
     AtomicInteger next = new AtomicInteger(ThreadLocalRandom.current().nextInt(PLAYERS));
     return new Iterator<>() {

@@ -15,12 +15,7 @@ import io.casinoperf.mocks.conditions.Conditions;
 import io.casinoperf.mocks.conditions.Mode;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One load level against the embedded platform in {@code queue} mode, for the physical check of
@@ -34,7 +29,6 @@ import java.util.regex.Pattern;
 public class QueueCheckSimulation extends Simulation {
   static final String MEASURED = "measured";
   private static final int WARM_UP_SECONDS = 10;
-  private static final Pattern TOKEN = Pattern.compile("\"token\":\"([0-9a-f]+)\"");
 
   private final int workers = Integer.getInteger("bench.workers", 8);
   private final double serviceMillis = Double.parseDouble(System.getProperty("bench.serviceMillis", "20"));
@@ -44,25 +38,8 @@ public class QueueCheckSimulation extends Simulation {
 
   private final PlatformMock mock = PlatformMock.start(
       PlatformMockConfig.defaults().withConditions(Conditions.none()));
-  private final String token = login();
-
-  private String login() {
-    try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(mock.baseUrl().resolve("/api/auth/login"))
-              .POST(HttpRequest.BodyPublishers.ofString("{\"playerId\":\"queue-check\",\"password\":\""
-                  + PlatformMockConfig.DEFAULT_PASSWORD + "\"}"))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-      Matcher matcher = TOKEN.matcher(response.body());
-      if (!matcher.find()) {
-        throw new IllegalStateException("login failed: " + response.body());
-      }
-      return matcher.group(1);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private final String token =
+      BenchLogin.token(HttpClient.newHttpClient(), mock.baseUrl(), "queue-check");
 
   private ChainBuilder balance(String name) {
     return exec(http(name).get("/api/wallet").header("Authorization", "Bearer " + token)

@@ -19,10 +19,10 @@ import java.util.SplittableRandom;
  * <p>{@code ShardLogs FOLDER SHARDS REQUESTS_PER_SHARD [SEED]} writes {@code FOLDER/shard-k.log}.
  */
 public final class ShardLogs {
-  private static final String SIMULATION = "io.casinoperf.simulations.FlashSpinPeakSimulation";
+  static final String SIMULATION = "io.casinoperf.simulations.FlashSpinPeakSimulation";
   private static final Instant START = Instant.parse("2026-11-27T20:00:00Z");
   private static final List<String> JOURNEY = List.of("Login", "Lobby", "Spin", "Spin", "Spin");
-  private static final List<String> KO_MESSAGES = List.of(
+  static final List<String> KO_MESSAGES = List.of(
       "status.find.in(200,201), but actually found 503", "Request timeout to 127.0.0.1 after 10000 ms",
       "jsonPath($.balance).find.exists, found nothing");
   private static final int MICROS_PER_REQUEST = 500;

@@ -12,20 +12,17 @@ import java.util.SplittableRandom;
 /**
  * Writes one large {@code simulation.log} for the gate's speed benchmark (benchmarks/gate-speed.sh):
  * ten users loop over five requests (Login, Lobby, Balance, Bet, Spin) with log-normal response
- * times around 20 ms and 1 % KO (one of three messages), 2,000 requests a second, records in the
- * order they completed; the users start at the beginning and end after the last request. Seeded:
+ * times around 20 ms and 1 % KO (one of {@link ShardLogs}' three messages), 2,000 requests a
+ * second, records in the order they completed; the users start at the beginning and end after the
+ * last request. Seeded:
  * the same arguments give the same file.
  *
  * <p>{@code VolumeLog FILE REQUESTS [SEED]}
  */
 public final class VolumeLog {
-  private static final String SIMULATION = "io.casinoperf.simulations.FlashSpinPeakSimulation";
   private static final String SCENARIO = "Free-spins drop";
   private static final Instant START = Instant.parse("2026-12-01T20:00:00Z");
   private static final List<String> NAMES = List.of("Login", "Lobby", "Balance", "Bet", "Spin");
-  private static final List<String> KO_MESSAGES = List.of(
-      "status.find.in(200,201), but actually found 503", "Request timeout to 127.0.0.1 after 10000 ms",
-      "jsonPath($.balance).find.exists, found nothing");
   private static final int USERS = 10;
   private static final int MICROS_PER_REQUEST = 500;
 
@@ -43,7 +40,7 @@ public final class VolumeLog {
   }
 
   private static void write(Path log, long requests, SplittableRandom random) throws IOException {
-    RunHeader header = new RunHeader("3.15.1", SIMULATION, START, "", List.of(SCENARIO), List.of());
+    RunHeader header = new RunHeader("3.15.1", ShardLogs.SIMULATION, START, "", List.of(SCENARIO), List.of());
     try (SimulationLogWriter writer = SimulationLogWriter.create(log, header)) {
       for (int user = 0; user < USERS; user++) {
         writer.user(SCENARIO, true, 0);
@@ -55,7 +52,7 @@ public final class VolumeLog {
         boolean ok = random.nextInt(100) > 0;
         writer.request(List.of(), NAMES.get((int) ((i / USERS) % NAMES.size())),
             Math.max(0, endMillis - responseMillis), endMillis, ok,
-            ok ? "" : KO_MESSAGES.get(random.nextInt(KO_MESSAGES.size())));
+            ok ? "" : ShardLogs.KO_MESSAGES.get(random.nextInt(ShardLogs.KO_MESSAGES.size())));
       }
       for (int user = 0; user < USERS; user++) {
         writer.user(SCENARIO, false, endMillis);
