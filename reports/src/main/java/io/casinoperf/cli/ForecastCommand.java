@@ -6,6 +6,7 @@ import io.casinoperf.capacity.forecast.CapacityForecast;
 import io.casinoperf.capacity.forecast.CapacityForecaster;
 import io.casinoperf.capacity.forecast.ForecastInputs;
 import io.casinoperf.capacity.forecast.ForecastSettings;
+import io.casinoperf.capacity.queueing.NodeSizing;
 import io.casinoperf.capacity.series.Timestamps;
 import io.casinoperf.report.CapacityHtml;
 import io.casinoperf.report.ForecastWriters;
@@ -104,6 +105,20 @@ final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--throughput-target", defaultValue = "80", paramLabel = "PERCENT",
       description = "share of the USL maximum throughput one node is planned at (default: ${DEFAULT-VALUE})")
   double throughputTarget;
+
+  /** A p99 SLO: milliseconds or seconds, decimals allowed. */
+  private static final java.util.regex.Pattern SLO =
+      java.util.regex.Pattern.compile("(\\d{1,9}(?:\\.\\d{1,6})?)\\s*(ms|s)");
+
+  @Option(names = "--p99-slo", defaultValue = "200ms", paramLabel = "DURATION|none",
+      description = "the p99 response time the traffic's node count must also hold at the peak, by"
+          + " queueing on the load-test steps; none sizes on throughput alone (default: ${DEFAULT-VALUE})")
+  String p99Slo;
+
+  @Option(names = "--routing", defaultValue = "split", paramLabel = "split|pooled",
+      description = "how the balancer spreads requests: split (each node its own queue, cautious) or"
+          + " pooled (one queue for all nodes, least-connections at best) (default: ${DEFAULT-VALUE})")
+  String routing;
 
   @Option(names = "--runway-days", defaultValue = "365", paramLabel = "DAYS",
       description = "how far ahead the runway is searched (default: ${DEFAULT-VALUE})")
@@ -210,7 +225,25 @@ final class ForecastCommand implements Callable<Integer> {
       throw new CasinoPerf.UserInputException("--horizon=" + horizon + ": at most a year (365d)");
     }
     return new ForecastSettings(DemandFitter.Settings.defaults(horizonSeconds).withChangepoints(points),
-        origins, decideAt / 100, throughputTarget / 100, runwayDays, 20_000, seed);
+        origins, decideAt / 100, throughputTarget / 100, runwayDays, 20_000, seed, latencySlo());
+  }
+
+  /** The p99 SLO and routing of the queueing sizing; null with {@code --p99-slo none}. */
+  private ForecastSettings.LatencySlo latencySlo() {
+    NodeSizing.Routing how = switch (routing.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "split" -> NodeSizing.Routing.SPLIT;
+      case "pooled" -> NodeSizing.Routing.POOLED;
+      default -> throw refuse("--routing", "expected split or pooled");
+    };
+    if (p99Slo.strip().equalsIgnoreCase("none")) {
+      return null;
+    }
+    java.util.regex.Matcher m = SLO.matcher(p99Slo.strip());
+    double millis = m.matches() ? Double.parseDouble(m.group(1)) * (m.group(2).equals("s") ? 1000 : 1) : 0;
+    if (!(millis > 0) || Double.isInfinite(millis)) {
+      throw refuse("--p99-slo", "expected a time above 0 such as 200ms, 87.5ms or 1s, or none");
+    }
+    return new ForecastSettings.LatencySlo(99, millis, how);
   }
 
   private CasinoPerf.UserInputException refuse(String option, String expected) {

@@ -61,6 +61,7 @@ public final class CapacityHtml {
     page.put("timeCharts", timeCharts(f));
     page.put("relationCharts", relationCharts(f));
     page.put("usl", usl(f));
+    page.put("latency", latency(f));
     page.put("quality", quality(f));
     return TEMPLATE.execute(page);
   }
@@ -155,6 +156,39 @@ public final class CapacityHtml {
     view.put("perNode", n == null ? "–" : num(n.limit()));
     view.put("target", n == null || u.maxThroughput() == null ? "–"
         : String.format(Locale.ROOT, "%.0f %%", 100 * n.limit() / u.maxThroughput()));
+    return view;
+  }
+
+  private static Map<String, Object> latency(CapacityForecast f) {
+    CapacityForecast.LatencyPlan l = f.traffic().latency();
+    if (l == null) {
+      return null;
+    }
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("svg", SvgCharts.svg(CapacityCharts.latency(l), "latency",
+        "p" + num(l.percentile()) + " response time against the node count at the peak", 560, 380));
+    view.put("line", ForecastWriters.latencyLine(f));
+    view.put("percentile", num(l.percentile()));
+    view.put("workers", l.workersPerNode());
+    view.put("service", num(l.serviceMillis()));
+    view.put("scv", String.format(Locale.ROOT, "%.2f", l.serviceScv()) + (l.scvMeasured() ? "" : ", assumed exponential"));
+    view.put("measured", l.measuredAtConcurrency() == null
+        ? "1/λ of the USL fit, " + num(l.lowLoadMillis()) + " ms (the steps carry no mean_ms)"
+        : num(l.lowLoadMillis()) + " ms at concurrency " + num(l.measuredAtConcurrency()));
+    view.put("routing", l.routing().equals("pooled") ? "all nodes taking from one queue (least connections)"
+        : "each node with its own queue and an even share of the arrivals");
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (CapacityForecast.QueueAt q : l.curve()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("nodes", q.nodes());
+      row.put("busy", String.format(Locale.ROOT, "%.0f %%", 100 * q.utilisation()));
+      row.put("wait", String.format(Locale.ROOT, "%.1f %%", 100 * q.waitProbability()));
+      row.put("meanWait", q.meanWaitMillis() == null ? "–" : num(q.meanWaitMillis()) + " ms");
+      row.put("percentile", q.percentileMillis() == null ? "–" : num(q.percentileMillis()) + " ms");
+      row.put("chosen", l.nodes() != null && q.nodes() == l.nodes());
+      rows.add(row);
+    }
+    view.put("rows", rows);
     return view;
   }
 

@@ -94,6 +94,23 @@ public final class FindingText {
       return f("%s: limit %s %s per %s, %d %s today, N+%d.", r.resource(), number(r.limit()), r.unit(),
           r.perNode() ? "node" : "instance", r.nodes(), r.perNode() ? "nodes" : "instance(s)",
           r.redundancy());
+    } else if (finding instanceof Finding.QueueingModel q) {
+      String measured = q.measuredAt() == null
+          ? f("the USL's 1/λ, %.3g ms, since the load-test steps carry no mean_ms", q.lowLoadMillis())
+          : f("%.3g ms measured at concurrency %s", q.lowLoadMillis(), number(q.measuredAt()));
+      return f("The node count also keeps p%s within %s ms: each node a queue of %d worker%s of %.3g ms"
+          + " (SCV %.2f%s; the probe's low-load response time: %s), the USL's contention folded into the"
+          + " service time, %s.", number(q.percentile()), number(q.sloMillis()), q.workers(),
+          q.workers() == 1 ? "" : "s", q.serviceMillis(), q.scv(), q.scvMeasured() ? "" : ", assumed exponential",
+          measured, q.routing().equals("pooled") ? "all nodes taking from one queue (a least-connections balancer)"
+              : "each node with a queue of its own and an even share of the arrivals");
+    } else if (finding instanceof Finding.SloNotMet s) {
+      return s.reachable()
+          ? f("No count up to %,d nodes keeps p%s within %s ms: the traffic's nodes are sized on"
+              + " throughput alone.", s.nodesTried(), number(s.percentile()), number(s.sloMillis()))
+          : f("No node count keeps p%s within %s ms: the service time alone takes %.3g ms at p%s, so"
+              + " only faster service helps; the traffic's nodes are sized on throughput alone.",
+              number(s.percentile()), number(s.sloMillis()), s.serviceAloneMillis(), number(s.percentile()));
     }
     throw new IllegalArgumentException("a finding without words: " + finding);
   }

@@ -79,7 +79,10 @@ public final class ForecastWriters {
     List<Item> items = new ArrayList<>();
     CapacityForecast.TrafficForecast t = f.traffic();
     if (t.nodes() != null) {
-      items.add(new Item(t.series() + " throughput", t.nodes(), t.unit(), true));
+      CapacityForecast.LatencyPlan l = t.latency();
+      boolean latencyDecides = l != null && l.nodes() != null && l.nodes() > l.throughputNodes();
+      items.add(new Item(t.series() + (latencyDecides ? " p" + plain(l.percentile()) + " ≤ " + plain(l.sloMillis())
+          + " ms" : " throughput"), t.nodes(), t.unit(), true));
     }
     for (ResourceForecast r : f.resources()) {
       items.add(new Item(r.name(), r.nodes(), r.unit(), r.perNode()));
@@ -108,6 +111,54 @@ public final class ForecastWriters {
       });
     }
     return "At " + at + ": " + String.join("; ", parts);
+  }
+
+  /**
+   * Will the response-time percentile hold at the decision quantile's peak, in one sentence: how
+   * many nodes hold the SLO and what they are predicted to give, against the throughput count and
+   * today's; empty without a queueing plan.
+   */
+  public static String latencyLine(CapacityForecast f) {
+    CapacityForecast.LatencyPlan l = f.traffic().latency();
+    if (l == null) {
+      return "";
+    }
+    NodePlan n = f.traffic().nodes();
+    int spares = n == null ? 0 : n.redundancy();
+    String p = "p" + plain(l.percentile());
+    String at = String.format(Locale.ROOT, "%s at the P%.0f peak (%s requests/s)", p, 100 * f.decisionQuantile(),
+        num(l.arrivalsPerSecond()));
+    String slo = plain(l.sloMillis()) + " ms";
+    StringBuilder line = new StringBuilder(at).append(": ");
+    if (l.nodes() == null) {
+      line.append(l.sloReachable()
+          ? "no node count tried holds " + slo + "; sized on throughput alone"
+          : "no node count holds " + slo + ", the service time alone is slower at " + p
+              + "; sized on throughput alone");
+    } else {
+      line.append(String.format(Locale.ROOT, "%d %s%s hold%s %s (predicted %s ms, %.0f %% busy, %.0f %% of"
+              + " requests wait)", l.nodes(), l.nodes() == 1 ? "node" : "nodes", spares > 0 ? " + " + spares
+              + (spares == 1 ? " spare" : " spares") : "", l.nodes() == 1 && spares == 0 ? "s" : "", slo,
+          millis(l.predicted().percentileMillis()), 100 * l.predicted().utilisation(),
+          100 * l.predicted().waitProbability()));
+      line.append(l.nodes() > l.throughputNodes()
+          ? String.format(Locale.ROOT, "; throughput alone asks for %d: %s decides", l.throughputNodes(), p)
+          : "; the throughput target asks for as many");
+    }
+    if (l.today() != null) {
+      line.append(String.format(Locale.ROOT, "; today's %d usable: %s", l.today().nodes(),
+          l.today().percentileMillis() == null ? "overloaded (more requests than the nodes can serve)"
+              : millis(l.today().percentileMillis()) + " ms"));
+    }
+    return line.toString();
+  }
+
+  private static String millis(Double v) {
+    return v == null ? "n/a" : num(v);
+  }
+
+  private static String plain(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 
   /** A plan's decision as a type; plans read from files written before it was typed, by its words. */
@@ -161,6 +212,10 @@ public final class ForecastWriters {
       table.add(0, new String[] {"resource", "unit", "P50", "P90", "P99", "limit",
           "nodes 50/90/99", "headroom", "decision", "runway P50 / P90"});
       out.append(aligned(table, "llrrrrrrll"));
+    }
+    String latency = latencyLine(f);
+    if (!latency.isEmpty()) {
+      out.append(latency).append('\n');
     }
     out.append('\n');
     Backtest.Result b = t.backtest();

@@ -201,6 +201,60 @@ class ForecastCommandTest {
     }
   }
 
+  /**
+   * With an SLO the throughput count just misses, p99 decides the traffic's nodes, and the JSON,
+   * the console's first line, its p99 line and capacity.html all give the same count.
+   */
+  @Test
+  void aTighterP99SloDecidesTheTrafficsNodesInEveryOutput() throws Exception {
+    full("--p99-slo", "10s");
+    JsonNode loose = new ObjectMapper().readTree(dir.resolve("report/forecast.json").toFile()).at("/traffic/latency");
+    int throughputNodes = loose.get("throughputNodes").asInt();
+    double atCount = percentileAt(loose, throughputNodes);
+    double oneMore = percentileAt(loose, throughputNodes + 1);
+    String slo = String.format(java.util.Locale.ROOT, "%.3f", (atCount + oneMore) / 2);
+
+    Result result = full("--p99-slo", slo + "ms");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("report/forecast.json").toFile());
+    JsonNode latency = json.at("/traffic/latency");
+    int spares = json.at("/traffic/nodes/redundancy").asInt();
+    int nodes = throughputNodes + 1;
+    assertThat(latency.get("nodes").asInt()).isEqualTo(nodes);
+    assertThat(latency.at("/predicted/percentileMillis").asDouble()).isLessThanOrEqualTo(Double.parseDouble(slo));
+    assertThat(json.at("/traffic/nodes/nodesNeeded/p90").asInt()).isEqualTo(nodes + spares);
+    int more = json.at("/traffic/nodes/more").asInt();
+    String first = result.out().lines().findFirst().orElseThrow();
+    assertThat(first).contains("rps p99 ≤ " + Double.parseDouble(slo) + " ms limits: " + (nodes + spares)
+        + " nodes (+" + more + ")");
+    String line = result.out().lines().filter(l -> l.startsWith("p99 at the P90 peak")).findFirst().orElseThrow();
+    assertThat(line).contains(nodes + " nodes + " + spares + " spare", "throughput alone asks for " + throughputNodes);
+    String html = Files.readString(dir.resolve("report/capacity.html"));
+    assertThat(html).contains("Will p99 hold at the peak?", line.replace("'", "&#39;"));
+    assertThat(html).contains("<tr class=\"chosen\"><td>" + nodes + "</td>");
+  }
+
+  private static double percentileAt(JsonNode latency, int nodes) {
+    for (JsonNode point : latency.get("curve")) {
+      if (point.get("nodes").asInt() == nodes) {
+        return point.get("percentileMillis").asDouble();
+      }
+    }
+    throw new AssertionError("no point at " + nodes + " nodes: " + latency);
+  }
+
+  @Test
+  void withoutAnSloTheNodesRestOnThroughputAlone() throws Exception {
+    Result result = full("--p99-slo", "none");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("report/forecast.json").toFile());
+    assertThat(json.at("/traffic/latency").isNull()).isTrue();
+    assertThat(result.out()).doesNotContain("p99 at the");
+    assertThat(Files.readString(dir.resolve("report/capacity.html"))).doesNotContain("Will p99 hold");
+  }
+
   /** A limit the history already went past is said, with the value and when. */
   @Test
   void aHistoryAboveItsLimitIsWarnedOf() throws Exception {
@@ -289,7 +343,10 @@ class ForecastCommandTest {
         List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--horizon", "99999999999999w"),
         List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--horizon", "400d"),
         List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--runway-days", "2000000000"),
-        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--step", "7m"));
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--step", "7m"),
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--p99-slo", "fast"),
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--p99-slo", "0ms"),
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--routing", "round-robin"));
     for (List<String> args : cases) {
       Result result = forecast(args.toArray(String[]::new));
 

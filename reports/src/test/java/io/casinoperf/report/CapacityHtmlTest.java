@@ -91,8 +91,10 @@ class CapacityHtmlTest {
   void everyChartIsInlineAndValuesAreEscaped() {
     assertThat(html).doesNotContain("<b>memory</b>");
     assertThat(SelfContainedPages.firstExternalReference(html)).isEmpty();
-    // Four series × (all history, zoom, planned window) as SVG, three relations as PNG, one USL chart.
-    assertThat(Pattern.compile("<svg id=").matcher(html).results().count()).isEqualTo(13);
+    // Four series × (all history, zoom, planned window) as SVG, three relations as PNG, one USL
+    // chart, one of p99 against the node count.
+    assertThat(Pattern.compile("<svg id=").matcher(html).results().count()).isEqualTo(14);
+    assertThat(html).contains("<svg id='latency'");
     assertThat(Pattern.compile("<img id=\"relation-").matcher(html).results().count()).isEqualTo(3);
     assertThat(html.length()).isLessThan(2_000_000);
   }

@@ -68,6 +68,23 @@ class FindingTextTest {
   }
 
   @Test
+  void theQueueingFindingsSayWhatTheCountRestsOnAndWhyNoneHolds() {
+    assertThat(FindingText.sentence(new Finding.QueueingModel(99, 200, "split", 15, 25.6, 0.4, 25.2, 1.0, true)))
+        .isEqualTo("The node count also keeps p99 within 200 ms: each node a queue of 15 workers of 25.6 ms"
+            + " (SCV 0.40; the probe's low-load response time: 25.2 ms measured at concurrency 1), the USL's"
+            + " contention folded into the service time, each node with a queue of its own and an even share"
+            + " of the arrivals.");
+    assertThat(FindingText.sentence(new Finding.QueueingModel(99, 200, "pooled", 1, 25, 1, 25, null, false)))
+        .contains("1 worker of 25.0 ms (SCV 1.00, assumed exponential; the probe's low-load response time:"
+            + " the USL's 1/λ, 25.0 ms, since the load-test steps carry no mean_ms)")
+        .contains("all nodes taking from one queue");
+    assertThat(FindingText.sentence(new Finding.SloNotMet(99, 50, 77.4, false, 10_000)))
+        .contains("the service time alone takes 77.4 ms at p99, so only faster service helps");
+    assertThat(FindingText.sentence(new Finding.SloNotMet(99, 50, 20, true, 10_000)))
+        .startsWith("No count up to 10,000 nodes keeps p99 within 50 ms");
+  }
+
+  @Test
   void everyKindOfFindingHasWords() {
     PromotionEffect effect = new PromotionEffect("t", 2, 1.5, 2.5, 10);
     List<Finding> all = List.of(new Finding.Text(Finding.Severity.WARNING, "as read"),
@@ -82,7 +99,9 @@ class FindingTextTest {
         new Finding.RunwayInsideWindow("r", LocalDate.EPOCH, "P50"),
         new Finding.PlannerMultiplier("w", 2, "t", effect), new Finding.LearnedMultiplier("w", "t", effect),
         new Finding.OrganicModel("m"), new Finding.DecisionQuantile(0.9), new Finding.RateBasis("u", 60, true),
-        new Finding.NodeThroughput(0.8, 400, "requests/s", 1), new Finding.ResourceLimit("r", 1, "u", true, 2, 1));
+        new Finding.NodeThroughput(0.8, 400, "requests/s", 1), new Finding.ResourceLimit("r", 1, "u", true, 2, 1),
+        new Finding.QueueingModel(99, 200, "split", 15, 25.6, 0.4, 25.2, 1.0, true),
+        new Finding.SloNotMet(99, 50, 77.4, false, 10_000));
 
     // One of each permitted kind, each with its own sentence.
     assertThat(all).extracting(Object::getClass).doesNotHaveDuplicates()

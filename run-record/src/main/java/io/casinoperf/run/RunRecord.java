@@ -99,12 +99,21 @@ public record RunRecord(
    * @param mode the embedded platform's mode (normal, degraded, faulty, queue); empty with a target
    * @param shardIndex this injector's shard, 1-based
    * @param shardCount injectors sharing the run
+   * @param queue in {@code queue} mode, the platform's queue as {@code workers=8,serviceMillis=20,
+   *     serviceScv=1}; empty otherwise (and in records written before it was kept)
    */
   public record Parameters(double scale, Optional<String> duration, Optional<String> mode,
-      int shardIndex, int shardCount) {
+      int shardIndex, int shardCount, Optional<String> queue) {
     public Parameters {
       duration = duration == null ? Optional.empty() : duration;
       mode = mode == null ? Optional.empty() : mode;
+      queue = queue == null ? Optional.empty() : queue;
+    }
+
+    /** Parameters of a run on a platform without a queue. */
+    public Parameters(double scale, Optional<String> duration, Optional<String> mode, int shardIndex,
+        int shardCount) {
+      this(scale, duration, mode, shardIndex, shardCount, Optional.empty());
     }
   }
 
@@ -181,6 +190,7 @@ public record RunRecord(
     keys.put("duration", parameters.duration().orElse("default"));
     keys.put("mode", parameters.mode().orElse("-"));
     keys.put("shards", Integer.toString(parameters.shardCount()));
+    parameters.queue().ifPresent(queue -> keys.put("queue", queue));
     return keys;
   }
 

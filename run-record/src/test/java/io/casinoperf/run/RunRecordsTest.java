@@ -110,6 +110,22 @@ class RunRecordsTest {
   }
 
   @Test
+  void aQueuesSizeIsPartOfTheWorkloadAndSurvivesTheFile() throws Exception {
+    RunRecord plain = RunRecordSamples.healthy(FLASH);
+    RunRecord queued = new RunRecord(plain.format(), plain.simulation(), plain.profile(),
+        new RunRecord.Parameters(1.0, java.util.Optional.empty(), java.util.Optional.of("queue"), 1, 1,
+            java.util.Optional.of("workers=8,serviceMillis=20,serviceScv=1")),
+        plain.target(), plain.serviceLevels(), plain.versions(), plain.host(), plain.start(), plain.end(),
+        plain.health(), plain.shards(), plain.phases());
+    Path file = folder.resolve("queued.json");
+    RunRecords.write(file, queued);
+
+    RunRecord read = RunRecords.read(file);
+    assertThat(read.workloadParameters()).containsEntry("queue", "workers=8,serviceMillis=20,serviceScv=1");
+    assertThat(plain.workloadParameters()).doesNotContainKey("queue");
+  }
+
+  @Test
   void theEmbeddedPlatformIsOneTargetWhateverItsPort() {
     assertThat(RunRecordSamples.shard(FLASH, 1, 2, RunRecordSamples.health(java.util.List.of()))
         .target().identity())

@@ -2,6 +2,7 @@ package io.casinoperf.simulations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.casinoperf.capacity.queueing.NodeService;
 import io.casinoperf.capacity.usl.LoadStep;
 import io.casinoperf.capacity.usl.LoadSteps;
 import io.casinoperf.capacity.usl.UslFit;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A short real capacity probe on the embedded platform: its CSV is what the forecast command
- * reads, and the USL fits it.
+ * A short real capacity probe on the embedded platform in queue mode, a node of known make (4
+ * workers, a constant 20 ms each): its CSV is what the forecast command reads, the USL fits it,
+ * and the queueing model recovers the node from it.
  */
 class CapacityProbeEndToEndTest {
   @TempDir Path results;
@@ -28,7 +30,11 @@ class CapacityProbeEndToEndTest {
         "capacityProbe.stepDuration", "4s",
         "capacityProbe.rampBetween", "1s",
         "capacityProbe.spinsPerPlayer", "10",
-        "capacityProbe.output", csv.toString());
+        "capacityProbe.output", csv.toString(),
+        "mode", "queue",
+        "queue.workers", "4",
+        "queue.serviceMillis", "20",
+        "queue.serviceScv", "0");
 
     var run = GatlingProcess.run(CapacityProbeSimulation.class, properties, results, Duration.ofMinutes(2));
 
@@ -44,5 +50,15 @@ class CapacityProbeEndToEndTest {
     assertThat(steps.get(1).throughputPerSecond()).isGreaterThan(steps.get(0).throughputPerSecond());
     UslModel usl = UslFit.fit(steps);
     assertThat(usl.lambda()).isPositive();
+    // One player never waits: the lowest level's round trip is the 20 ms service and the HTTP
+    // exchange around it, nearly constant.
+    assertThat(steps.get(0).meanMillis()).isBetween(20.0, 35.0);
+    assertThat(steps.get(0).scv()).isLessThan(0.15);
+    // Eight players share four workers: the node serves at most 4 / 20 ms = 200 spins/s.
+    assertThat(steps.get(3).throughputPerSecond()).isLessThan(210);
+    NodeService node = NodeService.of(usl, steps);
+    assertThat(node.workers()).isBetween(3, 5);
+    assertThat(node.serviceMillis()).isBetween(16.0, 35.0);
+    assertThat(node.scvMeasured()).isTrue();
   }
 }

@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * How much one node holds: concurrency rises in levels (a closed model — a player who finishes
  * is replaced at once), each held long enough to settle, players spinning without think time.
- * Per level it writes concurrency, spin throughput, p99 of the spin round trip and error rate as
- * the CSV the {@code forecast} command's {@code --load-steps} reads for its Universal Scalability
- * Law fit. Load numbers: {@code profiles/capacityProbe.properties}.
+ * Per level it writes concurrency, spin throughput, p99 of the spin round trip, error rate, and
+ * the round trip's mean and squared coefficient of variation as the CSV the {@code forecast}
+ * command's {@code --load-steps} reads for its Universal Scalability Law fit and its queueing
+ * model (which takes the lowest level's mean and variation as the service time). Load numbers: {@code profiles/capacityProbe.properties}.
  */
 public class CapacityProbeSimulation extends Simulation {
   private static final Logger LOG = LoggerFactory.getLogger(CapacityProbeSimulation.class);
@@ -74,11 +75,11 @@ public class CapacityProbeSimulation extends Simulation {
 
   /** A spin timed from the player's side: feeder, top-up if needed, the request and its checks. */
   private final ChainBuilder timedSpin =
-      exec(session -> session.set(STARTED, System.currentTimeMillis()))
+      exec(session -> session.set(STARTED, System.nanoTime()))
           .exec(Spins.SPIN)
           .exec(session -> {
-            long end = System.currentTimeMillis();
-            steps.record(end, end - session.getLong(STARTED), !session.isFailed());
+            long micros = (System.nanoTime() - session.getLong(STARTED)) / 1_000;
+            steps.record(System.currentTimeMillis(), micros, !session.isFailed());
             return session.markAsSucceeded();
           });
 

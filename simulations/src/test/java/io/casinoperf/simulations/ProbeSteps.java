@@ -11,8 +11,9 @@ import org.HdrHistogram.ConcurrentHistogram;
 
 /**
  * What a capacity probe measured at each concurrency level: spins completed, failed, and their
- * round-trip times, counted only in the stable part of each step (after its first quarter), from
- * the run's start as the injection schedule laid it out. Thread-safe: players record concurrently.
+ * round-trip times (to the microsecond, for the mean and variation the queueing model takes as the
+ * service time), counted only in the stable part of each step (after its first quarter), from the
+ * run's start as the injection schedule laid it out. Thread-safe: players record concurrently.
  */
 final class ProbeSteps {
   private final List<Integer> levels;
@@ -22,6 +23,8 @@ final class ProbeSteps {
   private final long[] failed;
   private final ConcurrentHistogram[] latencies;
   private volatile long startMillis = -1;
+  /** An hour, in microseconds: longer round trips are recorded as an hour. */
+  private static final long MAX_MICROS = 3_600_000_000L;
 
   ProbeSteps(List<Integer> levels, long stepMillis, long rampMillis) {
     this.levels = List.copyOf(levels);
@@ -31,7 +34,7 @@ final class ProbeSteps {
     this.failed = new long[levels.size()];
     this.latencies = new ConcurrentHistogram[levels.size()];
     for (int i = 0; i < levels.size(); i++) {
-      latencies[i] = new ConcurrentHistogram(3_600_000L, 3);
+      latencies[i] = new ConcurrentHistogram(MAX_MICROS, 3);
     }
   }
 
@@ -58,7 +61,7 @@ final class ProbeSteps {
     return -1;
   }
 
-  void record(long endEpochMillis, long roundTripMillis, boolean ok) {
+  void record(long endEpochMillis, long roundTripMicros, boolean ok) {
     int k = stepAt(endEpochMillis);
     if (k < 0) {
       return;
@@ -69,7 +72,7 @@ final class ProbeSteps {
         failed[k]++;
       }
     }
-    latencies[k].recordValue(Math.max(0, Math.min(roundTripMillis, 3_600_000L)));
+    latencies[k].recordValue(Math.max(0, Math.min(roundTripMicros, MAX_MICROS)));
   }
 
   /**
@@ -101,14 +104,17 @@ final class ProbeSteps {
    * every level with spins in a window that ended by {@code runEndEpochMillis}.
    */
   synchronized void writeCsv(Path file, long runEndEpochMillis) throws IOException {
-    StringBuilder csv = new StringBuilder("concurrency,throughput_per_s,p99_ms,error_rate\n");
+    StringBuilder csv = new StringBuilder("concurrency,throughput_per_s,p99_ms,error_rate,mean_ms,scv\n");
     double seconds = stepMillis * 0.75 / 1000;
     for (int k = 0; k < levels.size(); k++) {
       if (completed[k] == 0 || !windowEndedBefore(k, runEndEpochMillis)) {
         continue;
       }
-      csv.append(String.format(Locale.ROOT, "%d,%.2f,%d,%.5f%n", levels.get(k), completed[k] / seconds,
-          latencies[k].getValueAtPercentile(99), (double) failed[k] / completed[k]));
+      ConcurrentHistogram h = latencies[k];
+      double mean = h.getMean();
+      double scv = mean > 0 ? Math.pow(h.getStdDeviation() / mean, 2) : 0;
+      csv.append(String.format(Locale.ROOT, "%d,%.2f,%.1f,%.5f,%.3f,%.4f%n", levels.get(k), completed[k] / seconds,
+          h.getValueAtPercentile(99) / 1000.0, (double) failed[k] / completed[k], Math.max(mean / 1000, 0.001), scv));
     }
     Path absolute = file.toAbsolutePath();
     Files.createDirectories(absolute.getParent());

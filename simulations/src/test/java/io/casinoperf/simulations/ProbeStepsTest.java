@@ -1,7 +1,10 @@
 package io.casinoperf.simulations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.casinoperf.capacity.usl.LoadStep;
+import io.casinoperf.capacity.usl.LoadSteps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +25,7 @@ class ProbeStepsTest {
     steps.start(T0);
     for (long windowStart : new long[] {250, 1_450, 2_650}) {
       for (int i = 0; i < 30; i++) {
-        steps.record(T0 + windowStart + 20 * i, 10 + i, i != 0);
+        steps.record(T0 + windowStart + 20 * i, 10_000 + 1_000 * i, i != 0); // 10..39 ms
       }
     }
     return steps;
@@ -36,12 +39,18 @@ class ProbeStepsTest {
     steps.writeCsv(csv, T0 + 3_400);
 
     assertThat(steps.cutOff(T0 + 3_400)).isEmpty();
-    // 30 spins in 0.75 s; p99 of 10..39 ms at the nearest rank is 39; one failure in 30.
-    assertThat(Files.readAllLines(csv)).containsExactly(
-        "concurrency,throughput_per_s,p99_ms,error_rate",
-        "1,40.00,39,0.03333",
-        "2,40.00,39,0.03333",
-        "3,40.00,39,0.03333");
+    assertThat(Files.readAllLines(csv).get(0)).isEqualTo("concurrency,throughput_per_s,p99_ms,error_rate,mean_ms,scv");
+    // Read back as the forecast reads it. 30 spins in 0.75 s; p99 of 10..39 ms at the nearest rank
+    // is 39; one failure in 30; 10..39 ms evenly: mean 24.5 ms, variance (30² − 1) / 12 = 74.92 ms².
+    List<LoadStep> read = LoadSteps.read(csv);
+    assertThat(read).extracting(LoadStep::concurrency).containsExactly(1.0, 2.0, 3.0);
+    assertThat(read).allSatisfy(step -> {
+      assertThat(step.throughputPerSecond()).isEqualTo(40.0);
+      assertThat(step.p99Millis()).isCloseTo(39, within(0.05));
+      assertThat(step.errorRate()).isCloseTo(1 / 30.0, within(1e-5));
+      assertThat(step.meanMillis()).isCloseTo(24.5, within(0.02));
+      assertThat(step.scv()).isCloseTo(74.9167 / (24.5 * 24.5), within(0.002));
+    });
   }
 
   @Test

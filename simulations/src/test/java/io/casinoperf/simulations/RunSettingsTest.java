@@ -197,6 +197,36 @@ class RunSettingsTest {
   }
 
   @Test
+  void theQueueModesWorkersAndServiceAreRunSettings() {
+    RunSettings settings = RunSettings.from(Map.of("mode", "queue", "queue.workers", "12",
+        "queue.serviceMillis", "7.5"));
+
+    assertThat(settings.queue()).isPresent();
+    assertThat(settings.queue().get().workers()).hasValue(12);
+    assertThat(settings.queue().get().serviceMillis()).hasValue(7.5);
+    assertThat(settings.queue().get().serviceScv()).isEmpty();
+    assertThat(RunSettings.from(Map.of("mode", "queue")).queue()).isEmpty();
+  }
+
+  @Test
+  void queueSettingsOutsideQueueModeOrOutOfRangeAreRefused() {
+    assertThatThrownBy(() -> RunSettings.from(Map.of("queue.workers", "4")))
+        .hasMessage("-Dqueue.workers sets the embedded platform's queue, which only -Dmode=queue has"
+            + " (the mode is normal)");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("mode", "queue", "queue.servers", "4")))
+        .hasMessage("-Dqueue.servers: no such queue setting; expected one of queue.workers,"
+            + " queue.serviceMillis, queue.serviceScv");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("mode", "queue", "queue.workers", "0")))
+        .hasMessage("-Dqueue.workers=0: expected a whole number >= 1");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("mode", "queue", "queue.workers", "100001")))
+        .hasMessage("-Dqueue.workers=100001: expected a whole number from 1 to 100000");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("mode", "queue", "queue.serviceScv", "-1")))
+        .hasMessage("-Dqueue.serviceScv=-1: expected a number >= 0");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("mode", "queue", "queue.serviceMillis", "0")))
+        .hasMessage("-Dqueue.serviceMillis=0: expected a number > 0");
+  }
+
+  @Test
   void loopbackTargetsNeedNoAllowList() {
     for (String url : List.of("http://127.0.0.1:8080", "http://localhost", "http://[::1]:9000",
         "http://127.5.6.7")) {

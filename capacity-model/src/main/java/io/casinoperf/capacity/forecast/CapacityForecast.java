@@ -73,10 +73,54 @@ public record CapacityForecast(String schema, Planned planned, TrafficForecast t
    * @param maxObserved the highest traffic in the history
    * @param model the chosen demand model in words
    * @param nodes the traffic planned against the USL throughput of one node, or null
+   * @param latency the response time at the peak by queueing theory, or null without load-test
+   *     steps, a throughput limit or a latency SLO; when present, {@code nodes} counts what meets
+   *     its SLO as well as the throughput target
    */
   public record TrafficForecast(String series, String unit, Instant peakAt, Quantiles peak,
       double maxObserved, DemandSummary model, Backtest.Result backtest, NodePlan nodes,
-      PeakCheck peakCheck) {}
+      PeakCheck peakCheck, LatencyPlan latency) {}
+
+  /**
+   * Will the response-time percentile hold at the decision quantile's peak? One node is a queue's
+   * workers ({@code io.casinoperf.capacity.queueing.NodeService}: the probe's low-load service
+   * time, the USL's maximum throughput); the node count is the smallest that keeps the percentile
+   * within the SLO and the utilisation within the throughput target (docs/STATISTICS.md, "Will
+   * p99 hold at the peak?").
+   *
+   * @param percentile the response-time percentile held to the SLO (99)
+   * @param sloMillis its SLO
+   * @param routing how arrivals reach the nodes: {@code split} (each node its own queue) or
+   *     {@code pooled} (one queue for all)
+   * @param workersPerNode requests one node serves at once
+   * @param serviceMillis each worker's mean service time, the USL's contention folded in
+   * @param serviceScv the service time's squared coefficient of variation
+   * @param lowLoadMillis the mean response time at the probe's lowest level (or 1000/λ)
+   * @param measuredAtConcurrency that level; null when the steps carry no mean and it is 1000/λ
+   * @param scvMeasured false when the steps carry no SCV and 1 (exponential) is assumed
+   * @param arrivalsPerSecond the peak at the decision quantile, per second
+   * @param nodes the smallest node count meeting both, spares not included; null when none does
+   * @param throughputNodes the count the throughput target alone asks for, spares not included
+   * @param sloReachable false when the service time alone is slower than the SLO
+   * @param predicted the queue at {@code nodes} (at the largest count tried when null)
+   * @param today the queue with today's nodes less the spares, or null without today's count
+   * @param curve the percentile at each node count from the first stable one
+   */
+  public record LatencyPlan(double percentile, double sloMillis, String routing, int workersPerNode,
+      double serviceMillis, double serviceScv, double lowLoadMillis, Double measuredAtConcurrency,
+      boolean scvMeasured, double arrivalsPerSecond, Integer nodes, int throughputNodes,
+      boolean sloReachable, QueueAt predicted, QueueAt today, List<QueueAt> curve) {
+    public LatencyPlan {
+      curve = List.copyOf(curve);
+    }
+  }
+
+  /**
+   * The queue with a given node count: each node's utilisation, the probability that a request
+   * waits, its mean wait and the response-time percentile (null where the queue is unstable).
+   */
+  public record QueueAt(int nodes, double utilisation, double waitProbability, Double meanWaitMillis,
+      Double percentileMillis) {}
 
   /**
    * The forecast's P50 peak against the history: a peak far above anything seen that no planned

@@ -19,6 +19,8 @@ import io.casinoperf.capacity.plan.PlannedPromotion;
 import io.casinoperf.capacity.plan.Promotion;
 import io.casinoperf.capacity.plan.RateUnit;
 import io.casinoperf.capacity.plan.Resource;
+import io.casinoperf.capacity.queueing.NodeService;
+import io.casinoperf.capacity.queueing.NodeSizing;
 import io.casinoperf.capacity.resource.ResourceFit;
 import io.casinoperf.capacity.resource.ResourceModel;
 import io.casinoperf.capacity.series.RegularSeries;
@@ -93,6 +95,7 @@ public final class CapacityForecaster {
 
     UslModel usl = null;
     NodePlan trafficNodes = null;
+    CapacityForecast.LatencyPlan latency = null;
     DailyPeaks peaks = new DailyPeaks(demand, lastData, settings.runwayDays());
     if (!in.loadSteps().isEmpty()) {
       try {
@@ -101,8 +104,12 @@ public final class CapacityForecaster {
         throw new UnsuitableDataException("load-test steps: " + e.getMessage());
       }
       uslWarnings(in, usl, warnings);
-      trafficNodes = throughputNodes(in, demand, peaks, usl, trafficQ, decisionTraffic, settings,
+      TrafficNodes nodes = throughputNodes(in, demand, peaks, usl, trafficQ, decisionTraffic, settings,
           traffic.stepSeconds(), assumptions, warnings);
+      if (nodes != null) {
+        trafficNodes = nodes.plan();
+        latency = nodes.latency();
+      }
     }
 
     SplittableRandom random = new SplittableRandom(settings.seed());
@@ -128,7 +135,8 @@ public final class CapacityForecaster {
             Instant.ofEpochSecond(demand.fittedToEpochSecond()), demand.ridge(),
             demand.validationPoints(), demand.promotionEffects()),
         backtest, trafficNodes, CapacityForecast.PeakCheck.of(trafficQ[0], maxObserved,
-            planned.multiplierSource() == CapacityForecast.MultiplierSource.NONE ? 1 : planned.multiplier()));
+            planned.multiplierSource() == CapacityForecast.MultiplierSource.NONE ? 1 : planned.multiplier()),
+        latency);
     CapacityForecast.Charts charts = new CapacityForecast.Charts(
         ForecastCharts.traffic(traffic, in.plan().traffic().unit(), demand, band,
             trafficNodes == null || trafficNodes.currentNodes() == 0 ? null
@@ -354,7 +362,10 @@ public final class CapacityForecaster {
     };
   }
 
-  private static NodePlan throughputNodes(ForecastInputs in, DemandModel demand, DailyPeaks peaks,
+  /** The traffic's node plan and, with a latency SLO, the queueing behind its count. */
+  private record TrafficNodes(NodePlan plan, CapacityForecast.LatencyPlan latency) {}
+
+  private static TrafficNodes throughputNodes(ForecastInputs in, DemandModel demand, DailyPeaks peaks,
       UslModel usl, double[] trafficQ, double decisionTraffic, ForecastSettings settings,
       long stepSeconds, List<Finding> assumptions, List<Finding> warnings) {
     // The load-test steps measure requests per second; the traffic may count per minute, per
@@ -382,6 +393,21 @@ public final class CapacityForecaster {
       needed[i] = nodes(trafficQ[i], perNode, spares);
     }
     int decisionNodes = nodes(decisionTraffic, perNode, spares);
+    CapacityForecast.LatencyPlan latency = null;
+    if (settings.latency() != null) {
+      // The throughput target bounds each node's utilisation; the SLO may ask for more nodes.
+      LatencySizing sizing = new LatencySizing(NodeService.of(usl, in.loadSteps()), settings.latency(),
+          settings.throughputTarget(), basis);
+      for (int i = 0; i < trafficQ.length; i++) {
+        needed[i] = Math.max(needed[i], sized(sizing.size(trafficQ[i]), spares));
+      }
+      NodeSizing atDecision = sizing.size(decisionTraffic);
+      int throughputAlone = decisionNodes - spares;
+      decisionNodes = Math.max(decisionNodes, sized(atDecision, spares));
+      latency = sizing.plan(decisionTraffic, atDecision, throughputAlone, Math.max(0, current - spares));
+      assumptions.add(sizing.assumption());
+      sizing.warning(atDecision).ifPresent(warnings::add);
+    }
     double usable = perNode * Math.max(0, current - spares);
     double headroom = current == 0 ? Double.NaN : (usable - decisionTraffic) / usable;
     CapacityForecast.Fit fit = current == 0 ? CapacityForecast.Fit.COUNT_ONLY
@@ -390,10 +416,15 @@ public final class CapacityForecaster {
     assumptions.add(new Finding.NodeThroughput(settings.throughputTarget(), perNode,
         in.plan().traffic().unit(), spares));
     Runway runway = current == 0 ? null : trafficRunway(demand, peaks, usable, settings);
-    return new NodePlan(perNode, current, spares, usable,
+    return new TrafficNodes(new NodePlan(perNode, current, spares, usable,
         new CapacityForecast.NodeCounts(needed[0], needed[1], needed[2]),
         Double.isNaN(headroom) ? null : headroom, decision(fit, more, "node", decisionNodes), runway,
-        fit, more);
+        fit, more), latency);
+  }
+
+  /** A queueing sizing's count with the spares; 0 when no count meets the SLO (throughput decides). */
+  private static int sized(NodeSizing sizing, int spares) {
+    return sizing.nodes() > 0 ? sizing.nodes() + spares : 0;
   }
 
   private static void uslWarnings(ForecastInputs in, UslModel usl, List<Finding> warnings) {

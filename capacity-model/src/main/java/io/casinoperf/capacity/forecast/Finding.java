@@ -38,6 +38,8 @@ import java.time.LocalDate;
     @JsonSubTypes.Type(Finding.RateBasis.class),
     @JsonSubTypes.Type(Finding.NodeThroughput.class),
     @JsonSubTypes.Type(Finding.ResourceLimit.class),
+    @JsonSubTypes.Type(Finding.QueueingModel.class),
+    @JsonSubTypes.Type(Finding.SloNotMet.class),
 })
 public sealed interface Finding {
   /** Whether a finding qualifies the figures or states what they rest on. */
@@ -159,4 +161,21 @@ public sealed interface Finding {
   /** A resource's limit, today's count and spares. */
   record ResourceLimit(String resource, double limit, String unit, boolean perNode, int nodes,
       int redundancy) implements Assumption {}
+
+  /**
+   * The traffic's node count also keeps a response-time percentile within its SLO, each node a
+   * queue of {@code workers} workers serving in {@code serviceMillis} on average (SCV {@code scv},
+   * assumed 1 unless {@code scvMeasured}); the probe measured {@code lowLoadMillis} at concurrency
+   * {@code measuredAt} (null: it is the USL's 1/λ).
+   */
+  record QueueingModel(double percentile, double sloMillis, String routing, int workers,
+      double serviceMillis, double scv, double lowLoadMillis, Double measuredAt, boolean scvMeasured)
+      implements Assumption {}
+
+  /**
+   * No node count up to {@code nodesTried} keeps the percentile within its SLO; when not {@code
+   * reachable}, the service time alone ({@code serviceAloneMillis} at that percentile) misses it.
+   */
+  record SloNotMet(double percentile, double sloMillis, double serviceAloneMillis, boolean reachable,
+      int nodesTried) implements Warning {}
 }

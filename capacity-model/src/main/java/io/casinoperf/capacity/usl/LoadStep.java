@@ -10,9 +10,13 @@ package io.casinoperf.capacity.usl;
  *     measured
  * @param errorRate failed requests as a fraction of all requests, {@code 0..1}; NaN when not
  *     measured
+ * @param meanMillis mean response time in milliseconds, {@code > 0}; NaN when not measured. At
+ *     the lowest level, where nothing waits, it is the service time the queueing model starts from
+ * @param scv the response time's squared coefficient of variation (variance ÷ mean²),
+ *     {@code >= 0}: 1 for exponential times, 0 for constant ones; NaN when not measured
  */
 public record LoadStep(double concurrency, double throughputPerSecond, double p99Millis,
-    double errorRate) {
+    double errorRate, double meanMillis, double scv) {
 
   /**
    * @throws IllegalArgumentException when a value is outside its range
@@ -32,6 +36,23 @@ public record LoadStep(double concurrency, double throughputPerSecond, double p9
       throw new IllegalArgumentException("error rate must be a fraction 0..1 (or NaN): "
           + errorRate);
     }
+    if (!Double.isNaN(meanMillis) && !(meanMillis > 0 && meanMillis < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("mean must be finite and > 0 ms (or NaN): " + meanMillis);
+    }
+    if (!Double.isNaN(scv) && !(scv >= 0 && scv < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("the squared coefficient of variation must be finite and"
+          + " >= 0 (or NaN): " + scv);
+    }
+  }
+
+  /** A step without the response time's mean and variation. */
+  public LoadStep(double concurrency, double throughputPerSecond, double p99Millis, double errorRate) {
+    this(concurrency, throughputPerSecond, p99Millis, errorRate, Double.NaN, Double.NaN);
+  }
+
+  /** Whether the step carries the response time's mean and squared coefficient of variation. */
+  public boolean hasServiceTime() {
+    return !Double.isNaN(meanMillis) && !Double.isNaN(scv);
   }
 
   /** A step with throughput only (p99 and error rate not measured). */

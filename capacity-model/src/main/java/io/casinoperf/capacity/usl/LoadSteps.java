@@ -20,12 +20,12 @@ import java.util.Locale;
  * Reads the steps of a stepped load test ("capacity probe") from CSV, one row per step:
  *
  * <pre>
- * concurrency,throughput_per_s,p99_ms,error_rate
- * 1,98.6,11,0
- * 2,195.1,12,0
- * 4,377.0,14,0.0005
- * 4,380.2,14,0
- * 8,702.9,19,0.001
+ * concurrency,throughput_per_s,p99_ms,error_rate,mean_ms,scv
+ * 1,98.6,11,0,10.1,0.52
+ * 2,195.1,12,0,10.2,0.55
+ * 4,377.0,14,0.0005,10.6,0.61
+ * 4,380.2,14,0,10.5,0.60
+ * 8,702.9,19,0.001,11.4,0.70
  * </pre>
  *
  * <ul>
@@ -35,6 +35,9 @@ import java.util.Locale;
  *       requests per second over the step's steady part, {@code > 0}.
  *   <li>{@code p99_ms} (optional): 99th-percentile response time in milliseconds, {@code >= 0}.
  *   <li>{@code error_rate} (optional): failed / all requests, a fraction {@code 0..1}.
+ *   <li>{@code mean_ms} and {@code scv} (optional): the response time's mean in milliseconds
+ *       ({@code > 0}) and squared coefficient of variation ({@code >= 0}), which the queueing
+ *       model takes at the lowest level as the service time's.
  * </ul>
  *
  * <p>The header row is required; names are matched case-insensitively, columns may come in any
@@ -63,7 +66,7 @@ public final class LoadSteps {
         MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(reader)) {
       if (!CsvRow.hasNext(file, rows)) {
         throw new MetricsFormatException(file, 0, "empty file: expected a header row "
-            + "(concurrency,throughput_per_s[,p99_ms][,error_rate]) and one row per step");
+            + "(concurrency,throughput_per_s[,p99_ms][,error_rate][,mean_ms,scv]) and one row per step");
       }
       String[] header = rows.next();
       Columns columns = Columns.of(file, header);
@@ -112,7 +115,17 @@ public final class LoadSteps {
       throw new MetricsFormatException(file, line, "'" + row[columns.errorRate].strip()
           + "' in '" + name(header, columns.errorRate) + "' is not a fraction between 0 and 1");
     }
-    return new LoadStep(concurrency, throughput, p99, errorRate);
+    double mean = optional(file, line, row, columns.mean, header);
+    if (mean <= 0) {
+      throw new MetricsFormatException(file, line, "'" + row[columns.mean].strip() + "' in '"
+          + name(header, columns.mean) + "' must be greater than 0 ms");
+    }
+    double scv = optional(file, line, row, columns.scv, header);
+    if (scv < 0) {
+      throw new MetricsFormatException(file, line, "'" + row[columns.scv].strip() + "' in '"
+          + name(header, columns.scv) + "' is negative; a squared coefficient of variation is >= 0");
+    }
+    return new LoadStep(concurrency, throughput, p99, errorRate, mean, scv);
   }
 
   private static double required(Path file, long line, String[] row, int column,
@@ -156,7 +169,7 @@ public final class LoadSteps {
   }
 
   /** Column positions; -1 for an absent optional column. */
-  private record Columns(int concurrency, int throughput, int p99, int errorRate) {
+  private record Columns(int concurrency, int throughput, int p99, int errorRate, int mean, int scv) {
     static Columns of(Path file, String[] header) {
       int concurrency = find(file, header, "concurrency");
       int throughput = find(file, header, "throughput_per_s");
@@ -176,7 +189,7 @@ public final class LoadSteps {
             + found);
       }
       return new Columns(concurrency, throughput, find(file, header, "p99_ms"),
-          find(file, header, "error_rate"));
+          find(file, header, "error_rate"), find(file, header, "mean_ms"), find(file, header, "scv"));
     }
 
     /** The column of this name, -1 when there is none; a name given twice is refused. */

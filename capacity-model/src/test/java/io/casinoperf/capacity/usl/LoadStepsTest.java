@@ -49,6 +49,28 @@ class LoadStepsTest {
   }
 
   @Test
+  void readsTheResponseTimesMeanAndVariationWhenGiven() throws IOException {
+    Path file = csv("concurrency,throughput_per_s,scv,mean_ms\n1,49.5,0.98,20.2\n2,98,,20.4\n4,190,1.1,21\n");
+
+    List<LoadStep> steps = LoadSteps.read(file);
+
+    assertThat(steps.get(0)).isEqualTo(new LoadStep(1, 49.5, Double.NaN, Double.NaN, 20.2, 0.98));
+    assertThat(steps.get(0).hasServiceTime()).isTrue();
+    assertThat(steps.get(1).meanMillis()).isEqualTo(20.4);
+    assertThat(steps.get(1).hasServiceTime()).isFalse();
+    assertThat(steps.get(2).scv()).isEqualTo(1.1);
+  }
+
+  @Test
+  void refusesANonPositiveMeanAndANegativeVariation() throws IOException {
+    String header = "concurrency,throughput_per_s,mean_ms,scv\n1,10,5,1\n2,19,6,1\n";
+    assertThatThrownBy(() -> LoadSteps.read(csv(header + "4,35,0,1\n")))
+        .hasMessageEndingWith(":4: '0' in 'mean_ms' must be greater than 0 ms");
+    assertThatThrownBy(() -> LoadSteps.read(csv(header + "4,35,7,-0.5\n")))
+        .hasMessageEndingWith(":4: '-0.5' in 'scv' is negative; a squared coefficient of variation is >= 0");
+  }
+
+  @Test
   void repeatedConcurrencyLevelsAreKeptAsSeparateMeasurements() throws IOException {
     Path file = csv("concurrency,throughput_per_s\n8,700\n8,710\n16,1200\n");
 

@@ -177,6 +177,50 @@ public final class CapacityCharts {
     return new JFreeChart("Throughput of one node (load test)", ChartStyle.TITLE, plot, true);
   }
 
+  /**
+   * The response-time percentile against the node count at the forecast peak (queueing), with
+   * the SLO as a line and the chosen count marked.
+   */
+  public static JFreeChart latency(CapacityForecast.LatencyPlan plan) {
+    String percentile = "p" + plain(plan.percentile());
+    XYSeries curve = new XYSeries(percentile + " at the peak", false);
+    double highest = plan.sloMillis();
+    for (CapacityForecast.QueueAt point : plan.curve()) {
+      if (point.percentileMillis() != null) {
+        curve.add(point.nodes(), ChartStyle.drawable(point.percentileMillis()));
+        highest = Math.max(highest, point.percentileMillis());
+      }
+    }
+    XYSeriesCollection data = new XYSeriesCollection();
+    data.addSeries(curve);
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+    renderer.setSeriesPaint(0, ChartStyle.BLUE);
+    renderer.setSeriesStroke(0, ChartStyle.SOLID);
+    renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7));
+    org.jfree.chart.axis.NumberAxis nodes = ChartStyle.numberAxis("application nodes (spares not included)");
+    nodes.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+    org.jfree.chart.axis.NumberAxis millis = ChartStyle.numberAxis(percentile + " response time (ms)");
+    // The SLO line is always in view, whether the curve runs above or below it.
+    millis.setRange(0, ChartStyle.drawable(highest * 1.08));
+    XYPlot plot = new XYPlot(data, nodes, millis, renderer);
+    ValueMarker slo = new ValueMarker(plan.sloMillis(), ChartStyle.VERMILLION, ChartStyle.DASHED);
+    slo.setLabel("SLO " + plain(plan.sloMillis()) + " ms");
+    slo.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    slo.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+    slo.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+    plot.addRangeMarker(slo);
+    if (plan.nodes() != null) {
+      plot.addDomainMarker(marker(plan.nodes(), plan.nodes() + (plan.nodes() == 1 ? " node" : " nodes"),
+          ChartStyle.BLACK, ChartStyle.DASHED));
+    }
+    return new JFreeChart("Will " + percentile + " hold at the peak?", ChartStyle.TITLE, plot, false);
+  }
+
+  /** 99 and 200 rather than 99.0 and 200.0; 99.9 as it is. */
+  private static String plain(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+  }
+
   private static ValueMarker marker(double at, String label, Color color, java.awt.Stroke stroke) {
     ValueMarker marker = new ValueMarker(ChartStyle.drawable(at), color, stroke);
     marker.setLabel(label);

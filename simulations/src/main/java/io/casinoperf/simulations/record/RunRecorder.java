@@ -53,7 +53,8 @@ public final class RunRecorder {
         new RunRecord.Parameters(settings.scale(),
             settings.duration().map(io.casinoperf.run.Durations::format),
             embedded ? Optional.of(settings.mode().label()) : Optional.empty(),
-            settings.shard().index(), settings.shard().count()),
+            settings.shard().index(), settings.shard().count(),
+            embedded ? queue(settings) : Optional.empty()),
         target(target, embedded),
         new RunRecord.ServiceLevels(settings.p99Millis(), settings.maxErrorPercent(), null, untimed),
         new RunRecord.Versions(gatlingVersion(), System.getProperty("java.version"),
@@ -64,6 +65,27 @@ public final class RunRecorder {
         health,
         null,
         phases);
+  }
+
+  /**
+   * In queue mode, the platform's effective queue (what was given, else the platform's default),
+   * so that runs on queues of different sizes are not taken for the same workload.
+   */
+  static Optional<String> queue(RunSettings settings) {
+    if (settings.mode() != io.casinoperf.mocks.conditions.Mode.QUEUE) {
+      return Optional.empty();
+    }
+    io.casinoperf.mocks.conditions.Conditions defaults = io.casinoperf.mocks.conditions.Conditions.defaults();
+    Optional<RunSettings.Queue> given = settings.queue();
+    int workers = given.map(q -> q.workers().orElse(defaults.queueWorkers())).orElse(defaults.queueWorkers());
+    double service = given.map(q -> q.serviceMillis().orElse(defaults.queueServiceMillis()))
+        .orElse(defaults.queueServiceMillis());
+    double scv = given.map(q -> q.serviceScv().orElse(defaults.queueServiceScv())).orElse(defaults.queueServiceScv());
+    return Optional.of("workers=" + workers + ",serviceMillis=" + plain(service) + ",serviceScv=" + plain(scv));
+  }
+
+  private static String plain(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 
   /** Scheme, host and port of {@code url}: never its user info, path or query. */

@@ -5,6 +5,7 @@ import io.casinoperf.simulations.settings.TargetPolicy;
 import io.casinoperf.mocks.PlatformMock;
 import io.casinoperf.mocks.PlatformMockConfig;
 import io.casinoperf.mocks.PlatformWarmUp;
+import io.casinoperf.mocks.conditions.Conditions;
 import java.net.URI;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,11 +37,16 @@ public final class PlatformUnderTest implements AutoCloseable {
       LOG.info("target {}", target);
       return new PlatformUnderTest(target, Optional.empty());
     }
-    PlatformMockConfig config =
-        PlatformMockConfig.defaults()
-            .withConditions(
-                PlatformMockConfig.defaults().conditions().withMode(settings.mode()))
-            .withPassword(settings.embeddedPlatformPassword().reveal());
+    Conditions conditions = PlatformMockConfig.defaults().conditions().withMode(settings.mode());
+    if (settings.queue().isPresent()) {
+      RunSettings.Queue queue = settings.queue().get();
+      conditions = conditions.withQueue(queue.workers().orElse(conditions.queueWorkers()),
+          queue.serviceMillis().orElse(conditions.queueServiceMillis()),
+          queue.serviceScv().orElse(conditions.queueServiceScv()));
+    }
+    PlatformMockConfig config = PlatformMockConfig.defaults()
+        .withConditions(conditions)
+        .withPassword(settings.embeddedPlatformPassword().reveal());
     PlatformMock mock = PlatformMock.start(config);
     PlatformWarmUp.run(mock, config.password(), WARM_UP_PLAYERS, WARM_UP_ROUNDS);
     return new PlatformUnderTest(mock.baseUrl(), Optional.of(mock));

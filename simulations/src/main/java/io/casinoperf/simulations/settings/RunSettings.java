@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
@@ -35,6 +37,8 @@ import java.util.function.Function;
  *     target): {@value #PLATFORM_PASSWORD_ENV}, else the players' password
  * @param shard which part of the load this injector runs ({@code -Dshard=i/n}); 1/1 alone
  * @param circuitBreaker when the run stops itself; empty with {@code -DcircuitBreaker=off}
+ * @param queue the embedded platform's workers and service time in {@code queue} mode; empty for
+ *     the platform's defaults
  */
 public record RunSettings(
     Optional<URI> target,
@@ -48,7 +52,16 @@ public record RunSettings(
     Secret playerPassword,
     Secret embeddedPlatformPassword,
     Shard shard,
-    Optional<BreakerSettings> circuitBreaker) {
+    Optional<BreakerSettings> circuitBreaker,
+    Optional<Queue> queue) {
+
+  /**
+   * The embedded platform's queue ({@code -Dmode=queue}): {@code -Dqueue.workers} workers serving
+   * in {@code -Dqueue.serviceMillis} on average, with the squared coefficient of variation {@code
+   * -Dqueue.serviceScv} (1 exponential, 0 constant, else log-normal); what one is not given keeps
+   * the platform's default (8, 20, 1).
+   */
+  public record Queue(OptionalInt workers, OptionalDouble serviceMillis, OptionalDouble serviceScv) {}
 
   /**
    * Shard {@code index} of {@code count} injectors running one run together: each runs its share
@@ -154,7 +167,54 @@ public record RunSettings(
             ? playerPassword
             : new Secret(platformPassword, PLATFORM_PASSWORD_ENV),
         r.optional("shard", Shard::parse).orElse(Shard.whole()),
-        circuitBreaker(r));
+        circuitBreaker(r),
+        queue(r));
+  }
+
+  private static Optional<Queue> queue(Reader r) {
+    List<String> known = List.of("queue.workers", "queue.serviceMillis", "queue.serviceScv");
+    List<String> given = new java.util.ArrayList<>();
+    for (String name : new java.util.TreeSet<>(r.properties().keySet())) {
+      if (name.startsWith("queue.")) {
+        if (!known.contains(name)) {
+          throw new InvalidSettingException("-D" + name + ": no such queue setting; expected one of "
+              + String.join(", ", known));
+        }
+        given.add(name);
+      }
+    }
+    if (given.isEmpty()) {
+      return Optional.empty();
+    }
+    Mode mode = r.optional("mode", Mode::parse).orElse(Mode.NORMAL);
+    if (mode != Mode.QUEUE) {
+      throw new InvalidSettingException("-D" + given.get(0) + " sets the embedded platform's queue, which"
+          + " only -Dmode=queue has (the mode is " + mode.name().toLowerCase(Locale.ROOT) + ")");
+    }
+    OptionalInt workers = r.optional("queue.workers", text -> {
+      int value = wholeAtLeastOne(text);
+      if (value > 100_000) {
+        throw new IllegalArgumentException("expected a whole number from 1 to 100000");
+      }
+      return value;
+    }).map(OptionalInt::of).orElse(OptionalInt.empty());
+    OptionalDouble service = r.optional("queue.serviceMillis", text -> positive("queue.serviceMillis", text))
+        .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+    OptionalDouble scv = r.optional("queue.serviceScv", RunSettings::notNegative)
+        .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+    return Optional.of(new Queue(workers, service, scv));
+  }
+
+  private static double notNegative(String text) {
+    try {
+      double value = Double.parseDouble(text);
+      if (value >= 0 && value < Double.POSITIVE_INFINITY) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("expected a number >= 0");
   }
 
   /**

@@ -26,6 +26,19 @@ class RunRecorderTest {
   }
 
   @Test
+  void aQueueModeRunRecordsItsEffectiveQueueAndOnlyThen() {
+    var given = io.casinoperf.simulations.settings.RunSettings.from(java.util.Map.of("mode", "queue",
+        "queue.workers", "12", "queue.serviceScv", "0.5"));
+    var defaults = io.casinoperf.simulations.settings.RunSettings.from(java.util.Map.of("mode", "queue"));
+    var normal = io.casinoperf.simulations.settings.RunSettings.from(java.util.Map.of());
+
+    assertThat(RunRecorder.queue(given)).contains("workers=12,serviceMillis=20,serviceScv=0.5");
+    // The platform's own defaults, named, so that a run giving them explicitly is the same workload.
+    assertThat(RunRecorder.queue(defaults)).contains("workers=8,serviceMillis=20,serviceScv=1");
+    assertThat(RunRecorder.queue(normal)).isEmpty();
+  }
+
+  @Test
   void readsTheCommitOfADetachedHeadALooseRefAndAPackedRef() throws Exception {
     Path detached = Files.createDirectories(dir.resolve("a/.git"));
     Files.writeString(detached.resolve("HEAD"), COMMIT + "\n");
