@@ -7,6 +7,8 @@ import io.casinoperf.capacity.forecast.CapacityForecaster;
 import io.casinoperf.capacity.forecast.ForecastInputs;
 import io.casinoperf.capacity.forecast.ForecastSettings;
 import io.casinoperf.capacity.queueing.NodeSizing;
+import io.casinoperf.capacity.rehearsal.RehearsalFiles;
+import io.casinoperf.capacity.rehearsal.RehearsalProfile;
 import io.casinoperf.capacity.series.Timestamps;
 import io.casinoperf.report.CapacityHtml;
 import io.casinoperf.report.ForecastWriters;
@@ -120,6 +122,25 @@ final class ForecastCommand implements Callable<Integer> {
           + " pooled (one queue for all nodes, least-connections at best) (default: ${DEFAULT-VALUE})")
   String routing;
 
+  @Option(names = "--rehearsal", paramLabel = "DIR",
+      description = "where rehearsal.json, the load profile that replays the forecast on staging, goes"
+          + " (default: beside forecast.json)")
+  Path rehearsal;
+
+  @Option(names = "--staging-nodes", paramLabel = "N",
+      description = "application nodes on staging: the rehearsal loads them with N ÷ the production"
+          + " nodes of the forecast's traffic (default: traffic.stagingNodes of the capacity file, else 1)")
+  Integer stagingNodes;
+
+  @Option(names = "--staging-ratio", paramLabel = "R",
+      description = "staging ÷ production traffic for the rehearsal, instead of the node counts")
+  Double stagingRatio;
+
+  @Option(names = "--request-mix", defaultValue = "login=1,lobby=1,spin=5", paramLabel = "NAME=N,…",
+      description = "requests of each name in one player session, for the rehearsal's rates per request"
+          + " (default: ${DEFAULT-VALUE}, the flash-peak simulation's session)")
+  String requestMix;
+
   @Option(names = "--runway-days", defaultValue = "365", paramLabel = "DAYS",
       description = "how far ahead the runway is searched (default: ${DEFAULT-VALUE})")
   int runwayDays;
@@ -145,12 +166,25 @@ final class ForecastCommand implements Callable<Integer> {
     if (maxFill < 0) {
       throw refuse("--max-fill", "expected 0 or more steps");
     }
+    Map<String, Integer> mix = mix();
+    if (stagingNodes != null && (stagingNodes < 1 || stagingNodes > 100_000)) {
+      throw refuse("--staging-nodes", "expected 1 to 100000");
+    }
+    if (stagingRatio != null && !(stagingRatio > 0 && stagingRatio <= 1000)) {
+      throw refuse("--staging-ratio", "expected a ratio above 0, such as 0.1 for a tenth of production");
+    }
     ForecastInputs inputs = ForecastInputs.load(metrics, calendar, plan, loadSteps, stepSeconds, maxFill);
     CapacityForecast forecast = CapacityForecaster.forecast(inputs, settings);
-    OutputFiles.writeAll(render(forecast));
+    if (stagingNodes == null) {
+      stagingNodes = Math.max(1, inputs.plan().traffic().stagingNodes());
+    }
+    Map<Path, String> files = render(forecast);
+    String rehearsalNote = rehearsal(forecast, mix, files);
+    OutputFiles.writeAll(files);
     PrintWriter console = spec.commandLine().getOut();
     console.print(ForecastWriters.console(forecast));
     console.println("wrote " + out.resolve("forecast.json") + " and " + out.resolve("capacity.html"));
+    console.println(rehearsalNote);
     console.flush();
     boolean short_ = forecast.resources().stream()
             .anyMatch(r -> r.nodes().fit() != CapacityForecast.Fit.FITS)
@@ -158,6 +192,61 @@ final class ForecastCommand implements Callable<Integer> {
             && forecast.traffic().nodes().fit() == CapacityForecast.Fit.NEEDS_MORE);
     boolean implausible = forecast.traffic().peakCheck().implausible();
     return strict && (short_ || implausible) ? 1 : 0;
+  }
+
+  private Map<String, Integer> mix() {
+    try {
+      return RehearsalProfile.parseMix(requestMix);
+    } catch (IllegalArgumentException e) {
+      throw refuse("--request-mix", e.getMessage());
+    }
+  }
+
+  /**
+   * Adds rehearsal.json to the files and says what it holds; when no profile can be made, says
+   * why instead, or, when --rehearsal asked for one, refuses.
+   */
+  private String rehearsal(CapacityForecast forecast, Map<String, Integer> mix, Map<Path, String> files) {
+    RehearsalProfile profile;
+    try {
+      profile = RehearsalProfile.of(forecast, stagingNodes, stagingRatio, mix);
+    } catch (IllegalArgumentException e) {
+      if (rehearsal != null) {
+        throw new CasinoPerf.UserInputException("--rehearsal: " + e.getMessage() + "; nothing was written");
+      }
+      return "no rehearsal profile: " + e.getMessage() + " (--staging-ratio)";
+    }
+    Path file = (rehearsal == null ? out : rehearsal).resolve("rehearsal.json");
+    files.put(file, RehearsalFiles.json(profile));
+    String note = String.format(Locale.ROOT, "wrote %s: %s at P90 %s requests/s on %d staging node%s (×%.4g"
+            + " of production); replay it with -Drehearsal=%s", file, profile.forecast().promotion(),
+        ForecastWriters.num(profile.peak().p90()), stagingNodes, stagingNodes == 1 ? "" : "s",
+        profile.scaling().ratio(), file);
+    if (profile.ramp() != null) {
+      RehearsalProfile.Ramp ramp = profile.ramp();
+      note += ramp.promotionsLearned() == 0
+          ? String.format(Locale.ROOT, "%n  no past %s promotion in the history: the whole effect from the"
+              + " window's start to its end", profile.forecast().type())
+          : String.format(Locale.ROOT, "%n  ramp learned from %d past %s promotion%s: up in %s, down in %s",
+              ramp.promotionsLearned(), profile.forecast().type(), ramp.promotionsLearned() == 1 ? "" : "s",
+              minutes(ramp.riseSeconds(), forecast.traffic().shape().stepSeconds()),
+              minutes(ramp.fallSeconds(), forecast.traffic().shape().stepSeconds()));
+    }
+    if (profile.node() != null && stagingNodes == 1) {
+      // One node of the forecast's queueing model, for the embedded platform to stand in for.
+      note += String.format(Locale.ROOT, "%n  the embedded platform as one such node: -Dmode=queue"
+              + " -Dqueue.workers=%d -Dqueue.serviceMillis=%.3f -Dqueue.serviceScv=%.3f (predicted p99 at"
+              + " P90: %s ms)", profile.node().workers(), profile.node().serviceMillis(),
+          profile.node().serviceScv(), profile.predictedP99Millis().p90() == null ? "n/a (overloaded)"
+              : ForecastWriters.num(profile.predictedP99Millis().p90()));
+    }
+    return note;
+  }
+
+  /** A ramp's length in minutes; under the series' step, no shorter than it can tell. */
+  private static String minutes(long seconds, long stepSeconds) {
+    return seconds < stepSeconds ? "under " + Math.round(stepSeconds / 60.0) + " min (one step of the series)"
+        : Math.round(seconds / 60.0) + " min";
   }
 
   /** The same words and exit code as picocli's own check of required options and parameters. */

@@ -369,6 +369,25 @@ final class GateCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The forecast a rehearsal replayed, and its p99 at the peak against the one the forecast's
+   * queueing model predicted: of the peak phase where the run has one, else of all requests.
+   */
+  static String rehearsal(io.casinoperf.run.RunRecord.Rehearsal r, RunSummary candidate) {
+    Optional<io.casinoperf.gate.summary.PhaseSummary> peak = candidate.phases().stream()
+        .filter(p -> p.name().equals("peak")).findFirst();
+    long measured = peak.map(io.casinoperf.gate.summary.PhaseSummary::all).orElse(candidate.all())
+        .percentileMillis(99);
+    String where = peak.isPresent() ? "at the peak" : "over the run";
+    String head = String.format(java.util.Locale.ROOT, "%s (forecast %s) at %s in %s", r.promotion(),
+        r.forecastId(), r.quantile().toUpperCase(java.util.Locale.ROOT), r.duration());
+    return head + r.predictedP99Millis().map(predicted -> String.format(java.util.Locale.ROOT,
+            ": p99 %s %d ms, predicted %.0f ms by the forecast's queueing model (%+.0f %%)", where,
+            measured, predicted, 100 * (measured - predicted) / predicted))
+        .orElse(String.format(java.util.Locale.ROOT, ": p99 %s %d ms (the forecast made no queueing"
+            + " prediction)", where, measured));
+  }
+
   /** What ran, for the reports: from the run record where there is one. */
   private static List<GateReport.Fact> whatRan(RunSummary candidate, Comparability comparability,
       RecordedRun recorded, List<Path> logs) {
@@ -394,6 +413,8 @@ final class GateCommand implements Callable<Integer> {
         "%d cores, %.1f GiB, heap %.1f GiB, %s", r.host().cores(),
         r.host().memoryBytes() / (double) (1L << 30), r.host().maxHeapBytes() / (double) (1L << 30),
         r.host().os())).orElse(comparability.injectorCores() + " cores (no run record)")));
+    record.flatMap(r -> r.parameters().rehearsal())
+        .ifPresent(r -> facts.add(new GateReport.Fact("rehearsal", rehearsal(r, candidate))));
     facts.add(new GateReport.Fact("injector health", record.isEmpty()
         ? "not recorded (no run.json beside the logs)"
         : recorded.injectorSaturation().map(reason -> "saturated: " + reason).orElseGet(() -> {

@@ -285,7 +285,7 @@ public final class ForecastWriters {
   }
 
   /** Four significant digits, thousands grouped: 4,210, 61.23, 0.05123, 8.59e+09. */
-  static String num(double v) {
+  public static String num(double v) {
     if (!Double.isFinite(v)) {
       return "n/a";
     }

@@ -308,6 +308,9 @@ public final class GateReportWriters {
       if (c.injectorHealth() != null) {
         text.append("\n").append(c.injectorHealth());
       }
+      // A rehearsal's measured p99 against the forecast's prediction: the reason it was run.
+      c.whatRan().stream().filter(f -> f.name().equals("rehearsal")).findFirst()
+          .ifPresent(f -> text.append("\nrehearsal: ").append(f.value()));
     } else {
       text.append("note: ").append(c.source());
     }

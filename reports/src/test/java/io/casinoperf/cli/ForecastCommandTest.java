@@ -244,6 +244,50 @@ class ForecastCommandTest {
     throw new AssertionError("no point at " + nodes + " nodes: " + latency);
   }
 
+  /** The rehearsal profile is written with the forecast, scaled to staging, and says how to replay it. */
+  @Test
+  void aRehearsalProfileIsWrittenBesideTheForecastForTheStagingNodes() throws Exception {
+    Result result = full("--staging-nodes", "2");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode forecast = new ObjectMapper().readTree(dir.resolve("report/forecast.json").toFile());
+    JsonNode profile = new ObjectMapper().readTree(dir.resolve("report/rehearsal.json").toFile());
+    assertThat(profile.get("schema").asText()).isEqualTo("casinoperf-rehearsal/1");
+    int production = forecast.at("/traffic/latency/nodes").asInt();
+    assertThat(profile.at("/scaling/productionNodes").asDouble()).isEqualTo(production);
+    assertThat(profile.at("/peak/p90").asDouble())
+        .isCloseTo(forecast.at("/traffic/peak/p90").asDouble() * 2 / production, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(result.out()).contains("wrote " + dir.resolve("report/rehearsal.json") + ": Black Friday at P90 ")
+        .contains("on 2 staging nodes").contains("-Drehearsal=" + dir.resolve("report/rehearsal.json"));
+
+    Result elsewhere = full("--rehearsal", dir.resolve("profiles").toString(), "--staging-ratio", "0.01",
+        "--request-mix", "login=1,lobby=1,spin=3");
+    assertThat(elsewhere.exitCode()).as(elsewhere.err()).isZero();
+    JsonNode given = new ObjectMapper().readTree(dir.resolve("profiles/rehearsal.json").toFile());
+    assertThat(given.at("/scaling/ratio").asDouble()).isEqualTo(0.01);
+    assertThat(given.at("/peakByRequest/spin/p90").asDouble())
+        .isCloseTo(given.at("/peak/p90").asDouble() * 3 / 5, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(elsewhere.out()).contains("-Dmode=queue -Dqueue.workers=");
+  }
+
+  @Test
+  void withoutANodeCountTheRehearsalIsLeftOutAndSaysWhyUnlessAskedFor() throws Exception {
+    Result result = forecast(file("metrics.csv"), "--plan", file("plan.yaml"), "--calendar", file("calendar.yaml"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("no rehearsal profile: no production node count to scale from");
+    assertThat(dir.resolve("report/rehearsal.json")).doesNotExist();
+    try (var files = Files.walk(dir.resolve("report"))) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+
+    Result asked = forecast(file("metrics.csv"), "--plan", file("plan.yaml"), "--calendar", file("calendar.yaml"),
+        "--rehearsal", dir.resolve("report").toString());
+    assertThat(asked.exitCode()).isEqualTo(2);
+    assertThat(asked.err()).startsWith("casinoperf: --rehearsal: no production node count");
+    assertThat(dir.resolve("report/forecast.json")).as("nothing written").doesNotExist();
+  }
+
   @Test
   void withoutAnSloTheNodesRestOnThroughputAlone() throws Exception {
     Result result = full("--p99-slo", "none");
@@ -346,7 +390,11 @@ class ForecastCommandTest {
         List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--step", "7m"),
         List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--p99-slo", "fast"),
         List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--p99-slo", "0ms"),
-        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--routing", "round-robin"));
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--routing", "round-robin"),
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--request-mix", "spin"),
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--staging-nodes", "0"),
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--staging-ratio", "-1"),
+        List.of(file("metrics.csv"), "--plan", file("plan.yaml"), "--rehearsal", dir.resolve("r").toString()));
     for (List<String> args : cases) {
       Result result = forecast(args.toArray(String[]::new));
 

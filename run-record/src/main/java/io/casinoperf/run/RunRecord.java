@@ -101,19 +101,40 @@ public record RunRecord(
    * @param shardCount injectors sharing the run
    * @param queue in {@code queue} mode, the platform's queue as {@code workers=8,serviceMillis=20,
    *     serviceScv=1}; empty otherwise (and in records written before it was kept)
+   * @param rehearsal the forecast the run rehearsed ({@code -Drehearsal}); empty otherwise
    */
   public record Parameters(double scale, Optional<String> duration, Optional<String> mode,
-      int shardIndex, int shardCount, Optional<String> queue) {
+      int shardIndex, int shardCount, Optional<String> queue, Optional<Rehearsal> rehearsal) {
     public Parameters {
       duration = duration == null ? Optional.empty() : duration;
       mode = mode == null ? Optional.empty() : mode;
       queue = queue == null ? Optional.empty() : queue;
+      rehearsal = rehearsal == null ? Optional.empty() : rehearsal;
     }
 
-    /** Parameters of a run on a platform without a queue. */
+    /** Parameters of a run on a platform without a queue, not a rehearsal. */
     public Parameters(double scale, Optional<String> duration, Optional<String> mode, int shardIndex,
         int shardCount) {
-      this(scale, duration, mode, shardIndex, shardCount, Optional.empty());
+      this(scale, duration, mode, shardIndex, shardCount, Optional.empty(), Optional.empty());
+    }
+  }
+
+  /**
+   * A run that replayed a forecast's rehearsal profile.
+   *
+   * @param forecastId the forecast's id: rehearsals of one forecast, at one quantile and length,
+   *     are the same workload
+   * @param promotion the promotion's name
+   * @param quantile the traffic quantile replayed: p50, p90 or p99
+   * @param duration how long the profile took, as given
+   * @param file the profile's file name (without its folder)
+   * @param predictedP99Millis the p99 the forecast predicts at that quantile's peak, when it sized
+   *     nodes by queueing
+   */
+  public record Rehearsal(String forecastId, String promotion, String quantile, String duration,
+      String file, Optional<Double> predictedP99Millis) {
+    public Rehearsal {
+      predictedP99Millis = predictedP99Millis == null ? Optional.empty() : predictedP99Millis;
     }
   }
 
@@ -191,6 +212,7 @@ public record RunRecord(
     keys.put("mode", parameters.mode().orElse("-"));
     keys.put("shards", Integer.toString(parameters.shardCount()));
     parameters.queue().ifPresent(queue -> keys.put("queue", queue));
+    parameters.rehearsal().ifPresent(r -> keys.put("rehearsal", r.forecastId() + "@" + r.quantile() + "/" + r.duration()));
     return keys;
   }
 

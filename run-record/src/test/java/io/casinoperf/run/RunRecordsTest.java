@@ -110,18 +110,22 @@ class RunRecordsTest {
   }
 
   @Test
-  void aQueuesSizeIsPartOfTheWorkloadAndSurvivesTheFile() throws Exception {
+  void aQueuesSizeAndARehearsedForecastArePartOfTheWorkloadAndSurviveTheFile() throws Exception {
     RunRecord plain = RunRecordSamples.healthy(FLASH);
     RunRecord queued = new RunRecord(plain.format(), plain.simulation(), plain.profile(),
         new RunRecord.Parameters(1.0, java.util.Optional.empty(), java.util.Optional.of("queue"), 1, 1,
-            java.util.Optional.of("workers=8,serviceMillis=20,serviceScv=1")),
+            java.util.Optional.of("workers=8,serviceMillis=20,serviceScv=1"),
+            java.util.Optional.of(new RunRecord.Rehearsal("0123456789abcdef", "Black Friday", "p90", "2m",
+                "rehearsal.json", java.util.Optional.of(79.0)))),
         plain.target(), plain.serviceLevels(), plain.versions(), plain.host(), plain.start(), plain.end(),
         plain.health(), plain.shards(), plain.phases());
     Path file = folder.resolve("queued.json");
     RunRecords.write(file, queued);
 
     RunRecord read = RunRecords.read(file);
-    assertThat(read.workloadParameters()).containsEntry("queue", "workers=8,serviceMillis=20,serviceScv=1");
+    assertThat(read.workloadParameters()).containsEntry("queue", "workers=8,serviceMillis=20,serviceScv=1")
+        .containsEntry("rehearsal", "0123456789abcdef@p90/2m");
+    assertThat(read.parameters().rehearsal().orElseThrow().predictedP99Millis()).contains(79.0);
     assertThat(plain.workloadParameters()).doesNotContainKey("queue");
   }
 

@@ -25,6 +25,10 @@ import java.time.Duration;
  * peakAfter} a promotion brings {@code peakUsers} more within {@code peakRamp}. Every player logs
  * in, opens the lobby and plays a short spin session. Load numbers: {@code
  * profiles/flashSpinPeak.properties}.
+ *
+ * <p>With {@code -Drehearsal=FILE} (the rehearsal.json of {@code forecast}) the players arrive as
+ * the forecast says the promotion's traffic will, instead: its ramp, peak and base at {@code
+ * -Drehearsal.quantile} (P90), the window's hours played in {@code -Drehearsal.duration} (2m).
  */
 public class FlashSpinPeakSimulation extends Simulation {
 
@@ -50,18 +54,45 @@ public class FlashSpinPeakSimulation extends Simulation {
   private final RunSettings settings = run.settings();
   private final Load load = run.load();
 
+  private final RehearsalReplay rehearsal =
+      RunContext.setting(() -> settings.rehearsal().map(r -> RehearsalReplay.of(r, settings)).orElse(null));
+
   private final ChainBuilder playerSession =
       exec(
           run.arrival(),
           Accounts.nextAccount(settings),
           Login.LOGIN,
           Lobby.OPEN,
-          Spins.session(load.spins().spinsPerSession(), load.spins().minThink(), load.spins().maxThink()));
+          Spins.session(rehearsal != null ? rehearsal.spinsPerSession() : load.spins().spinsPerSession(),
+              load.spins().minThink(), load.spins().maxThink()));
 
   private final ScenarioBuilder regulars = scenario("Regular players").exec(playerSession);
   private final ScenarioBuilder freeSpinsDrop = scenario("Free-spins drop").exec(playerSession);
+  private final ScenarioBuilder rehearsed = scenario("Rehearsed promotion").exec(playerSession);
 
   {
+    if (rehearsal != null) {
+      rehearse();
+    } else {
+      drop();
+    }
+  }
+
+  /** The forecast's promotion, as its rehearsal profile says. */
+  private void rehearse() {
+    ArrivalPlan arrivals = rehearsal.arrivals();
+    run.plan(arrivals);
+    java.time.Duration[] peak = rehearsal.peak();
+    // The peak phase: from the first moment the rate stands at 90 % of its highest to the last,
+    // plus a session's longest thinking and a second for the responses.
+    run.phases(WorkloadPhases.baseWithPeak(peak[0], peak[1].plus(load.spins().longestThinking()).plusSeconds(1)));
+    setUp(rehearsed.injectOpen(arrivals.steps()))
+        .protocols(PlatformProtocol.forBaseUrl(run.platform().baseUrl()))
+        .assertions(ServiceLevels.forAllRequests(settings));
+  }
+
+  /** The properties' steady base and drop. */
+  private void drop() {
     ArrivalPlan regularArrivals = new ArrivalPlan()
         .constantRate(settings.rate(load.baseUsersPerSecond()), settings.durationOr(load.duration()));
     ArrivalPlan dropArrivals = new ArrivalPlan()

@@ -227,6 +227,52 @@ class RunSettingsTest {
   }
 
   @Test
+  void aRehearsalNamesItsForecastQuantileLengthAndPrediction(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("rehearsal.json"), """
+        {"schema": "casinoperf-rehearsal/1", "forecast": {"id": "00aa11bb22cc33dd", "promotion": "Black Friday"},
+         "predictedP99Millis": {"p50": 70.5, "p90": 79.0, "p99": null}}
+        """);
+
+    RunSettings.Rehearsal p90 = RunSettings.from(Map.of("rehearsal", file.toString())).rehearsal().orElseThrow();
+    RunSettings.Rehearsal p99 = RunSettings.from(Map.of("rehearsal", file.toString(), "rehearsal.quantile", "P99",
+        "rehearsal.duration", "30s")).rehearsal().orElseThrow();
+
+    assertThat(p90.forecastId()).isEqualTo("00aa11bb22cc33dd");
+    assertThat(p90.promotion()).isEqualTo("Black Friday");
+    assertThat(p90.quantile()).isEqualTo("p90");
+    assertThat(p90.duration()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(p90.predictedP99Millis()).contains(79.0);
+    assertThat(p99.quantile()).isEqualTo("p99");
+    assertThat(p99.duration()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(p99.predictedP99Millis()).isEmpty();
+    assertThat(RunSettings.from(Map.of()).rehearsal()).isEmpty();
+  }
+
+  @Test
+  void badRehearsalSettingsAreOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path other = java.nio.file.Files.writeString(dir.resolve("forecast.json"),
+        "{\"schema\": \"casinoperf-forecast/1\"}");
+    java.nio.file.Path good = java.nio.file.Files.writeString(dir.resolve("rehearsal.json"),
+        "{\"schema\": \"casinoperf-rehearsal/1\", \"forecast\": {\"id\": \"00aa\"}}");
+
+    assertThatThrownBy(() -> RunSettings.from(Map.of("rehearsal.quantile", "p90")))
+        .hasMessage("-Drehearsal.quantile needs -Drehearsal=FILE, the rehearsal.json that forecast writes");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("rehearsal", good.toString(), "rehearsal.speed", "2")))
+        .hasMessage("-Drehearsal.speed: no such rehearsal setting; expected one of rehearsal.quantile,"
+            + " rehearsal.duration");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("rehearsal", other.toString())))
+        .hasMessage("-Drehearsal=" + other + ": not a rehearsal profile (schema casinoperf-rehearsal/1, the"
+            + " rehearsal.json that forecast writes)");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("rehearsal", dir.resolve("none.json").toString())))
+        .hasMessage("-Drehearsal=" + dir.resolve("none.json") + ": no readable file there");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("rehearsal", good.toString(), "rehearsal.quantile", "p95")))
+        .hasMessage("-Drehearsal.quantile=p95: expected p50, p90 or p99");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("rehearsal", good.toString(), "rehearsal.duration", "5s")))
+        .hasMessageStartingWith("-Drehearsal.duration=5s: ");
+  }
+
+  @Test
   void loopbackTargetsNeedNoAllowList() {
     for (String url : List.of("http://127.0.0.1:8080", "http://localhost", "http://[::1]:9000",
         "http://127.5.6.7")) {

@@ -76,10 +76,35 @@ public record CapacityForecast(String schema, Planned planned, TrafficForecast t
    * @param latency the response time at the peak by queueing theory, or null without load-test
    *     steps, a throughput limit or a latency SLO; when present, {@code nodes} counts what meets
    *     its SLO as well as the throughput target
+   * @param shape the traffic through the planned window and around it, for a rehearsal; null in
+   *     files written before it was added
    */
   public record TrafficForecast(String series, String unit, Instant peakAt, Quantiles peak,
       double maxObserved, DemandSummary model, Backtest.Result backtest, NodePlan nodes,
-      PeakCheck peakCheck, LatencyPlan latency) {}
+      PeakCheck peakCheck, LatencyPlan latency, TrafficShape shape) {}
+
+  /**
+   * The planned window's traffic over time at P50, P90 and P99, from an hour before it to an hour
+   * after, in the traffic's unit: organic traffic, plus the promotion's effect as much of it as
+   * past promotions of the type had at that offset from their start or end (their ramp), so a load
+   * test can rise and fall the way real traffic did.
+   *
+   * @param promotionsLearned past promotions the ramp was learned from; 0 when the window holds
+   *     the whole effect at once (no past promotion of the type, or no promotion planned)
+   * @param riseSeconds how long those promotions took to rise from 10 % to 90 % of their effect
+   * @param fallSeconds and to fall back from 90 % to 10 % after their end
+   * @param basisSeconds the seconds the traffic's unit counts over (1 for requests/s, 300 for
+   *     requests per 5 min); null when the unit is not a rate
+   */
+  public record TrafficShape(int promotionsLearned, long riseSeconds, long fallSeconds, long stepSeconds,
+      Long basisSeconds, List<ShapePoint> points) {
+    public TrafficShape {
+      points = List.copyOf(points);
+    }
+  }
+
+  /** The traffic's quantiles at one time of a {@link TrafficShape}. */
+  public record ShapePoint(Instant at, double p50, double p90, double p99) {}
 
   /**
    * Will the response-time percentile hold at the decision quantile's peak? One node is a queue's

@@ -5,6 +5,7 @@ import io.casinoperf.capacity.demand.Backtest;
 import io.casinoperf.capacity.demand.DemandFitter;
 import io.casinoperf.capacity.demand.DemandModel;
 import io.casinoperf.capacity.demand.PromotionEffect;
+import io.casinoperf.capacity.demand.PromotionRamp;
 import io.casinoperf.capacity.demand.PromotionScenario;
 import io.casinoperf.capacity.forecast.CapacityForecast.DemandSummary;
 import io.casinoperf.capacity.forecast.CapacityForecast.NodePlan;
@@ -136,7 +137,7 @@ public final class CapacityForecaster {
             demand.validationPoints(), demand.promotionEffects()),
         backtest, trafficNodes, CapacityForecast.PeakCheck.of(trafficQ[0], maxObserved,
             planned.multiplierSource() == CapacityForecast.MultiplierSource.NONE ? 1 : planned.multiplier()),
-        latency);
+        latency, shape(traffic, in.plan().traffic().unit(), demand, scenario.scenario(), window, past));
     CapacityForecast.Charts charts = new CapacityForecast.Charts(
         ForecastCharts.traffic(traffic, in.plan().traffic().unit(), demand, band,
             trafficNodes == null || trafficNodes.currentNodes() == 0 ? null
@@ -146,6 +147,42 @@ public final class CapacityForecaster {
     return new CapacityForecast(CapacityForecast.SCHEMA, planned, trafficForecast, resources,
         usl == null ? null : usl(usl), in.data(), concat(warnings, assumptions), settings.decisionQuantile(),
         charts);
+  }
+
+  /** How far before and after the planned window the rehearsal's shape reaches. */
+  private static final long SHAPE_MARGIN = 3_600;
+  /** The most points a shape has; a long window is sampled more coarsely. */
+  private static final int SHAPE_POINTS = 2_000;
+
+  /**
+   * The window's traffic over time, the promotion's effect ramped in and out as past promotions
+   * of its type were ({@link PromotionRamp}): at each quantile, organic + share × (planned −
+   * organic), so the full effect is the forecast's own figure.
+   */
+  private static CapacityForecast.TrafficShape shape(RegularSeries traffic, String unit, DemandModel demand,
+      PromotionScenario scenario, Window window, SortedMap<String, List<long[]>> past) {
+    PromotionRamp ramp = window.type == null ? null
+        : PromotionRamp.learn(traffic, demand, window.type, past.getOrDefault(window.type, List.of()))
+            .orElse(PromotionRamp.step(window.type));
+    long from = window.start - SHAPE_MARGIN;
+    long to = window.end + SHAPE_MARGIN;
+    long step = Math.max(traffic.stepSeconds(), (to - from) / SHAPE_POINTS + 1);
+    List<CapacityForecast.ShapePoint> points = new ArrayList<>();
+    for (long t = from; t <= to; t += step) {
+      double share = ramp == null ? 0 : ramp.shareAt(t, window.start, window.end);
+      java.util.function.DoubleUnaryOperator organic = demand.at(t, PromotionScenario.organic());
+      java.util.function.DoubleUnaryOperator planned = ramp == null ? organic : demand.at(t, scenario);
+      double[] q = new double[LEVELS.length];
+      for (int i = 0; i < LEVELS.length; i++) {
+        double base = organic.applyAsDouble(LEVELS[i]);
+        q[i] = Math.max(0, base + share * (planned.applyAsDouble(LEVELS[i]) - base));
+      }
+      points.add(new CapacityForecast.ShapePoint(Instant.ofEpochSecond(t), q[0], q[1], q[2]));
+    }
+    RateUnit rate = RateUnit.parse(unit);
+    Long basis = rate.kind() == RateUnit.Kind.NOT_A_RATE ? null : rate.basisSeconds(traffic.stepSeconds());
+    return new CapacityForecast.TrafficShape(ramp == null ? 0 : ramp.promotions(),
+        ramp == null ? 0 : ramp.riseSeconds(), ramp == null ? 0 : ramp.fallSeconds(), step, basis, points);
   }
 
   private static List<Finding> concat(List<Finding> first, List<Finding> second) {

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 public record CapacityPlan(Traffic traffic, List<Resource> resources) {
   private static final String WHAT = "a capacity plan (traffic, resources)";
   private static final List<String> TOP = List.of("traffic", "resources");
-  private static final List<String> TRAFFIC = List.of("series", "unit", "nodes", "redundancy");
+  private static final List<String> TRAFFIC = List.of("series", "unit", "nodes", "redundancy", "stagingNodes");
   private static final List<String> RESOURCE =
       List.of("name", "series", "unit", "perNode", "nodes", "limit", "redundancy");
   private static final Pattern N_PLUS = Pattern.compile("n\\s*(?:\\+\\s*(\\d{1,9}))?");
@@ -63,7 +63,7 @@ public record CapacityPlan(Traffic traffic, List<Resource> resources) {
     FieldReader top = FieldReader.of(file, "", InputDocument.read(file, WHAT), TOP);
     FieldReader t = top.mapping("traffic", TRAFFIC);
     Traffic traffic = t == null ? null : t.build(() -> new Traffic(t.text("series"), t.text("unit"),
-        t.wholeNumber("nodes").orElse(0), redundancy(t)));
+        t.wholeNumber("nodes").orElse(0), redundancy(t), t.wholeNumber("stagingNodes").orElse(0)));
     List<Resource> resources = top.list("resources", RESOURCE).stream()
         .map(CapacityPlan::resource)
         .toList();

@@ -10,10 +10,15 @@ package io.casinoperf.capacity.plan;
  * @param unit its unit, for reports ({@code requests/s})
  * @param nodes application nodes serving the traffic now; 0 when not given
  * @param redundancy spare application nodes (N+1 is 1)
+ * @param stagingNodes application nodes on staging, which the rehearsal profile scales the
+ *     forecast to; 0 when not given
  * @throws IllegalArgumentException when series or unit is blank, or a count is negative
  */
-public record Traffic(String series, String unit, int nodes, int redundancy) {
+public record Traffic(String series, String unit, int nodes, int redundancy, int stagingNodes) {
   public Traffic {
+    if (stagingNodes < 0) {
+      throw new InvalidField("stagingNodes", stagingNodes + " is negative");
+    }
     series = InvalidField.requireText("series", series);
     unit = InvalidField.requireText("unit", unit);
     if (nodes < 0) {
@@ -26,6 +31,11 @@ public record Traffic(String series, String unit, int nodes, int redundancy) {
       throw new InvalidField("redundancy", "N+" + redundancy + " leaves none of the " + nodes
           + " nodes to carry the traffic");
     }
+  }
+
+  /** Traffic with today's nodes, and no staging nodes given. */
+  public Traffic(String series, String unit, int nodes, int redundancy) {
+    this(series, unit, nodes, redundancy, 0);
   }
 
   /** Traffic with no node information. */

@@ -228,4 +228,16 @@ class CapacityPlanTest {
         .hasMessageContaining("N+1 leaves none of the 1 nodes to carry the traffic");
     org.assertj.core.api.Assertions.assertThat(new Traffic("rps", "requests/s", 0, 1).redundancy()).isEqualTo(1);
   }
+
+  @Test
+  void theStagingNodesTheRehearsalIsScaledToAreReadAndCheckedLikeTheOtherCounts() throws Exception {
+    CapacityPlan plan = CapacityPlan.read(file("staging.yaml",
+        "traffic: {series: rps, unit: requests/s, nodes: 6, redundancy: 1, stagingNodes: 2}\n"));
+
+    assertThat(plan.traffic()).isEqualTo(new Traffic("rps", "requests/s", 6, 1, 2));
+    assertThat(CapacityPlan.read(file("none.yaml", "traffic: {series: rps, unit: requests/s}\n")).traffic()
+        .stagingNodes()).isZero();
+    assertRefused(file("negative.yaml", "traffic: {series: rps, unit: requests/s, stagingNodes: -1}\n"), 1)
+        .hasMessageContaining("stagingNodes");
+  }
 }

@@ -32,13 +32,40 @@ public final class PlatformMetrics {
 
   /** log of the mean traffic at t, without noise. */
   public static double logTraffic(long t, boolean promotion) {
+    return logTraffic(t, promotion ? 1.0 : 0.0);
+  }
+
+  /**
+   * log of the mean traffic at t, without noise, with {@code share} of the promotion's effect:
+   * traffic × (1 + share × (FREE_SPINS − 1)).
+   */
+  public static double logTraffic(long t, double share) {
     double years = (t - START) / (365.25 * 86_400);
     double hour = Math.floorMod(t, 86_400) / 3600.0;
     long day = Math.floorDiv(t, 86_400);
     boolean weekend = Math.floorMod(day + 3, 7) >= 5; // 1970-01-01 was a Thursday
     return Math.log(LEVEL) + GROWTH_PER_YEAR * years
         + 0.45 * Math.cos(2 * Math.PI * (hour - 20) / 24) + 0.12 * Math.cos(4 * Math.PI * (hour - 20) / 24)
-        + (weekend ? 0.15 : 0) + (promotion ? Math.log(FREE_SPINS) : 0);
+        + (weekend ? 0.15 : 0) + (share == 1 ? Math.log(FREE_SPINS) : Math.log1p(share * (FREE_SPINS - 1)));
+  }
+
+  /**
+   * The promotions' effect at t: with {@code rampSeconds} 0, all of it inside a window and none
+   * outside; else rising linearly over {@code rampSeconds} from the window's start and falling
+   * linearly over as long from its end.
+   */
+  public static double promotionShare(long t, List<long[]> windows, long rampSeconds) {
+    double share = 0;
+    for (long[] w : windows) {
+      if (rampSeconds == 0) {
+        share = Math.max(share, t >= w[0] && t <= w[1] ? 1 : 0);
+      } else if (t >= w[0] && t <= w[1] + 1 + rampSeconds) {
+        double rise = Math.min(1, (t - w[0]) / (double) rampSeconds);
+        double fall = t <= w[1] + 1 ? 1 : 1 - (t - w[1] - 1) / (double) rampSeconds;
+        share = Math.max(share, Math.min(rise, fall));
+      }
+    }
+    return share;
   }
 
   public static double cpuPercent(double rps) {
@@ -70,6 +97,15 @@ public final class PlatformMetrics {
    */
   public static void write(Path folder, int days, long stepSeconds, double plannedMultiplier, long seed)
       throws IOException {
+    write(folder, days, stepSeconds, plannedMultiplier, seed, 0);
+  }
+
+  /**
+   * As {@link #write(Path, int, long, double, long)}, with the past promotions rising into their
+   * effect and falling out of it linearly over {@code rampSeconds} ({@link #promotionShare}).
+   */
+  public static void write(Path folder, int days, long stepSeconds, double plannedMultiplier, long seed,
+      long rampSeconds) throws IOException {
     Files.createDirectories(folder);
     Random random = new Random(seed);
     List<long[]> promotions = promotions(days);
@@ -78,11 +114,8 @@ public final class PlatformMetrics {
       long end = START + days * 86_400L;
       StringBuilder line = new StringBuilder(96);
       for (long t = START; t < end; t += stepSeconds) {
-        boolean promotion = false;
-        for (long[] w : promotions) {
-          promotion |= t >= w[0] && t <= w[1];
-        }
-        double rps = Math.exp(logTraffic(t, promotion) + 0.06 * random.nextGaussian());
+        double rps = Math.exp(logTraffic(t, promotionShare(t, promotions, rampSeconds))
+            + 0.06 * random.nextGaussian());
         line.setLength(0);
         line.append(t).append(',')
             .append(Math.round(rps * 10) / 10.0).append(',')

@@ -73,14 +73,26 @@ public final class RunContext<L> implements AutoCloseable {
     this.health = new InjectorHealthSampler(thresholds, MAX_SECONDS);
   }
 
+  /** The load profile of the one simulation that replays a forecast's rehearsal profile. */
+  static final String REHEARSING_PROFILE = "flashSpinPeak";
+
   /**
    * Reads the settings from system properties and the environment (the passwords), the load
    * numbers from {@code profiles/<profileName>.properties}, then starts (or checks) the platform.
    */
   public static <L> RunContext<L> open(Class<?> simulation, String profileName,
       Function<LoadProfile, L> loadNumbers) {
+    return setting(() -> open(simulation, SystemProperties.all(), System.getenv(), profileName, loadNumbers));
+  }
+
+  /**
+   * A run parameter a simulation reads beyond the common ones (a file it replays, say), with the
+   * same answer to a bad value as {@link #open}: one line and exit code 2 under Gatling's entry
+   * point, the exception elsewhere.
+   */
+  public static <T> T setting(java.util.function.Supplier<T> read) {
     try {
-      return open(simulation, SystemProperties.all(), System.getenv(), profileName, loadNumbers);
+      return read.get();
     } catch (IllegalArgumentException e) {
       if (calledFromGatlingsMain()) {
         System.err.println("casinoperf: " + e.getMessage());
@@ -108,6 +120,11 @@ public final class RunContext<L> implements AutoCloseable {
   public static <L> RunContext<L> open(Class<?> simulation, Map<String, String> properties,
       Map<String, String> environment, String profileName, Function<LoadProfile, L> loadNumbers) {
     RunSettings settings = RunSettings.from(properties, environment);
+    if (settings.rehearsal().isPresent() && !profileName.equals(REHEARSING_PROFILE)) {
+      throw new RunSettings.InvalidSettingException("-Drehearsal: only the flash-peak simulation replays a"
+          + " rehearsal profile, not " + simulation.getSimpleName() + " (give"
+          + " -Dgatling.simulationClass=io.casinoperf.simulations.FlashSpinPeakSimulation)");
+    }
     HealthRules.Thresholds thresholds = healthThresholds(properties);
     LoadProfile profile = LoadProfile.load(profileName, properties);
     L load;

@@ -39,6 +39,8 @@ import java.util.function.Function;
  * @param circuitBreaker when the run stops itself; empty with {@code -DcircuitBreaker=off}
  * @param queue the embedded platform's workers and service time in {@code queue} mode; empty for
  *     the platform's defaults
+ * @param rehearsal the forecast's load profile to replay ({@code -Drehearsal=FILE}), with the
+ *     quantile and length to replay it at; empty for the simulation's own profile
  */
 public record RunSettings(
     Optional<URI> target,
@@ -53,7 +55,24 @@ public record RunSettings(
     Secret embeddedPlatformPassword,
     Shard shard,
     Optional<BreakerSettings> circuitBreaker,
-    Optional<Queue> queue) {
+    Optional<Queue> queue,
+    Optional<Rehearsal> rehearsal) {
+
+  /**
+   * A rehearsal of a forecast: its {@code rehearsal.json} (from {@code forecast}), the quantile of
+   * traffic to replay ({@code -Drehearsal.quantile}: p50, p90 or p99; p90) and how long the whole
+   * profile takes ({@code -Drehearsal.duration}; 2m): the window's hours play in that time, rates
+   * as forecast.
+   *
+   * @param forecastId the forecast's id, from the file: rehearsals of one forecast are comparable
+   * @param promotion the promotion's name, from the file
+   * @param predictedP99Millis the p99 the file predicts for the staging nodes at the quantile's
+   *     peak, when the forecast sized nodes by queueing
+   */
+  public record Rehearsal(Path file, String quantile, Duration duration, String forecastId, String promotion,
+      Optional<Double> predictedP99Millis) {
+    public static final Duration DEFAULT_DURATION = Duration.ofMinutes(2);
+  }
 
   /**
    * The embedded platform's queue ({@code -Dmode=queue}): {@code -Dqueue.workers} workers serving
@@ -168,7 +187,57 @@ public record RunSettings(
             : new Secret(platformPassword, PLATFORM_PASSWORD_ENV),
         r.optional("shard", Shard::parse).orElse(Shard.whole()),
         circuitBreaker(r),
-        queue(r));
+        queue(r),
+        rehearsal(r));
+  }
+
+  private static Optional<Rehearsal> rehearsal(Reader r) {
+    List<String> known = List.of("rehearsal.quantile", "rehearsal.duration");
+    for (String name : new java.util.TreeSet<>(r.properties().keySet())) {
+      if (name.startsWith("rehearsal.") && !known.contains(name)) {
+        throw new InvalidSettingException("-D" + name + ": no such rehearsal setting; expected one of "
+            + String.join(", ", known));
+      }
+      if (name.startsWith("rehearsal.") && !r.properties().containsKey("rehearsal")) {
+        throw new InvalidSettingException("-D" + name + " needs -Drehearsal=FILE, the rehearsal.json that"
+            + " forecast writes");
+      }
+    }
+    Optional<Path> file = r.optional("rehearsal", RunSettings::parseExistingFile);
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    String quantile = r.optional("rehearsal.quantile", text -> {
+      String q = text.toLowerCase(Locale.ROOT);
+      if (!List.of("p50", "p90", "p99").contains(q)) {
+        throw new IllegalArgumentException("expected p50, p90 or p99");
+      }
+      return q;
+    }).orElse("p90");
+    Duration duration = r.optional("rehearsal.duration", text -> Durations.parse(text, Duration.ofSeconds(10)))
+        .orElse(Rehearsal.DEFAULT_DURATION);
+    com.fasterxml.jackson.databind.JsonNode tree = r.optional("rehearsal", RunSettings::rehearsalFile).orElseThrow();
+    com.fasterxml.jackson.databind.JsonNode predicted = tree.path("predictedP99Millis").path(quantile);
+    return Optional.of(new Rehearsal(file.get(), quantile, duration, tree.path("forecast").path("id").asText(),
+        tree.path("forecast").path("promotion").asText(""),
+        predicted.isNumber() ? Optional.of(predicted.asDouble()) : Optional.empty()));
+  }
+
+  /** A rehearsal.json as a tree, when it is one. */
+  private static com.fasterxml.jackson.databind.JsonNode rehearsalFile(String text) {
+    com.fasterxml.jackson.databind.JsonNode tree;
+    try {
+      tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of(text).toFile());
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+    }
+    String schema = tree == null ? "" : tree.path("schema").asText("");
+    String id = tree == null ? "" : tree.path("forecast").path("id").asText("");
+    if (!schema.equals("casinoperf-rehearsal/1") || id.isEmpty()) {
+      throw new IllegalArgumentException("not a rehearsal profile (schema casinoperf-rehearsal/1, the"
+          + " rehearsal.json that forecast writes)");
+    }
+    return tree;
   }
 
   private static Optional<Queue> queue(Reader r) {

@@ -24,4 +24,17 @@ class RunContextTest {
       }
     }
   }
+
+  @Test
+  void onlyTheFlashPeakReplaysARehearsalAndOthersRefuseItBeforeAnyLoad(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("rehearsal.json"),
+        "{\"schema\": \"casinoperf-rehearsal/1\", \"forecast\": {\"id\": \"00aa\"}}");
+
+    assertThatThrownBy(() -> RunContext.open(RunContextTest.class, java.util.Map.of("rehearsal", file.toString()),
+        java.util.Map.of(), "walletTraffic", profile -> profile))
+        .isInstanceOf(RunSettings.InvalidSettingException.class)
+        .hasMessage("-Drehearsal: only the flash-peak simulation replays a rehearsal profile, not RunContextTest"
+            + " (give -Dgatling.simulationClass=io.casinoperf.simulations.FlashSpinPeakSimulation)");
+  }
 }
