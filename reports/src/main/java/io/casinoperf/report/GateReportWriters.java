@@ -282,6 +282,10 @@ public final class GateReportWriters {
     }
     report.candidate().warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
     out.append(conditions(report)).append('\n');
+    // A rehearsal's p99 against the forecast's prediction, the reason it ran; the other outputs
+    // have it among what ran.
+    report.conditions().whatRan().stream().filter(f -> f.name().equals("rehearsal")).findFirst()
+        .ifPresent(f -> out.append("rehearsal: ").append(f.value()).append('\n'));
     return out.toString();
   }
 
@@ -308,9 +312,6 @@ public final class GateReportWriters {
       if (c.injectorHealth() != null) {
         text.append("\n").append(c.injectorHealth());
       }
-      // A rehearsal's measured p99 against the forecast's prediction: the reason it was run.
-      c.whatRan().stream().filter(f -> f.name().equals("rehearsal")).findFirst()
-          .ifPresent(f -> text.append("\nrehearsal: ").append(f.value()));
     } else {
       text.append("note: ").append(c.source());
     }
