@@ -4,7 +4,9 @@
 # 1. Writes the input under benchmarks/target/forecast-year unless it is there.
 # 2. ForecastBenchmark in one JVM: read + clean, fit + forecast without the backtest, the backtest
 #    alone and the whole forecast, each timed after one warm-up (median and minimum of N runs).
-# 3. Times the real command, `casinoperf forecast` with JVM start, 3 times (wall clock, peak RSS).
+# 3. Times the real command with JVM start, 3 times each, interleaved (wall clock, peak RSS):
+#    through bin/casinoperf and as `java -jar`, on the year, on four weeks at 30 minutes (1,344
+#    points, written under benchmarks/target/forecast-4w unless there) and on the README's example.
 # Usage (from the repository root): benchmarks/forecast-speed.sh [REPETITIONS]   (default 5)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -18,11 +20,28 @@ mkdir -p benchmarks/target
 java -cp "capacity-model/target/test-classes:capacity-model/target/classes:reports/target/casinoperf.jar" \
   io.casinoperf.capacity.bench.ForecastBenchmark "$data" "${1:-5}" || exit 1
 
+weeks=benchmarks/target/forecast-4w
+if [ ! -f "$weeks/metrics.csv" ]; then
+  java -cp "capacity-model/target/test-classes:capacity-model/target/classes:reports/target/casinoperf.jar" \
+    io.casinoperf.capacity.testing.PlatformMetrics "$weeks" 28 1800 3 || exit 1
+fi
 out=$(mktemp -d)
-for i in 1 2 3; do
-  /usr/bin/time -f "forecast command: %e s wall, %M KiB peak RSS" java -jar reports/target/casinoperf.jar \
-    forecast "$data/metrics.csv" --plan "$data/plan.yaml" --calendar "$data/calendar.yaml" \
-    --load-steps "$data/load-steps.csv" --out "$out" >"$out/forecast.txt" 2>"$out/forecast.err"
+trap 'rm -rf "$out"' EXIT
+run() { # NAME FOLDER COMMAND…
+  name=$1 folder=$2
+  shift 2
+  /usr/bin/time -f "$name: %e s wall, %M KiB peak RSS" "$@" forecast "$folder/metrics.csv" \
+    --plan "$folder/plan.yaml" --calendar "$folder/calendar.yaml" --load-steps "$folder/load-steps.csv" \
+    --out "$out/$name" >"$out/forecast.txt" 2>"$out/forecast.err"
   tail -1 "$out/forecast.err"
+}
+for i in 1 2 3; do
+  run "year, bin/casinoperf" "$data" bin/casinoperf
+  run "year, java -jar" "$data" java -jar reports/target/casinoperf.jar
+  run "four weeks, bin/casinoperf" "$weeks" bin/casinoperf
+  run "four weeks, java -jar" "$weeks" java -jar reports/target/casinoperf.jar
+  run "example, bin/casinoperf" examples/capacity bin/casinoperf
 done
-grep -E "^Demand model|^Backtest" "$out/forecast.txt"
+cmp -s "$out/year, bin/casinoperf/forecast.json" "$out/year, java -jar/forecast.json" \
+  && echo "the year's forecast.json: identical through the launcher and the plain jar" \
+  || { echo "the year's forecast.json differs between the launcher and the plain jar"; exit 1; }
