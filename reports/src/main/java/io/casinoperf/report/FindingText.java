@@ -120,7 +120,7 @@ public final class FindingText {
   }
 
   /** A limit or a measured value as the capacity file would give it: whole numbers without ".0". */
-  private static String number(double v) {
+  public static String number(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
   }
 }

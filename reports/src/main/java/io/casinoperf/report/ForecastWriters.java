@@ -81,7 +81,7 @@ public final class ForecastWriters {
     if (t.nodes() != null) {
       CapacityForecast.LatencyPlan l = t.latency();
       boolean latencyDecides = l != null && l.nodes() != null && l.nodes() > l.throughputNodes();
-      items.add(new Item(t.series() + (latencyDecides ? " p" + plain(l.percentile()) + " ≤ " + plain(l.sloMillis())
+      items.add(new Item(t.series() + (latencyDecides ? " p" + FindingText.number(l.percentile()) + " ≤ " + FindingText.number(l.sloMillis())
           + " ms" : " throughput"), t.nodes(), t.unit(), true));
     }
     for (ResourceForecast r : f.resources()) {
@@ -125,10 +125,10 @@ public final class ForecastWriters {
     }
     NodePlan n = f.traffic().nodes();
     int spares = n == null ? 0 : n.redundancy();
-    String p = "p" + plain(l.percentile());
+    String p = "p" + FindingText.number(l.percentile());
     String at = String.format(Locale.ROOT, "%s at the P%.0f peak (%s requests/s)", p, 100 * f.decisionQuantile(),
         num(l.arrivalsPerSecond()));
-    String slo = plain(l.sloMillis()) + " ms";
+    String slo = FindingText.number(l.sloMillis()) + " ms";
     StringBuilder line = new StringBuilder(at).append(": ");
     if (l.nodes() == null) {
       line.append(l.sloReachable()
@@ -155,10 +155,6 @@ public final class ForecastWriters {
 
   private static String millis(Double v) {
     return v == null ? "n/a" : num(v);
-  }
-
-  private static String plain(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 
   /** A plan's decision as a type; plans read from files written before it was typed, by its words. */

@@ -59,31 +59,28 @@ public record PromotionRamp(String type, int promotions, long stepSeconds, long 
     long first = traffic.epochSecond(0);
     long last = traffic.epochSecond(traffic.slots() - 1);
     int before = (int) (MARGIN_SECONDS / step);
-    double[] riseSum = null;
-    int[] riseCount = null;
-    double[] fallSum = null;
-    int[] fallCount = null;
+    // Offsets reach INSIDE_SECONDS into a window from either side; a shorter window reaches only
+    // to its middle and leaves the deeper points to the longer ones.
+    int deepest = (int) (INSIDE_SECONDS / step);
+    double[] riseSum = new double[before + deepest + 1];
+    int[] riseCount = new int[riseSum.length];
+    double[] fallSum = new double[deepest + before + 1];
+    int[] fallCount = new int[fallSum.length];
     int used = 0;
     for (long[] window : windows) {
       long start = window[0];
       long end = window[1];
-      long inside = Math.min(INSIDE_SECONDS, (end - start) / 2);
-      if (start - MARGIN_SECONDS < first || end + MARGIN_SECONDS > last || inside < step) {
+      int into = (int) (Math.min(INSIDE_SECONDS, (end - start) / 2) / step);
+      if (start - MARGIN_SECONDS < first || end + MARGIN_SECONDS > last || into < 1) {
         continue;
       }
-      int into = (int) (inside / step);
-      if (riseSum == null) {
-        riseSum = new double[before + into + 1];
-        riseCount = new int[riseSum.length];
-        fallSum = new double[into + before + 1];
-        fallCount = new int[fallSum.length];
-      }
       used++;
-      for (int i = 0; i < Math.min(riseSum.length, before + into + 1); i++) {
+      // rise[i] is at start + (i − before) steps, fall[i] at end + (i − deepest) steps.
+      for (int i = 0; i <= before + into; i++) {
         add(riseSum, riseCount, i, share(traffic, demand, multiplier, start + (i - before) * step));
       }
-      for (int i = 0; i < Math.min(fallSum.length, into + before + 1); i++) {
-        add(fallSum, fallCount, i, share(traffic, demand, multiplier, end + (i - into) * step));
+      for (int i = deepest - into; i < fallSum.length; i++) {
+        add(fallSum, fallCount, i, share(traffic, demand, multiplier, end + (i - deepest) * step));
       }
     }
     if (used == 0) {

@@ -3,6 +3,7 @@ package io.casinoperf.capacity.rehearsal;
 import io.casinoperf.capacity.forecast.CapacityForecast;
 import io.casinoperf.capacity.forecast.CapacityForecast.ShapePoint;
 import io.casinoperf.capacity.queueing.MultiServerQueue;
+import io.casinoperf.capacity.queueing.NodeSizing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -188,11 +189,10 @@ public record RehearsalProfile(String schema, Forecast forecast, Scaling scaling
     return (double) Math.max(1, planned - n.redundancy());
   }
 
-  /** p99 on {@code nodes} staging nodes at {@code perSecond}, each node its own queue; null when overloaded. */
+  /** p99 on {@code nodes} staging nodes at {@code perSecond}, routed as the forecast's; null when overloaded. */
   private static Double p99(Node node, double perSecond, int nodes, double percentile) {
-    MultiServerQueue queue = node.routing().equals("pooled")
-        ? new MultiServerQueue(perSecond / 1000, node.serviceMillis(), node.serviceScv(), node.workers() * nodes)
-        : new MultiServerQueue(perSecond / nodes / 1000, node.serviceMillis(), node.serviceScv(), node.workers());
+    MultiServerQueue queue = NodeSizing.Routing.valueOf(node.routing().toUpperCase(Locale.ROOT))
+        .queue(perSecond / 1000, node.serviceMillis(), node.serviceScv(), node.workers(), nodes);
     if (!queue.stable()) {
       return null;
     }

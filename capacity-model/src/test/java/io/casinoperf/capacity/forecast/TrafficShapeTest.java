@@ -83,6 +83,46 @@ class TrafficShapeTest {
   }
 
   @Test
+  void pastPromotionsOfDifferentLengthsGiveOneRamp() throws Exception {
+    // Three past promotions of 3, 5 and 8 hours from 18:00, each ramping in and out over an hour;
+    // each is lined up on its own start and end, the short one reaching only to its middle.
+    Path folder = dir.resolve("lengths");
+    Files.createDirectories(folder);
+    long start = PlatformMetrics.START;
+    List<long[]> windows = List.of(new long[] {start + 9 * 86_400L + 18 * HOUR, start + 9 * 86_400L + 21 * HOUR - 1},
+        new long[] {start + 25 * 86_400L + 18 * HOUR, start + 25 * 86_400L + 23 * HOUR - 1},
+        new long[] {start + 41 * 86_400L + 16 * HOUR, start + 42 * 86_400L - 1});
+    java.util.Random random = new java.util.Random(11);
+    StringBuilder metrics = new StringBuilder("timestamp,rps\n");
+    for (long t = start; t < start + 56 * 86_400L; t += 900) {
+      double rps = Math.exp(PlatformMetrics.logTraffic(t, PlatformMetrics.promotionShare(t, windows, HOUR))
+          + 0.06 * random.nextGaussian());
+      metrics.append(t).append(',').append(Math.round(rps * 10) / 10.0).append('\n');
+    }
+    Files.writeString(folder.resolve("metrics.csv"), metrics);
+    StringBuilder calendar = new StringBuilder("past:\n");
+    for (long[] w : windows) {
+      calendar.append("  - {name: \"Free spins " + w[0] + "\", type: free-spins, start: "
+          + java.time.Instant.ofEpochSecond(w[0]) + ", end: " + java.time.Instant.ofEpochSecond(w[1] + 1) + "}\n");
+    }
+    long planned = start + 59 * 86_400L + 18 * HOUR;
+    calendar.append("planned: {name: \"Black Friday\", type: free-spins, start: " + java.time.Instant.ofEpochSecond(planned)
+        + ", end: " + java.time.Instant.ofEpochSecond(planned + 5 * HOUR) + ", multiplier: 3}\n");
+    Files.writeString(folder.resolve("calendar.yaml"), calendar);
+    Files.writeString(folder.resolve("plan.yaml"), "traffic: {series: rps, unit: requests/s}\n");
+    ForecastInputs in = ForecastInputs.load(List.of(folder.resolve("metrics.csv")),
+        folder.resolve("calendar.yaml"), folder.resolve("plan.yaml"), null, 0, 3);
+    ForecastSettings d = ForecastSettings.defaults();
+    CapacityForecast f = CapacityForecaster.forecast(in, new ForecastSettings(d.fit(), 0, d.decisionQuantile(),
+        d.throughputTarget(), d.runwayDays(), d.draws(), d.seed(), null));
+
+    TrafficShape shape = f.traffic().shape();
+    assertThat(shape.promotionsLearned()).isEqualTo(3);
+    assertThat(shape.riseSeconds()).isBetween(30 * 60L, 66 * 60L);
+    assertThat(shape.fallSeconds()).isBetween(30 * 60L, 66 * 60L);
+  }
+
+  @Test
   void theShapeSpansTheWindowAndAnHourEitherSideInOrder() {
     List<ShapePoint> points = ramped.traffic().shape().points();
 

@@ -182,7 +182,7 @@ public final class CapacityCharts {
    * the SLO as a line and the chosen count marked.
    */
   public static JFreeChart latency(CapacityForecast.LatencyPlan plan) {
-    String percentile = "p" + plain(plan.percentile());
+    String percentile = "p" + io.casinoperf.report.FindingText.number(plan.percentile());
     XYSeries curve = new XYSeries(percentile + " at the peak", false);
     double highest = plan.sloMillis();
     for (CapacityForecast.QueueAt point : plan.curve()) {
@@ -204,7 +204,7 @@ public final class CapacityCharts {
     millis.setRange(0, ChartStyle.drawable(highest * 1.08));
     XYPlot plot = new XYPlot(data, nodes, millis, renderer);
     ValueMarker slo = new ValueMarker(plan.sloMillis(), ChartStyle.VERMILLION, ChartStyle.DASHED);
-    slo.setLabel("SLO " + plain(plan.sloMillis()) + " ms");
+    slo.setLabel("SLO " + io.casinoperf.report.FindingText.number(plan.sloMillis()) + " ms");
     slo.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     slo.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
     slo.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
@@ -214,11 +214,6 @@ public final class CapacityCharts {
           ChartStyle.BLACK, ChartStyle.DASHED));
     }
     return new JFreeChart("Will " + percentile + " hold at the peak?", ChartStyle.TITLE, plot, false);
-  }
-
-  /** 99 and 200 rather than 99.0 and 200.0; 99.9 as it is. */
-  private static String plain(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 
   private static ValueMarker marker(double at, String label, Color color, java.awt.Stroke stroke) {
