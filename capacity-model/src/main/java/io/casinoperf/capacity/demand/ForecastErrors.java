@@ -17,8 +17,21 @@ import java.util.Arrays;
 final class ForecastErrors {
   static final int MAX_BUCKETS = 4;
   static final int MIN_PER_BUCKET = 30;
+  /** Fewest errors in a level band. */
+  static final int MIN_PER_LEVEL = 200;
+  /** Where the level bands are cut, as quantiles of the forecast's level on the validation points. */
+  private static final double[] LEVEL_CUTS = {0.5, 0.8, 0.9};
 
+  /**
+   * Where the forecast's level is cut into bands (its quantiles over the validation points: the
+   * lower half, up to the 80th percentile, the top fifth without the top tenth, the top tenth),
+   * as many as hold {@link #MIN_PER_LEVEL} errors each; empty when the spread is pooled.
+   */
+  private final double[] levelBounds;
+  /** The errors of each level band, sorted. */
+  private final double[][] byLevel;
   private final double[] sorted;
+  private final int blocks;
   private final double median;
   private final double recentMedian;
   private final double[] widening;
@@ -35,8 +48,42 @@ final class ForecastErrors {
    */
   ForecastErrors(double[] errors, int[] leads, int recent, long originEpochSecond,
       long stepSeconds) {
-    if (errors.length != leads.length || recent < 0 || recent > errors.length) {
-      throw new IllegalArgumentException("one lead per error, and at most as many recent ones");
+    this(errors, leads, null, recent, originEpochSecond, stepSeconds);
+  }
+
+  /**
+   * @param errors validation errors (the model's transformed scale)
+   * @param leads for each error, how many steps after its block's start it came (0 for the first)
+   * @param levels for each error, the value the model forecast there (its scale); null to
+   *     take the errors' spread as the same at every level
+   * @param recent how many of the errors, at the end, come from the most recent blocks
+   * @param originEpochSecond where the model's forecasts start
+   * @param stepSeconds the series' step
+   */
+  ForecastErrors(double[] errors, int[] leads, double[] levels, int recent, long originEpochSecond,
+      long stepSeconds) {
+    if (errors.length != leads.length || (levels != null && levels.length != errors.length)
+        || recent < 0 || recent > errors.length) {
+      throw new IllegalArgumentException("one lead (and level) per error, and at most as many recent ones");
+    }
+    this.levelBounds = levels == null ? new double[0] : levelBounds(levels);
+    this.byLevel = new double[levelBounds.length + 1][];
+    if (levelBounds.length > 0) {
+      int[] counts = new int[byLevel.length];
+      for (double level : levels) {
+        counts[level(level)]++;
+      }
+      for (int b = 0; b < byLevel.length; b++) {
+        byLevel[b] = new double[counts[b]];
+        counts[b] = 0;
+      }
+      for (int i = 0; i < errors.length; i++) {
+        int b = level(levels[i]);
+        byLevel[b][counts[b]++] = errors[i];
+      }
+      for (double[] bucket : byLevel) {
+        Arrays.sort(bucket);
+      }
     }
     double[] latest = Arrays.copyOfRange(errors, errors.length - recent, errors.length);
     Arrays.sort(latest);
@@ -63,13 +110,56 @@ final class ForecastErrors {
       pooled += d;
     }
     pooled = errors.length == 0 ? 0 : pooled / errors.length;
+    // A block starts where the lead does not grow; a new block's bias is one more draw of what the
+    // blocks' biases were, so a spread seen on B blocks is widened by √(1 + 1/B), as a prediction
+    // from a mean of B values is.
+    int blocks = errors.length == 0 ? 0 : 1;
+    for (int i = 1; i < leads.length; i++) {
+      blocks += leads[i] <= leads[i - 1] ? 1 : 0;
+    }
+    this.blocks = blocks;
+    double fewBlocks = blocks > 0 ? Math.sqrt(1 + 1.0 / blocks) : 1;
     this.widening = new double[buckets];
     double floor = 0;
     for (int b = 0; b < buckets; b++) {
       double ratio = pooled > 0 && count[b] > 0 ? deviation[b] / count[b] / pooled : 1;
-      widening[b] = Math.max(floor, ratio);
+      widening[b] = Math.max(floor, ratio * fewBlocks);
       floor = widening[b];
     }
+  }
+
+  /** The cuts of {@link #LEVEL_CUTS} whose every band holds enough errors. */
+  private static double[] levelBounds(double[] levels) {
+    double[] sortedLevels = levels.clone();
+    Arrays.sort(sortedLevels);
+    for (int cuts = LEVEL_CUTS.length; cuts > 0; cuts--) {
+      double smallestShare = Math.min(LEVEL_CUTS[0], 1 - LEVEL_CUTS[cuts - 1]);
+      for (int c = 1; c < cuts; c++) {
+        smallestShare = Math.min(smallestShare, LEVEL_CUTS[c] - LEVEL_CUTS[c - 1]);
+      }
+      if (smallestShare * levels.length >= MIN_PER_LEVEL) {
+        double[] bounds = new double[cuts];
+        for (int c = 0; c < cuts; c++) {
+          bounds[c] = SortedSample.quantile(sortedLevels, LEVEL_CUTS[c]);
+        }
+        return bounds;
+      }
+    }
+    return new double[0];
+  }
+
+  /** The band of a level. */
+  private int level(double level) {
+    int b = 0;
+    while (b < levelBounds.length && level > levelBounds[b]) {
+      b++;
+    }
+    return b;
+  }
+
+  /** How many validation blocks the errors came from. */
+  int blocks() {
+    return blocks;
   }
 
   int size() {
@@ -87,6 +177,20 @@ final class ForecastErrors {
   /** The {@code probability} quantile of the error of a forecast for {@code epochSecond}. */
   double quantile(double probability, long epochSecond) {
     double spread = SortedSample.quantile(sorted, probability) - median;
+    return recentMedian + spread * widening(epochSecond);
+  }
+
+  /**
+   * The {@code probability} quantile of the error of a forecast of {@code level} (the model's
+   * scale) for {@code epochSecond}: the errors the model made where it forecast a similar level,
+   * their deviations from the pooled median widened with the lead time.
+   */
+  double quantile(double probability, long epochSecond, double level) {
+    if (levelBounds.length == 0) {
+      return quantile(probability, epochSecond);
+    }
+    double[] band = byLevel[level(level)];
+    double spread = SortedSample.quantile(band, probability) - SortedSample.quantile(band, 0.5);
     return recentMedian + spread * widening(epochSecond);
   }
 

@@ -42,8 +42,8 @@ public final class AccuracyTable {
 
   /** One forecaster on one case. */
   record Score(String forecaster, int origins, int originsAsked, double meanMase,
-      Accuracy pooled, double topDecileCoverage80, int peaksReached, double worstToNaive,
-      Map<String, Double> maseByOrigin) {}
+      Accuracy pooled, double topDecileCoverage80, int topDecilePoints, int peaksReached,
+      double worstToNaive, Map<String, Double> maseByOrigin) {}
 
   /** One case: a series at one horizon. */
   record Case(String name, Map<String, Score> scores, Map<String, double[]> secondsPerFit,
@@ -92,7 +92,7 @@ public final class AccuracyTable {
     }
     Map<String, Double> naive = scores.containsKey(NAIVE) ? scores.get(NAIVE).maseByOrigin() : Map.of();
     scores.replaceAll((forecaster, s) -> new Score(s.forecaster(), s.origins(), s.originsAsked(),
-        s.meanMase(), s.pooled(), s.topDecileCoverage80(), s.peaksReached(),
+        s.meanMase(), s.pooled(), s.topDecileCoverage80(), s.topDecilePoints(), s.peaksReached(),
         worstRatio(s.maseByOrigin(), naive), s.maseByOrigin()));
     Map<String, double[]> seconds = new TreeMap<>();
     Map<String, String> notRun = new TreeMap<>();
@@ -143,7 +143,7 @@ public final class AccuracyTable {
     }
     double mean = mase.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     return new Score(forecaster, mase.size(), scales.size(), mean, all.withMase(mean),
-        top == 0 ? Double.NaN : (double) topCovered / top, peaks, Double.NaN, mase);
+        top == 0 ? Double.NaN : (double) topCovered / top, top, peaks, Double.NaN, mase);
   }
 
   /** The largest ratio of an origin's MASE to the seasonal-naive forecast's at that origin. */
@@ -195,6 +195,8 @@ public final class AccuracyTable {
     int withinTwiceNaive = 0;
     long covered80 = 0;
     long points = 0;
+    long topCovered80 = 0;
+    long topPoints = 0;
     for (Case c : cases) {
       Score project = c.scores().get(PROJECT);
       Score best = bestPeer(c, peers);
@@ -217,6 +219,10 @@ public final class AccuracyTable {
       }
       covered80 += Math.round(project.pooled().coverage80() * project.pooled().points());
       points += project.pooled().points();
+      if (project.topDecilePoints() > 0) {
+        topCovered80 += Math.round(project.topDecileCoverage80() * project.topDecilePoints());
+        topPoints += project.topDecilePoints();
+      }
     }
     md.append("\nMean MASE over the origins (lower is better; bold: the lowest of the row). A"
         + " forecaster that failed or ran out of time at some origins shows how many it forecast.\n\n");
@@ -242,9 +248,11 @@ public final class AccuracyTable {
     md.append(String.format(Locale.ROOT, "%nAgainst the targets: casinoperf's mean MASE at or below"
             + " the best peer's on %d of the %d cases where a peer forecast every origin, below"
             + " seasonal-naive's on %d of %d; no origin worse than 2× seasonal-naive on %d of %d;"
-            + " 80 %% coverage %.1f %% over all %d points.%n", atOrBelowBest, compared, belowNaive,
+            + " 80 %% coverage %.1f %% over all %d points, %.1f %% over the %d of each case's top"
+            + " decile.%n", atOrBelowBest, compared, belowNaive,
         cases.size(), withinTwiceNaive,
-        cases.size(), points == 0 ? Double.NaN : 100.0 * covered80 / points, points));
+        cases.size(), points == 0 ? Double.NaN : 100.0 * covered80 / points, points,
+        topPoints == 0 ? Double.NaN : 100.0 * topCovered80 / topPoints, topPoints));
 
     md.append("\n| forecaster | fits | median s per fit | slowest | failed, timed out or n/a |\n");
     md.append("| --- | ---: | ---: | ---: | --- |\n");

@@ -73,11 +73,13 @@ class AccuracyTableTest {
 
     assertThat(c.scores().get("casinoperf").pooled().coverage80()).isCloseTo(0.9, within(1e-12));
     assertThat(c.scores().get("casinoperf").topDecileCoverage80()).isEqualTo(0.0);
+    assertThat(c.scores().get("casinoperf").topDecilePoints()).isEqualTo(1);
     assertThat(c.scores().get("casinoperf").peaksReached()).isZero();
     assertThat(c.scores().get("ets").topDecileCoverage80()).isEqualTo(1.0);
     assertThat(c.scores().get("ets").peaksReached()).isEqualTo(1);
     String markdown = AccuracyTable.markdown(List.of(c));
-    assertThat(markdown).contains("| case | casinoperf | 90.0 % |").contains("| ets |");
+    assertThat(markdown).contains("| case | casinoperf | 90.0 % |").contains("| ets |")
+        .contains("80 % coverage 90.0 % over all 10 points, 0.0 % over the 1 of each case's top decile");
   }
 
   private void writeScales(double... scales) throws IOException {

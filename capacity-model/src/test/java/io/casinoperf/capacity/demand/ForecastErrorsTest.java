@@ -27,10 +27,13 @@ class ForecastErrorsTest {
   @Test
   void theSpreadGrowsWithTheLeadAsTheErrorsDid() {
     ForecastErrors errors = growing();
-    // Four stretches of 25 leads; mean |error| 13, 38, 63 and 88 against 50.5 pooled.
-    assertThat(errors.widening(ORIGIN)).isCloseTo(13.0 / 50.5, within(1e-9));
-    assertThat(errors.widening(ORIGIN + 30 * STEP)).isCloseTo(38.0 / 50.5, within(1e-9));
-    assertThat(errors.widening(ORIGIN + 99 * STEP)).isCloseTo(88.0 / 50.5, within(1e-9));
+    // Four stretches of 25 leads; mean |error| 13, 38, 63 and 88 against 50.5 pooled; ten blocks
+    // widen every stretch by √(1 + 1/10).
+    double blocks = Math.sqrt(1.1);
+    assertThat(errors.blocks()).isEqualTo(10);
+    assertThat(errors.widening(ORIGIN)).isCloseTo(13.0 / 50.5 * blocks, within(1e-9));
+    assertThat(errors.widening(ORIGIN + 30 * STEP)).isCloseTo(38.0 / 50.5 * blocks, within(1e-9));
+    assertThat(errors.widening(ORIGIN + 99 * STEP)).isCloseTo(88.0 / 50.5 * blocks, within(1e-9));
     assertThat(errors.widening(ORIGIN + 5_000 * STEP)).as("past the longest lead validated")
         .isEqualTo(errors.widening(ORIGIN + 99 * STEP));
     assertThat(errors.widening(ORIGIN - 10 * STEP)).as("before the origin")
@@ -58,9 +61,11 @@ class ForecastErrorsTest {
   void fewErrorsMakeOneStretchAndTheirOwnQuantiles() {
     double[] values = {-2, -1, 0, 1, 2};
     ForecastErrors errors = new ForecastErrors(values, new int[] {0, 1, 2, 3, 4}, 5, ORIGIN, STEP);
-    assertThat(errors.widening(ORIGIN + 4 * STEP)).isEqualTo(1.0);
+    // One block: the next block's bias is as uncertain again, √(1 + 1/1).
+    assertThat(errors.blocks()).isEqualTo(1);
+    assertThat(errors.widening(ORIGIN + 4 * STEP)).isCloseTo(Math.sqrt(2), within(1e-12));
     assertThat(errors.quantile(0.5)).isEqualTo(0.0);
-    assertThat(errors.quantile(1.0, ORIGIN)).isEqualTo(2.0);
+    assertThat(errors.quantile(1.0, ORIGIN)).isCloseTo(2 * Math.sqrt(2), within(1e-12));
   }
 
   @Test
@@ -100,6 +105,51 @@ class ForecastErrorsTest {
     double width = model.quantile(next, 0.9, PromotionScenario.organic())
         - model.quantile(next, 0.1, PromotionScenario.organic());
     assertThat(width).isCloseTo(2 * 1.2816 * sigma, within(0.3 * 2 * 1.2816 * sigma));
+  }
+
+  /**
+   * Errors uniform on ±1 where the model forecast a level below its 90th percentile and on ±10
+   * above it (a peak that is harder to forecast): the spread is taken from the errors at a
+   * similar level, so the 90 % quantile is about 0.8 off-peak and 8 at the peak — the pooled
+   * errors would give 0.88 for both.
+   */
+  @Test
+  void theSpreadAtAPeakComesFromTheErrorsAtPeaks() {
+    int n = 4_000;
+    Random random = new Random(11);
+    double[] values = new double[n];
+    double[] levels = new double[n];
+    int[] leads = new int[n];
+    for (int i = 0; i < n; i++) {
+      levels[i] = random.nextDouble();
+      values[i] = (levels[i] > 0.9 ? 10 : 1) * (2 * random.nextDouble() - 1);
+    }
+    ForecastErrors errors = new ForecastErrors(values, leads, levels, n, ORIGIN, STEP);
+    assertThat(errors.quantile(0.9, ORIGIN, 0.3)).isCloseTo(0.8, within(0.1));
+    assertThat(errors.quantile(0.9, ORIGIN, 0.95)).isCloseTo(8, within(0.8));
+    assertThat(errors.quantile(0.1, ORIGIN, 0.95)).isCloseTo(-8, within(0.8));
+    assertThat(errors.quantile(0.9, ORIGIN, 7.0)).as("above every level validated: the top band")
+        .isEqualTo(errors.quantile(0.9, ORIGIN, 0.95));
+    ForecastErrors pooled = new ForecastErrors(values, leads, n, ORIGIN, STEP);
+    // Pooled, the wide tenth hardly moves the 90 % quantile: 0.9 (1 − x)/2 + 0.1 (10 − x)/20 = 0.1
+    // at x = 0.4/0.455.
+    assertThat(pooled.quantile(0.9, ORIGIN, 0.95)).isEqualTo(pooled.quantile(0.9, ORIGIN))
+        .isCloseTo(0.4 / 0.455, within(0.1));
+  }
+
+  /** Fewer than 400 errors cannot fill two level bands: the spread is pooled. */
+  @Test
+  void fewErrorsAreNotSplitByLevel() {
+    int n = 399;
+    double[] values = new double[n];
+    double[] levels = new double[n];
+    for (int i = 0; i < n; i++) {
+      levels[i] = i;
+      values[i] = (i % 2 == 0 ? 1 : -1) * (i > 300 ? 10 : 1);
+    }
+    ForecastErrors banded = new ForecastErrors(values, new int[n], levels, n, ORIGIN, STEP);
+    ForecastErrors pooled = new ForecastErrors(values, new int[n], n, ORIGIN, STEP);
+    assertThat(banded.quantile(0.95, ORIGIN, 350)).isEqualTo(pooled.quantile(0.95, ORIGIN));
   }
 
   /** Sorting a copy, then the same interpolated quantile the model uses. */
