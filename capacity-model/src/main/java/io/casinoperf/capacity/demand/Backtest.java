@@ -77,18 +77,22 @@ public final class Backtest {
       DemandFitter.Settings settings, BacktestDesign design) {
     BacktestOrigins.Fits fits = new BacktestOrigins.Fits(series, promotions, settings, null);
     int steps = BacktestOrigins.horizonSteps(settings.horizonSeconds(), series.stepSeconds());
-    List<Scored> scored = new ArrayList<>();
-    for (long origin : design.originEpochSeconds()) {
-      String refusal = BacktestOrigins.refusal(series, origin, steps, settings.horizonSeconds(),
+    long[] origins = design.originEpochSeconds();
+    DemandFitter.Prepared[] prepared = new DemandFitter.Prepared[origins.length];
+    for (int k = 0; k < origins.length; k++) {
+      String refusal = BacktestOrigins.refusal(series, origins[k], steps, settings.horizonSeconds(),
           design.trainSeconds());
       if (refusal != null) {
-        throw new UnsuitableDataException("origin " + Instant.ofEpochSecond(origin) + " " + refusal);
+        throw new UnsuitableDataException("origin " + Instant.ofEpochSecond(origins[k]) + " " + refusal);
       }
-      try {
-        scored.add(score(fits.forOrigin(origin), origin, design.trainSeconds(), steps));
-      } catch (UnsuitableDataException e) {
-        throw new UnsuitableDataException("origin " + Instant.ofEpochSecond(origin) + ": " + e.getMessage());
+      prepared[k] = fits.forOrigin(origins[k]);
+    }
+    List<Scored> scored = new ArrayList<>();
+    for (Object outcome : scoreAll(prepared, origins, design.trainSeconds(), steps)) {
+      if (outcome instanceof UnsuitableDataException e) {
+        throw e;
       }
+      scored.add((Scored) outcome);
     }
     return assemble(series.stepSeconds(), steps, design.trainSeconds(), scored);
   }
@@ -119,17 +123,17 @@ public final class Backtest {
     int steps = BacktestOrigins.horizonSteps(horizon, traffic.stepSeconds());
     BacktestDesign design = BacktestDesign.rolling(traffic, origins, steps * traffic.stepSeconds(), horizon, 0);
     BacktestOrigins.Fits fits = new BacktestOrigins.Fits(traffic, null, d.settings, d);
+    long[] usable = java.util.Arrays.stream(design.originEpochSeconds())
+        .filter(origin -> BacktestOrigins.refusal(traffic, origin, steps, horizon, 0) == null).toArray();
+    DemandFitter.Prepared[] prepared = new DemandFitter.Prepared[usable.length];
+    for (int k = 0; k < usable.length; k++) {
+      prepared[k] = fits.forOrigin(usable[k]);
+    }
     List<Scored> kept = new ArrayList<>();
     int exactlyRepeating = 0;
     long seasonSeconds = 0;
-    for (long origin : design.originEpochSeconds()) {
-      if (BacktestOrigins.refusal(traffic, origin, steps, horizon, 0) != null) {
-        continue;
-      }
-      Scored s;
-      try {
-        s = score(fits.forOrigin(origin), origin, 0, steps);
-      } catch (UnsuitableDataException e) {
+    for (Object outcome : scoreAll(prepared, usable, 0, steps)) {
+      if (!(outcome instanceof Scored s)) {
         continue;
       }
       seasonSeconds = Math.max(seasonSeconds, s.forecast.seasonSeconds());
@@ -165,6 +169,22 @@ public final class Backtest {
 
   /** One origin's forecast with the error sums behind its scores, for pooling. */
   private record Scored(OriginForecast forecast, Accuracy.Tally model, Accuracy.Tally naive) {}
+
+  /**
+   * Every origin's {@link #score}, in the origins' order: the origins are independent fits, so they
+   * share the machine's cores (the common fork-join pool and this thread). Each element is the
+   * {@link Scored} or the {@link UnsuitableDataException}, naming its origin, that it threw.
+   */
+  private static List<Object> scoreAll(DemandFitter.Prepared[] prepared, long[] origins,
+      long trainSeconds, int steps) {
+    return java.util.stream.IntStream.range(0, origins.length).parallel().mapToObj(k -> {
+      try {
+        return (Object) score(prepared[k], origins[k], trainSeconds, steps);
+      } catch (UnsuitableDataException e) {
+        return new UnsuitableDataException("origin " + Instant.ofEpochSecond(origins[k]) + ": " + e.getMessage());
+      }
+    }).toList();
+  }
 
   private static Scored score(DemandFitter.Prepared p, long origin, long trainSeconds, int steps) {
     RegularSeries s = p.series;
