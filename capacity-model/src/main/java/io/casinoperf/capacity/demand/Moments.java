@@ -90,52 +90,70 @@ final class Moments {
       positive &= Double.isNaN(v) || v > 0;
     }
     Moments m = new Moments(terms.columns, chunks, slotsPerChunk, positive);
-    int p = terms.columns;
-    double[] row = new double[p];
+    // Each day's own sums first, the days shared among the cores (a year of one-minute points is
+    // most of a forecast's arithmetic); then the running totals, in order.
+    java.util.stream.IntStream.range(0, chunks).parallel()
+        .forEach(chunk -> m.accumulateChunk(series, terms, chunk));
     for (int chunk = 0; chunk < chunks; chunk++) {
-      double[] xxc = m.xx[chunk + 1];
-      double[] xyc = m.xy[chunk + 1];
-      double[] xylc = m.xyLog[chunk + 1];
-      System.arraycopy(m.xx[chunk], 0, xxc, 0, m.packed);
-      System.arraycopy(m.xy[chunk], 0, xyc, 0, p);
-      System.arraycopy(m.xyLog[chunk], 0, xylc, 0, p);
-      double yyc = m.yy[chunk];
-      double yylc = m.yyLog[chunk];
-      long n = m.count[chunk];
-      long atOrBelowZero = m.nonPositive[chunk];
-      int end = Math.min(slots, (chunk + 1) * slotsPerChunk);
-      for (int i = chunk * slotsPerChunk; i < end; i++) {
-        double y = series.value(i);
-        if (Double.isNaN(y)) {
-          continue;
-        }
-        terms.row(series.epochSecond(i), row, null);
-        // Log sums of a range are used only when it holds no value at or below 0.
-        double ly = y > 0 ? Math.log(y) : 0;
-        atOrBelowZero += y > 0 ? 0 : 1;
-        int k = 0;
-        for (int a = 0; a < p; a++) {
-          double ra = row[a];
-          xyc[a] += ra * y;
-          xylc[a] += ra * ly;
-          if (ra == 0) {
-            k += p - a;
-            continue;
-          }
-          for (int b = a; b < p; b++) {
-            xxc[k++] += ra * row[b];
-          }
-        }
-        yyc += y * y;
-        yylc += ly * ly;
-        n++;
-      }
-      m.yy[chunk + 1] = yyc;
-      m.yyLog[chunk + 1] = yylc;
-      m.count[chunk + 1] = n;
-      m.nonPositive[chunk + 1] = atOrBelowZero;
+      add(m.xx[chunk], m.xx[chunk + 1]);
+      add(m.xy[chunk], m.xy[chunk + 1]);
+      add(m.xyLog[chunk], m.xyLog[chunk + 1]);
+      m.yy[chunk + 1] += m.yy[chunk];
+      m.yyLog[chunk + 1] += m.yyLog[chunk];
+      m.count[chunk + 1] += m.count[chunk];
+      m.nonPositive[chunk + 1] += m.nonPositive[chunk];
     }
     return m;
+  }
+
+  private static void add(double[] from, double[] to) {
+    for (int i = 0; i < to.length; i++) {
+      to[i] += from[i];
+    }
+  }
+
+  /** The sums of chunk {@code chunk}'s points alone, into the slots of its running totals. */
+  private void accumulateChunk(RegularSeries series, Terms terms, int chunk) {
+    int p = terms.columns;
+    double[] row = new double[p];
+    double[] xxc = xx[chunk + 1];
+    double[] xyc = xy[chunk + 1];
+    double[] xylc = xyLog[chunk + 1];
+    double yyc = 0;
+    double yylc = 0;
+    long n = 0;
+    long atOrBelowZero = 0;
+    int end = Math.min(series.slots(), (chunk + 1) * slotsPerChunk);
+    for (int i = chunk * slotsPerChunk; i < end; i++) {
+      double y = series.value(i);
+      if (Double.isNaN(y)) {
+        continue;
+      }
+      terms.row(series.epochSecond(i), row, null);
+      // Log sums of a range are used only when it holds no value at or below 0.
+      double ly = y > 0 ? Math.log(y) : 0;
+      atOrBelowZero += y > 0 ? 0 : 1;
+      int k = 0;
+      for (int a = 0; a < p; a++) {
+        double ra = row[a];
+        xyc[a] += ra * y;
+        xylc[a] += ra * ly;
+        if (ra == 0) {
+          k += p - a;
+          continue;
+        }
+        for (int b = a; b < p; b++) {
+          xxc[k++] += ra * row[b];
+        }
+      }
+      yyc += y * y;
+      yylc += ly * ly;
+      n++;
+    }
+    yy[chunk + 1] = yyc;
+    yyLog[chunk + 1] = yylc;
+    count[chunk + 1] = n;
+    nonPositive[chunk + 1] = atOrBelowZero;
   }
 
   /** Whether the log models can be fitted on chunks [from, to): no value there at or below 0. */
