@@ -20,12 +20,13 @@ final class ForecastErrors {
   /** Fewest errors in a level band. */
   static final int MIN_PER_LEVEL = 200;
   /** Where the level bands are cut, as quantiles of the forecast's level on the validation points. */
-  private static final double[] LEVEL_CUTS = {0.5, 0.8, 0.9};
+  private static final double[] LEVEL_CUTS = {0.5, 0.8};
 
   /**
    * Where the forecast's level is cut into bands (its quantiles over the validation points: the
-   * lower half, up to the 80th percentile, the top fifth without the top tenth, the top tenth),
-   * as many as hold {@link #MIN_PER_LEVEL} errors each; empty when the spread is pooled.
+   * lower half, up to the 80th percentile, the top fifth), as many as hold {@link #MIN_PER_LEVEL}
+   * errors each; empty when the spread is pooled. Finer bands at the top were tried: with a week
+   * or two of validation errors their quantiles follow a few peaks, and covered fewer.
    */
   private final double[] levelBounds;
   /** The errors of each level band, sorted. */

@@ -108,10 +108,10 @@ class ForecastErrorsTest {
   }
 
   /**
-   * Errors uniform on ±1 where the model forecast a level below its 90th percentile and on ±10
+   * Errors uniform on ±1 where the model forecast a level below its 80th percentile and on ±10
    * above it (a peak that is harder to forecast): the spread is taken from the errors at a
    * similar level, so the 90 % quantile is about 0.8 off-peak and 8 at the peak — the pooled
-   * errors would give 0.88 for both.
+   * errors would give 0.98 for both.
    */
   @Test
   void theSpreadAtAPeakComesFromTheErrorsAtPeaks() {
@@ -122,19 +122,20 @@ class ForecastErrorsTest {
     int[] leads = new int[n];
     for (int i = 0; i < n; i++) {
       levels[i] = random.nextDouble();
-      values[i] = (levels[i] > 0.9 ? 10 : 1) * (2 * random.nextDouble() - 1);
+      values[i] = (levels[i] > 0.8 ? 10 : 1) * (2 * random.nextDouble() - 1);
     }
     ForecastErrors errors = new ForecastErrors(values, leads, levels, n, ORIGIN, STEP);
     assertThat(errors.quantile(0.9, ORIGIN, 0.3)).isCloseTo(0.8, within(0.1));
+    assertThat(errors.quantile(0.9, ORIGIN, 0.65)).isCloseTo(0.8, within(0.1));
     assertThat(errors.quantile(0.9, ORIGIN, 0.95)).isCloseTo(8, within(0.8));
     assertThat(errors.quantile(0.1, ORIGIN, 0.95)).isCloseTo(-8, within(0.8));
     assertThat(errors.quantile(0.9, ORIGIN, 7.0)).as("above every level validated: the top band")
         .isEqualTo(errors.quantile(0.9, ORIGIN, 0.95));
     ForecastErrors pooled = new ForecastErrors(values, leads, n, ORIGIN, STEP);
-    // Pooled, the wide tenth hardly moves the 90 % quantile: 0.9 (1 − x)/2 + 0.1 (10 − x)/20 = 0.1
-    // at x = 0.4/0.455.
+    // Pooled, the wide fifth hardly moves the 90 % quantile: 0.8 (1 − x)/2 + 0.2 (10 − x)/20 = 0.1
+    // at x = 0.4/0.41.
     assertThat(pooled.quantile(0.9, ORIGIN, 0.95)).isEqualTo(pooled.quantile(0.9, ORIGIN))
-        .isCloseTo(0.4 / 0.455, within(0.1));
+        .isCloseTo(0.4 / 0.41, within(0.1));
   }
 
   /** Fewer than 400 errors cannot fill two level bands: the spread is pooled. */
