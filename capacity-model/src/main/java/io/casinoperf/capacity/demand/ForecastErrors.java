@@ -1,5 +1,6 @@
 package io.casinoperf.capacity.demand;
 
+import io.casinoperf.capacity.algebra.Distributions;
 import io.casinoperf.capacity.algebra.SortedSample;
 import java.util.Arrays;
 
@@ -17,6 +18,10 @@ import java.util.Arrays;
 final class ForecastErrors {
   static final int MAX_BUCKETS = 4;
   static final int MIN_PER_BUCKET = 30;
+  /** Below this many blocks, their biases are spread by Student's t rather than by quantiles. */
+  static final int FEW_BLOCKS = 8;
+  /** Fewest errors a block must hold on average for its mean to be its bias. */
+  static final int MIN_PER_BLOCK = 10;
   /** Fewest errors in a level band. */
   static final int MIN_PER_LEVEL = 200;
   /** Where the level bands are cut, as quantiles of the forecast's level on the validation points. */
@@ -33,6 +38,11 @@ final class ForecastErrors {
   private final double[][] byLevel;
   private final double[] sorted;
   private final int blocks;
+  /** The spread of the blocks' biases (× √(1 + 1/B)) when few blocks hold many points; else 0. */
+  private final double betweenSpread;
+  private final java.util.function.DoubleUnaryOperator betweenDistribution;
+  /** The split view, when few blocks of many points call for it; null otherwise. */
+  private final ForecastErrors splitView;
   private final double median;
   private final double recentMedian;
   private final double[] widening;
@@ -63,10 +73,72 @@ final class ForecastErrors {
    */
   ForecastErrors(double[] errors, int[] leads, double[] levels, int recent, long originEpochSecond,
       long stepSeconds) {
+    this(errors, leads, levels, recent, originEpochSecond, stepSeconds, false);
+  }
+
+  /**
+   * @param split whether this is the view that splits the spread into the blocks' biases and the
+   *     errors around them (see below); the public view is the pooled one, holding the split one
+   *     when few blocks call for it
+   */
+  private ForecastErrors(double[] errors, int[] leads, double[] levels, int recent,
+      long originEpochSecond, long stepSeconds, boolean split) {
     if (errors.length != leads.length || (levels != null && levels.length != errors.length)
         || recent < 0 || recent > errors.length) {
       throw new IllegalArgumentException("one lead (and level) per error, and at most as many recent ones");
     }
+    // A block starts where the lead does not grow.
+    int[] block = new int[errors.length];
+    int blocks = errors.length == 0 ? 0 : 1;
+    for (int i = 1; i < leads.length; i++) {
+      blocks += leads[i] <= leads[i - 1] ? 1 : 0;
+      block[i] = blocks - 1;
+    }
+    this.blocks = blocks;
+    double[] latest = Arrays.copyOfRange(errors, errors.length - recent, errors.length);
+    Arrays.sort(latest);
+    double[] all = errors.clone();
+    Arrays.sort(all);
+    double pooledMedian = all.length == 0 ? 0 : SortedSample.quantile(all, 0.5);
+    this.recentMedian = latest.length == 0 ? pooledMedian : SortedSample.quantile(latest, 0.5);
+    // The errors of one block share its bias (the level that week had). With many blocks their
+    // spread shows how much biases vary, and a new block's is one more draw: the spread is widened
+    // by √(1 + 1/B), as a prediction from a mean of B values is. With few blocks of many points
+    // that can understate it: two weeks whose levels differed by much give errors in two clumps,
+    // and a third week's level falls outside both as often as not. The split view then takes the
+    // errors around their block's mean as they are, and the biases' next draw as Student's t with
+    // B − 1 degrees of freedom around their mean, scaled by their standard deviation × √(1 + 1/B),
+    // the two added in quadrature; each quantile is the wider of the pooled and the split one.
+    boolean fewBlocksOfMany = blocks >= 2 && blocks < FEW_BLOCKS && errors.length >= MIN_PER_BLOCK * blocks;
+    this.splitView = !split && fewBlocksOfMany
+        ? new ForecastErrors(errors, leads, levels, recent, originEpochSecond, stepSeconds, true)
+        : null;
+    double[] spreadOf = errors;
+    double between = 0;
+    if (split) {
+      double[] sum = new double[blocks];
+      int[] size = new int[blocks];
+      for (int i = 0; i < errors.length; i++) {
+        sum[block[i]] += errors[i];
+        size[block[i]]++;
+      }
+      double grand = 0;
+      for (int k = 0; k < blocks; k++) {
+        grand += sum[k] / size[k] / blocks;
+      }
+      double squares = 0;
+      for (int k = 0; k < blocks; k++) {
+        double d = sum[k] / size[k] - grand;
+        squares += d * d;
+      }
+      between = Math.sqrt(squares / (blocks - 1)) * Math.sqrt(1 + 1.0 / blocks);
+      spreadOf = new double[errors.length];
+      for (int i = 0; i < errors.length; i++) {
+        spreadOf[i] = errors[i] - sum[block[i]] / size[block[i]];
+      }
+    }
+    this.betweenSpread = between;
+    this.betweenDistribution = between > 0 ? Distributions.studentTQuantile(blocks - 1) : null;
     this.levelBounds = levels == null ? new double[0] : levelBounds(levels);
     this.byLevel = new double[levelBounds.length + 1][];
     if (levelBounds.length > 0) {
@@ -80,18 +152,15 @@ final class ForecastErrors {
       }
       for (int i = 0; i < errors.length; i++) {
         int b = level(levels[i]);
-        byLevel[b][counts[b]++] = errors[i];
+        byLevel[b][counts[b]++] = spreadOf[i];
       }
       for (double[] bucket : byLevel) {
         Arrays.sort(bucket);
       }
     }
-    double[] latest = Arrays.copyOfRange(errors, errors.length - recent, errors.length);
-    Arrays.sort(latest);
-    this.sorted = errors.clone();
+    this.sorted = spreadOf.clone();
     Arrays.sort(sorted);
     this.median = sorted.length == 0 ? 0 : SortedSample.quantile(sorted, 0.5);
-    this.recentMedian = latest.length == 0 ? median : SortedSample.quantile(latest, 0.5);
     this.originEpochSecond = originEpochSecond;
     this.stepSeconds = stepSeconds;
     int longest = 0;
@@ -105,21 +174,13 @@ final class ForecastErrors {
     double pooled = 0;
     for (int i = 0; i < errors.length; i++) {
       int b = Math.min(buckets - 1, leads[i] / leadsPerBucket);
-      double d = Math.abs(errors[i] - median);
+      double d = Math.abs(spreadOf[i] - median);
       deviation[b] += d;
       count[b]++;
       pooled += d;
     }
     pooled = errors.length == 0 ? 0 : pooled / errors.length;
-    // A block starts where the lead does not grow; a new block's bias is one more draw of what the
-    // blocks' biases were, so a spread seen on B blocks is widened by √(1 + 1/B), as a prediction
-    // from a mean of B values is.
-    int blocks = errors.length == 0 ? 0 : 1;
-    for (int i = 1; i < leads.length; i++) {
-      blocks += leads[i] <= leads[i - 1] ? 1 : 0;
-    }
-    this.blocks = blocks;
-    double fewBlocks = blocks > 0 ? Math.sqrt(1 + 1.0 / blocks) : 1;
+    double fewBlocks = between > 0 || blocks == 0 ? 1 : Math.sqrt(1 + 1.0 / blocks);
     this.widening = new double[buckets];
     double floor = 0;
     for (int b = 0; b < buckets; b++) {
@@ -172,13 +233,31 @@ final class ForecastErrors {
    * around the recent blocks' median.
    */
   double quantile(double probability) {
-    return recentMedian + SortedSample.quantile(sorted, probability) - median;
+    double spread = withBetween(SortedSample.quantile(sorted, probability) - median, probability);
+    return recentMedian + (splitView == null ? spread
+        : wider(spread, splitView.quantile(probability) - recentMedian));
+  }
+
+  /** Of two deviations on the same side of the centre, the one farther from it. */
+  private static double wider(double a, double b) {
+    return Math.abs(a) >= Math.abs(b) ? a : b;
   }
 
   /** The {@code probability} quantile of the error of a forecast for {@code epochSecond}. */
   double quantile(double probability, long epochSecond) {
-    double spread = SortedSample.quantile(sorted, probability) - median;
-    return recentMedian + spread * widening(epochSecond);
+    double spread = withBetween((SortedSample.quantile(sorted, probability) - median)
+        * widening(epochSecond), probability);
+    return recentMedian + (splitView == null ? spread
+        : wider(spread, splitView.quantile(probability, epochSecond) - recentMedian));
+  }
+
+  /** A spread of the errors around their blocks' means, with the blocks' own spread added. */
+  private double withBetween(double spread, double probability) {
+    if (betweenSpread == 0 || probability == 0.5) {
+      return spread;
+    }
+    double t = betweenDistribution.applyAsDouble(probability) * betweenSpread;
+    return Math.copySign(Math.sqrt(spread * spread + t * t), probability - 0.5);
   }
 
   /**
@@ -191,8 +270,10 @@ final class ForecastErrors {
       return quantile(probability, epochSecond);
     }
     double[] band = byLevel[level(level)];
-    double spread = SortedSample.quantile(band, probability) - SortedSample.quantile(band, 0.5);
-    return recentMedian + spread * widening(epochSecond);
+    double spread = withBetween((SortedSample.quantile(band, probability)
+        - SortedSample.quantile(band, 0.5)) * widening(epochSecond), probability);
+    return recentMedian + (splitView == null ? spread
+        : wider(spread, splitView.quantile(probability, epochSecond, level) - recentMedian));
   }
 
   /** The factor on the pooled spread at {@code epochSecond}. */

@@ -138,6 +138,45 @@ class ForecastErrorsTest {
         .isCloseTo(0.4 / 0.41, within(0.1));
   }
 
+  /**
+   * Two one-week blocks whose biases were +5 and −5, each point ±1 around its block's bias: the
+   * next week's bias is a third draw, Student's t with one degree of freedom (tan(0.4π) = 3.0777
+   * at 90 %) times their standard deviation √50 × √(1 + 1/2), added in quadrature to the ±1:
+   * √(1 + (3.0777 × √75)²) = 26.67 — where the pooled errors (4 and 6 either side) would say
+   * about 7.
+   */
+  @Test
+  void twoBlocksThatDisagreeSpreadTheNextBlocksBiasByStudentsT() {
+    double[] values = new double[100];
+    int[] leads = new int[100];
+    for (int i = 0; i < 100; i++) {
+      leads[i] = i % 50;
+      values[i] = (i < 50 ? 5 : -5) + (i % 2 == 0 ? 1 : -1);
+    }
+    ForecastErrors errors = new ForecastErrors(values, leads, null, 100, ORIGIN, STEP);
+    double expected = Math.sqrt(1 + Math.pow(Math.tan(0.4 * Math.PI) * Math.sqrt(75), 2));
+    assertThat(errors.blocks()).isEqualTo(2);
+    assertThat(errors.quantile(0.9, ORIGIN)).isCloseTo(expected, within(1e-6));
+    assertThat(errors.quantile(0.1, ORIGIN)).isCloseTo(-expected, within(1e-6));
+    assertThat(errors.quantile(0.5, ORIGIN)).isEqualTo(0.0);
+  }
+
+  /**
+   * Two blocks that agree (both biased +5, ±1 around it): their biases spread by nothing, and the
+   * pooled errors' spread, widened by √(1 + 1/2), stands.
+   */
+  @Test
+  void twoBlocksThatAgreeKeepThePooledSpread() {
+    double[] values = new double[100];
+    int[] leads = new int[100];
+    for (int i = 0; i < 100; i++) {
+      leads[i] = i % 50;
+      values[i] = 5 + (i % 2 == 0 ? 1 : -1);
+    }
+    ForecastErrors errors = new ForecastErrors(values, leads, null, 100, ORIGIN, STEP);
+    assertThat(errors.quantile(0.9, ORIGIN)).isCloseTo(5 + Math.sqrt(1.5), within(1e-9));
+  }
+
   /** Fewer than 400 errors cannot fill two level bands: the spread is pooled. */
   @Test
   void fewErrorsAreNotSplitByLevel() {
