@@ -14,6 +14,12 @@ import java.util.Arrays;
  * ratio holds; at or before the forecast's start, the first one's. The intervals are centred on
  * the median error of the most recent blocks (those the model was chosen on), as older blocks
  * say more about the spread than about the bias of a model fitted up to now.
+ *
+ * <p>Where the errors are many, a forecast takes the spread of those made where the model
+ * forecast a similar level (bands at its 50th and 80th percentiles), so a peak gets the width
+ * peaks had. Every spread is widened for the few blocks it came from: by √(1 + 1/B), and with
+ * fewer than {@link #FEW_BLOCKS} blocks also checked against the blocks' biases spread by
+ * Student's t (the wider of the two is taken).
  */
 final class ForecastErrors {
   static final int MAX_BUCKETS = 4;
