@@ -93,7 +93,8 @@ final class ForecastErrors {
         || recent < 0 || recent > errors.length) {
       throw new IllegalArgumentException("one lead (and level) per error, and at most as many recent ones");
     }
-    // A block starts where the lead does not grow.
+    // A block starts where the lead does not grow (a block whose first points are missing, after
+    // one whose last points are, counts with it: one block fewer, a band a little wider).
     int[] block = new int[errors.length];
     int blocks = errors.length == 0 ? 0 : 1;
     for (int i = 1; i < leads.length; i++) {
