@@ -88,11 +88,11 @@ public final class Backtest {
       prepared[k] = fits.forOrigin(origins[k]);
     }
     List<Scored> scored = new ArrayList<>();
-    for (Object outcome : scoreAll(prepared, origins, design.trainSeconds(), steps)) {
-      if (outcome instanceof UnsuitableDataException e) {
-        throw e;
+    for (Outcome outcome : scoreAll(prepared, origins, design.trainSeconds(), steps)) {
+      if (outcome.refusal() != null) {
+        throw outcome.refusal();
       }
-      scored.add((Scored) outcome);
+      scored.add(outcome.scored());
     }
     return assemble(series.stepSeconds(), steps, design.trainSeconds(), scored);
   }
@@ -132,8 +132,9 @@ public final class Backtest {
     List<Scored> kept = new ArrayList<>();
     int exactlyRepeating = 0;
     long seasonSeconds = 0;
-    for (Object outcome : scoreAll(prepared, usable, 0, steps)) {
-      if (!(outcome instanceof Scored s)) {
+    for (Outcome outcome : scoreAll(prepared, usable, 0, steps)) {
+      Scored s = outcome.scored();
+      if (s == null) {
         continue;
       }
       seasonSeconds = Math.max(seasonSeconds, s.forecast.seasonSeconds());
@@ -170,18 +171,21 @@ public final class Backtest {
   /** One origin's forecast with the error sums behind its scores, for pooling. */
   private record Scored(OriginForecast forecast, Accuracy.Tally model, Accuracy.Tally naive) {}
 
+  /** An origin's forecast and scores, or why its window could not be fitted (naming the origin). */
+  private record Outcome(Scored scored, UnsuitableDataException refusal) {}
+
   /**
    * Every origin's {@link #score}, in the origins' order: the origins are independent fits, so they
-   * share the machine's cores (the common fork-join pool and this thread). Each element is the
-   * {@link Scored} or the {@link UnsuitableDataException}, naming its origin, that it threw.
+   * share the machine's cores (the common fork-join pool and this thread).
    */
-  private static List<Object> scoreAll(DemandFitter.Prepared[] prepared, long[] origins,
+  private static List<Outcome> scoreAll(DemandFitter.Prepared[] prepared, long[] origins,
       long trainSeconds, int steps) {
     return java.util.stream.IntStream.range(0, origins.length).parallel().mapToObj(k -> {
       try {
-        return (Object) score(prepared[k], origins[k], trainSeconds, steps);
+        return new Outcome(score(prepared[k], origins[k], trainSeconds, steps), null);
       } catch (UnsuitableDataException e) {
-        return new UnsuitableDataException("origin " + Instant.ofEpochSecond(origins[k]) + ": " + e.getMessage());
+        return new Outcome(null, new UnsuitableDataException(
+            "origin " + Instant.ofEpochSecond(origins[k]) + ": " + e.getMessage()));
       }
     }).toList();
   }

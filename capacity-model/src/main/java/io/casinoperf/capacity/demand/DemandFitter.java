@@ -738,6 +738,7 @@ public final class DemandFitter {
     java.util.List<DemandModel.Part> parts = new java.util.ArrayList<>();
     LeastSquares.Solution solution = null;
     double[] coefficientVariance = null;
+    int firstFrom = floor;
     for (int k = 0; k < specs.size(); k++) {
       Spec spec = specs.get(k);
       int from = spec.windowDays() == 0 ? floor : Math.max(floor, toChunk - chunks(d, spec.windowDays()));
@@ -752,6 +753,7 @@ public final class DemandFitter {
           start + toChunk * d.chunkSeconds, d.series.stepSeconds(), carried)));
       if (k == 0) {
         solution = fit.solution();
+        firstFrom = from;
         long n = m.count(from, toChunk);
         double variance = m.sse(from, toChunk, cols, fit.beta(), spec.log()) / Math.max(1, n - cols.length);
         double[][] inverse = LeastSquares.inverse(m.xtx(from, toChunk, cols), solution.ridge());
@@ -765,8 +767,7 @@ public final class DemandFitter {
         }
       }
     }
-    Spec first = specs.get(0);
-    int from = first.windowDays() == 0 ? floor : Math.max(floor, toChunk - chunks(d, first.windowDays()));
+    int from = firstFrom;
     long n = m.count(from, toChunk);
     int types = d.terms.promotionTypes.size();
     double[] promotionMeans = new double[types];

@@ -18,9 +18,6 @@ import java.util.List;
  */
 public final class DemandModel {
   private final Terms terms;
-  private final Spec spec;
-  private final int[] columns;
-  private final double[] beta;
   private final double ridge;
   private final double conditionNumber;
   private final ForecastErrors errors;
@@ -29,7 +26,6 @@ public final class DemandModel {
   private final long toEpochSecond;
   private final long points;
   private final List<PromotionEffect> effects;
-  private final Carry carry;
   private final List<Part> parts;
 
   /**
@@ -65,15 +61,6 @@ public final class DemandModel {
     }
   }
 
-  DemandModel(Terms terms, Spec spec, int[] columns, double[] beta, double ridge,
-      double conditionNumber, ForecastErrors errors, double[] coefficientVariance,
-      long fromEpochSecond, long toEpochSecond, long points, double[] promotionMeans,
-      long[] promotionPoints, double meanLevel, Carry carry) {
-    this(terms, List.of(new Part(spec, columns, beta, carry)), ridge, conditionNumber, errors,
-        coefficientVariance, fromEpochSecond, toEpochSecond, points, promotionMeans, promotionPoints,
-        meanLevel);
-  }
-
   /**
    * A model whose forecast is the mean of its parts' on their common scale (the first part, the
    * one that forecast its validation blocks best alone, gives the coefficients' variances and the
@@ -89,14 +76,7 @@ public final class DemandModel {
       }
     }
     this.parts = List.copyOf(parts);
-    Carry carry = first.carry();
-    Spec spec = first.spec();
-    int[] columns = first.columns();
-    double[] beta = first.beta();
     this.terms = terms;
-    this.spec = spec;
-    this.columns = columns;
-    this.beta = beta;
     this.ridge = ridge;
     this.conditionNumber = conditionNumber;
     this.errors = errors;
@@ -105,11 +85,10 @@ public final class DemandModel {
     this.toEpochSecond = toEpochSecond;
     this.points = points;
     this.effects = effects(promotionMeans, promotionPoints, meanLevel);
-    this.carry = carry;
   }
 
   public Spec spec() {
-    return spec;
+    return parts.get(0).spec();
   }
 
   /**
@@ -117,6 +96,7 @@ public final class DemandModel {
    * the validation blocks were forecast best without it.
    */
   public double seasonalCarryWeight() {
+    Carry carry = parts.get(0).carry();
     return carry.season() == 0 ? 0 : carry.weight();
   }
 
@@ -150,7 +130,7 @@ public final class DemandModel {
 
   /** Number of regression terms used. */
   public int terms() {
-    return columns.length;
+    return parts.get(0).columns().length;
   }
 
   /** Ridge penalty applied (0 when the system was well-conditioned). */
@@ -279,7 +259,7 @@ public final class DemandModel {
   }
 
   double back(double transformed) {
-    return spec.log() ? Math.exp(transformed) : Math.max(0, transformed);
+    return spec().log() ? Math.exp(transformed) : Math.max(0, transformed);
   }
 
   /** The mean of the parts' values at {@code t} on the model's scale, row holding t's terms. */
@@ -307,6 +287,7 @@ public final class DemandModel {
   }
 
   private int position(int column) {
+    int[] columns = parts.get(0).columns();
     for (int i = 0; i < columns.length; i++) {
       if (columns[i] == column) {
         return i;
@@ -326,7 +307,7 @@ public final class DemandModel {
       double b = promotionCoefficient(terms.firstPromotion + type);
       double se = Math.sqrt(coefficientVariance[position]);
       String name = terms.promotionTypes.get(type);
-      if (spec.log()) {
+      if (spec().log()) {
         out.add(new PromotionEffect(name, Math.exp(b), Math.exp(b - z * se), Math.exp(b + z * se),
             promotionPoints[type]));
       } else {

@@ -102,12 +102,6 @@ final class ForecastErrors {
       block[i] = blocks - 1;
     }
     this.blocks = blocks;
-    double[] latest = Arrays.copyOfRange(errors, errors.length - recent, errors.length);
-    Arrays.sort(latest);
-    double[] all = errors.clone();
-    Arrays.sort(all);
-    double pooledMedian = all.length == 0 ? 0 : SortedSample.quantile(all, 0.5);
-    this.recentMedian = latest.length == 0 ? pooledMedian : SortedSample.quantile(latest, 0.5);
     // The errors of one block share its bias (the level that week had). With many blocks their
     // spread shows how much biases vary, and a new block's is one more draw: the spread is widened
     // by √(1 + 1/B), as a prediction from a mean of B values is. With few blocks of many points
@@ -168,6 +162,13 @@ final class ForecastErrors {
     this.sorted = spreadOf.clone();
     Arrays.sort(sorted);
     this.median = sorted.length == 0 ? 0 : SortedSample.quantile(sorted, 0.5);
+    // The centre: the recent blocks' median error, or all errors' when none is recent.
+    double[] latest = recent == 0 && spreadOf == errors ? sorted
+        : Arrays.copyOfRange(errors, recent == 0 ? 0 : errors.length - recent, errors.length);
+    if (latest != sorted) {
+      Arrays.sort(latest);
+    }
+    this.recentMedian = latest.length == 0 ? 0 : SortedSample.quantile(latest, 0.5);
     this.originEpochSecond = originEpochSecond;
     this.stepSeconds = stepSeconds;
     int longest = 0;
