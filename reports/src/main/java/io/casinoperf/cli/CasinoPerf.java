@@ -1,6 +1,7 @@
 package io.casinoperf.cli;
 
 import io.casinoperf.capacity.series.MetricsFormatException;
+import io.casinoperf.capacity.series.PrometheusException;
 import io.casinoperf.capacity.series.UnsuitableDataException;
 import io.casinoperf.gate.history.HistoryException;
 import io.casinoperf.gate.log.InvalidSimulationLogException;
@@ -67,6 +68,7 @@ public final class CasinoPerf implements Callable<Integer> {
           || e instanceof UnmergeableLogsException
           || e instanceof UserInputException
           || e instanceof MetricsFormatException
+          || e instanceof PrometheusException
           || e instanceof UnsuitableDataException) {
         commandLine.getErr().println("casinoperf: " + e.getMessage());
         return EXIT_BAD_INPUT;

@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -52,10 +54,12 @@ import picocli.CommandLine.Spec;
 final class ForecastBacktestCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "METRICS",
+  @Parameters(arity = "0..*", paramLabel = "METRICS",
       description = "metrics history: CSV files (timestamp + value columns) and Prometheus "
-          + "query_range JSON files")
-  List<Path> metrics;
+          + "query_range JSON files; may be left out with --prometheus")
+  List<Path> metrics = new ArrayList<>();
+
+  @Mixin PrometheusOptions prometheus;
 
   @Option(names = "--plan", paramLabel = "FILE",
       description = "capacity file: without --series, its traffic series is backtested; the unit "
@@ -146,16 +150,24 @@ final class ForecastBacktestCommand implements Callable<Integer> {
       throw new CasinoPerf.UserInputException("give --series NAME, or --plan FILE to backtest its traffic series");
     }
 
-    BacktestInputs inputs = ForecastInputs.loadSeries(metrics, calendar, name, stepSeconds, maxFill);
+    if (metrics.isEmpty() && prometheus.url == null) {
+      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'METRICS'"
+          + " (or --prometheus=URL with --query=NAME=PROMQL)");
+    }
+    List<Path> files = new ArrayList<>(metrics);
+    if (prometheus.used()) {
+      files.addAll(prometheus.fetchInto(out, stepSeconds, spec.commandLine().getOut()));
+    }
+    BacktestInputs inputs = ForecastInputs.loadSeries(files, calendar, name, stepSeconds, maxFill);
     BacktestDesign design = originTimes.length > 0 ? new BacktestDesign(trainSeconds, originTimes)
         : BacktestDesign.rolling(inputs.series(), origins == null ? 4 : origins,
             everySeconds == 0 ? horizonSeconds : everySeconds, horizonSeconds, trainSeconds);
     BacktestRun run = ForecastBacktest.run(inputs, fit, design);
 
-    Map<Path, String> files = new LinkedHashMap<>();
-    files.put(out.resolve("forecasts.csv"), BacktestWriters.forecasts(name, run));
-    files.put(out.resolve("scores.csv"), BacktestWriters.scores(name, run));
-    OutputFiles.writeAll(files);
+    Map<Path, String> written = new LinkedHashMap<>();
+    written.put(out.resolve("forecasts.csv"), BacktestWriters.forecasts(name, run));
+    written.put(out.resolve("scores.csv"), BacktestWriters.scores(name, run));
+    OutputFiles.writeAll(written);
     PrintWriter console = spec.commandLine().getOut();
     console.print(BacktestWriters.console(name, unit(capacity, name), run));
     for (String warning : io.casinoperf.report.FindingText.sentences(inputs.warnings())) {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
     subcommands = ForecastBacktestCommand.class,
     customSynopsis = {
       "casinoperf forecast [OPTIONS] --plan=FILE METRICS...",
+      "casinoperf forecast [OPTIONS] --plan=FILE --prometheus=URL --query=NAME=PROMQL... [METRICS...]",
       "       casinoperf forecast backtest [OPTIONS] METRICS... (forecast backtest --help)"
     },
     description = {
@@ -53,6 +55,8 @@ import picocli.CommandLine.Spec;
       "      --calendar examples/capacity/calendar.yaml",
       "  casinoperf forecast metrics.csv rps.json --plan plan.yaml --strict",
       "  casinoperf forecast metrics.csv --plan plan.yaml --load-steps steps.csv",
+      "  casinoperf forecast --plan plan.yaml --prometheus http://prom:9090 \\",
+      "      --query 'rps=sum(rate(http_requests_total[5m]))' --range 90d",
       "  casinoperf forecast metrics.csv --plan plan.yaml --decide-at 99 \\",
       "      --throughput-target 70"
     })
@@ -66,6 +70,8 @@ final class ForecastCommand implements Callable<Integer> {
       description = "metrics history: CSV files (timestamp + value columns) and Prometheus "
           + "query_range JSON files")
   List<Path> metrics;
+
+  @Mixin PrometheusOptions prometheus;
 
   @Option(names = "--plan", paramLabel = "FILE",
       description = "capacity file (YAML or JSON): traffic series, resources, limits, redundancy")
@@ -173,14 +179,18 @@ final class ForecastCommand implements Callable<Integer> {
     if (stagingRatio != null && !(stagingRatio > 0 && stagingRatio <= 1000)) {
       throw refuse("--staging-ratio", "expected a ratio above 0, such as 0.1 for a tenth of production");
     }
-    ForecastInputs inputs = ForecastInputs.load(metrics, calendar, plan, loadSteps, stepSeconds, maxFill);
+    List<Path> files = new ArrayList<>(metrics == null ? List.of() : metrics);
+    if (prometheus.used()) {
+      files.addAll(prometheus.fetchInto(out, stepSeconds, spec.commandLine().getOut()));
+    }
+    ForecastInputs inputs = ForecastInputs.load(files, calendar, plan, loadSteps, stepSeconds, maxFill);
     CapacityForecast forecast = CapacityForecaster.forecast(inputs, settings);
     if (stagingNodes == null) {
       stagingNodes = Math.max(1, inputs.plan().traffic().stagingNodes());
     }
-    Map<Path, String> files = render(forecast);
-    String rehearsalNote = rehearsal(forecast, mix, files);
-    OutputFiles.writeAll(files);
+    Map<Path, String> written = render(forecast);
+    String rehearsalNote = rehearsal(forecast, mix, written);
+    OutputFiles.writeAll(written);
     PrintWriter console = spec.commandLine().getOut();
     console.print(ForecastWriters.console(forecast));
     console.println("wrote " + out.resolve("forecast.json") + " and " + out.resolve("capacity.html"));
@@ -251,7 +261,7 @@ final class ForecastCommand implements Callable<Integer> {
 
   /** The same words and exit code as picocli's own check of required options and parameters. */
   private void requireMetricsAndPlan() {
-    boolean noMetrics = metrics == null || metrics.isEmpty();
+    boolean noMetrics = (metrics == null || metrics.isEmpty()) && prometheus.url == null;
     if (noMetrics && plan == null) {
       throw new ParameterException(spec.commandLine(),
           "Missing required options and parameters: '--plan=FILE', 'METRICS'");
@@ -260,7 +270,8 @@ final class ForecastCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "Missing required option: '--plan=FILE'");
     }
     if (noMetrics) {
-      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'METRICS'");
+      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'METRICS'"
+          + " (or --prometheus=URL with --query=NAME=PROMQL)");
     }
   }
 

@@ -53,6 +53,23 @@ public final class PrometheusMetrics {
       }
       throw new MetricsFormatException(file, 0, "cannot read (" + e.getMessage() + ")");
     }
+    return series(file, root);
+  }
+
+  /**
+   * An answer already in memory (one fetched from a server), checked as a file is.
+   *
+   * @param source what messages name in place of a file
+   */
+  public static List<RawSeries> parse(String answer, Path source) {
+    try {
+      return series(source, JSON.readTree(answer));
+    } catch (JsonProcessingException e) {
+      throw notJson(source, e);
+    }
+  }
+
+  private static List<RawSeries> series(Path file, JsonNode root) {
     if (root == null || !root.isObject()) {
       throw new MetricsFormatException(file, 0, "empty, or not a Prometheus query_range answer");
     }

@@ -1,0 +1,11 @@
+package io.casinoperf.capacity.series;
+
+/**
+ * A Prometheus server that could not give a usable series, or a query or connection setting that
+ * cannot work: one line saying which and why, with the server's own error text where it gave one.
+ */
+public final class PrometheusException extends RuntimeException {
+  public PrometheusException(String message) {
+    super(message, null, false, false);
+  }
+}
