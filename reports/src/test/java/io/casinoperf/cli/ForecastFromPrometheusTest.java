@@ -128,6 +128,25 @@ class ForecastFromPrometheusTest {
   }
 
   @Test
+  void theBacktestFromPrometheusIsTheBacktestFromTheCsv() throws Exception {
+    List<String> common = List.of("forecast", "backtest", "--series", "rps", "--calendar",
+        data.resolve("calendar.yaml").toString(), "--horizon", "1d", "--origins", "2", "--out");
+    List<String> live = new ArrayList<>(common);
+    live.add(dir.resolve("live").toString());
+    live.addAll(prometheusArgs(server.url()));
+    List<String> csv = new ArrayList<>(common);
+    csv.addAll(List.of(dir.resolve("csv").toString(), data.resolve("metrics.csv").toString()));
+
+    assertThat(CasinoPerfTestAccess.run(live.toArray(String[]::new))).isZero();
+    assertThat(CasinoPerfTestAccess.run(csv.toArray(String[]::new))).isZero();
+    assertThat(dir.resolve("live/rps.prometheus.json")).exists();
+    for (String file : List.of("forecasts.csv", "scores.csv")) {
+      assertThat(Files.readString(dir.resolve("live").resolve(file))).as(file)
+          .isEqualTo(Files.readString(dir.resolve("csv").resolve(file)));
+    }
+  }
+
+  @Test
   void aLongRangeComesInPiecesThatJoinWithoutAGapOrARepeat() {
     PrometheusSource source = new PrometheusSource(server.url(), new PrometheusSource.Credentials.None(), null,
         Duration.ofSeconds(10), 1_000);
