@@ -2,6 +2,7 @@ package io.casinoperf.mocks;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.casinoperf.mocks.api.BodySizeLimit;
@@ -12,6 +13,8 @@ import io.casinoperf.mocks.auth.PlayerSessions;
 import io.casinoperf.mocks.channel.BalanceChannel;
 import io.casinoperf.mocks.channel.BalanceChannelServerFactory;
 import io.casinoperf.mocks.conditions.PlatformConditions;
+import io.casinoperf.mocks.metrics.MetricsEndpoint;
+import io.casinoperf.mocks.metrics.PlatformTelemetry;
 import io.casinoperf.mocks.spin.GameCatalogue;
 import io.casinoperf.mocks.spin.Paytable;
 import io.casinoperf.mocks.wallet.Wallets;
@@ -49,13 +52,16 @@ public final class PlatformMock implements AutoCloseable {
   private final Wallets wallets;
   private final BalanceChannel channel;
   private final OperationsAdminApi operations;
+  private final PlatformTelemetry telemetry;
 
   private PlatformMock(
       WireMockServer server,
       PlatformConditions conditions,
       Wallets wallets,
       BalanceChannel channel,
-      OperationsAdminApi operations) {
+      OperationsAdminApi operations,
+      PlatformTelemetry telemetry) {
+    this.telemetry = telemetry;
     this.server = server;
     this.conditions = conditions;
     this.wallets = wallets;
@@ -76,6 +82,8 @@ public final class PlatformMock implements AutoCloseable {
             Clock.systemUTC(),
             channel);
     channel.attach(wallets);
+    PlatformTelemetry telemetry = new PlatformTelemetry();
+    wallets.reportLockWaits(telemetry::lockWaited);
     OperationsAdminApi operations = new OperationsAdminApi(conditions, wallets);
     CasinoApiTransformer api =
         new CasinoApiTransformer(
@@ -84,7 +92,8 @@ public final class PlatformMock implements AutoCloseable {
             loadCatalogue(),
             new Paytable(config.returnToPlayer()),
             conditions,
-            config.currency());
+            config.currency(),
+            telemetry);
 
     WireMockConfiguration options =
         WireMockConfiguration.options()
@@ -99,11 +108,13 @@ public final class PlatformMock implements AutoCloseable {
             .gzipDisabled(true)
             .notifier(new Slf4jNotifier(false))
             .extensions(
-                new BodySizeLimit(config.maxBodyBytes()), api, operations,
+                new BodySizeLimit(config.maxBodyBytes()), api, operations, new MetricsEndpoint(telemetry),
                 new BalanceChannelServerFactory(channel, Duration.ofMinutes(5)));
     WireMockServer server = new WireMockServer(options);
     server.start();
-    PlatformMock mock = new PlatformMock(server, conditions, wallets, channel, operations);
+    server.stubFor(WireMock.get(WireMock.urlPathEqualTo(MetricsEndpoint.PATH))
+        .willReturn(WireMock.aResponse().withTransformers(MetricsEndpoint.NAME)));
+    PlatformMock mock = new PlatformMock(server, conditions, wallets, channel, operations, telemetry);
     LOG.info(
         "casino platform mock on {} ({} stubs, mode {})",
         mock.baseUrl(),
@@ -128,6 +139,11 @@ public final class PlatformMock implements AutoCloseable {
 
   public PlatformConditions conditions() {
     return conditions;
+  }
+
+  /** What the platform serves at {@code /metrics}. */
+  public PlatformTelemetry telemetry() {
+    return telemetry;
   }
 
   public Wallets wallets() {

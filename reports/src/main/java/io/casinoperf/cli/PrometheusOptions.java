@@ -109,7 +109,12 @@ final class PrometheusOptions {
     List<PrometheusSource.Query> parsed = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (String text : queries) {
-      PrometheusSource.Query query = PrometheusSource.Query.parse(text);
+      PrometheusSource.Query query;
+      try {
+        query = PrometheusSource.Query.parse(text);
+      } catch (PrometheusException e) {
+        throw new CasinoPerf.UserInputException("--query " + text + ": " + e.getMessage());
+      }
       if (!names.add(query.name())) {
         throw new CasinoPerf.UserInputException("--query " + query.name() + " is given twice; each name once");
       }

@@ -10,6 +10,7 @@ import io.casinoperf.capacity.series.PrometheusException;
 import io.casinoperf.capacity.series.PrometheusSource;
 import io.casinoperf.capacity.series.RawSeries;
 import io.casinoperf.capacity.testing.PlatformMetrics;
+import io.casinoperf.capacity.testing.RealPrometheus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -200,7 +201,7 @@ class ForecastFromPrometheusTest {
       {"http://127.0.0.1:" + closed, "rps=rps", "cannot connect to Prometheus at http://127.0.0.1:" + closed, ""},
       {"prometheus:9090", "rps=rps", "expected an http:// or https:// URL", ""},
       {server.url(), "rps", "--query rps: expected NAME=PROMQL", ""},
-      {server.url(), "9rps=rps", "query name '9rps': expected a metric name", ""},
+      {server.url(), "9rps=rps", "--query 9rps=rps: '9rps' is not a metric name", ""},
     };
     for (String[] c : cases) {
       Path out = dir.resolve("bad-" + Math.abs(Arrays.hashCode(c)));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.casinoperf.capacity.testing.PlatformMetrics;
+import io.casinoperf.capacity.testing.RealPrometheus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

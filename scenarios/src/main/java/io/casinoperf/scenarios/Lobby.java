@@ -1,10 +1,10 @@
 package io.casinoperf.scenarios;
 
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.casinoperf.scenarios.breaker.Guard;
+import io.casinoperf.scenarios.live.Users;
 import io.gatling.javaapi.core.ChainBuilder;
 
 /**
@@ -15,12 +15,11 @@ public final class Lobby {
   private Lobby() {}
 
   public static final ChainBuilder OPEN =
-      Guard.request(
-          http("Lobby")
+      Guard.request("Lobby", request -> request
               .get("/api/lobby")
               .header("Authorization", Login.BEARER)
               .check(
                   status().is(200),
                   jsonPath("$.games[*]").ofMap().findAll().saveAs(SessionKeys.GAMES)))
-          .exitHereIfFailed();
+          .exec(Users.leaveHereIfFailed());
 }

@@ -2,10 +2,10 @@ package io.casinoperf.scenarios;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.casinoperf.scenarios.breaker.Guard;
+import io.casinoperf.scenarios.live.Users;
 import io.gatling.javaapi.core.ChainBuilder;
 
 /**
@@ -16,8 +16,7 @@ public final class Login {
   private Login() {}
 
   public static final ChainBuilder LOGIN =
-      Guard.request(
-          http("Login")
+      Guard.request("Login", request -> request
               .post("/api/auth/login")
               .body(
                   // jsonStringify(): quoted and escaped, so a password holding " or \ stays
@@ -29,7 +28,7 @@ public final class Login {
                   status().is(200),
                   jsonPath("$.token").saveAs(SessionKeys.TOKEN),
                   jsonPath("$.balanceCents").ofLong().saveAs(SessionKeys.BALANCE)))
-          .exitHereIfFailed();
+          .exec(Users.leaveHereIfFailed());
 
   /** The {@code Authorization} header value for the logged-in player. */
   static final String BEARER = "Bearer #{" + SessionKeys.TOKEN + "}";

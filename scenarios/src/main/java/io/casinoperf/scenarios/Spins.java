@@ -6,7 +6,6 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
-import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.casinoperf.scenarios.breaker.Guard;
@@ -42,8 +41,7 @@ public final class Spins {
                   IdempotencyKeys.fresh(session)
                       .removeAll(SessionKeys.TRANSACTION_ID, SessionKeys.WIN))
           .exec(
-              Guard.request(
-                  http("Spin")
+              Guard.request("Spin", request -> request
                       .post("/api/spins")
                       .header("Authorization", Login.BEARER)
                       .header(IdempotencyKeys.HEADER, IdempotencyKeys.VALUE)

@@ -4,12 +4,14 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.http.HttpDsl.header;
-import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.casinoperf.scenarios.breaker.Guard;
+import io.casinoperf.scenarios.live.Users;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.http.Http;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.util.function.Function;
 
 /**
  * Deposits, withdrawals, balance reads, the transaction list and the end-of-journey reconciliation.
@@ -37,8 +39,7 @@ public final class WalletFlows {
    * timeout: the platform must answer with the first transaction and move no money.
    */
   public static final ChainBuilder RETRY_LAST_TRANSFER =
-      Guard.request(
-          http("Retry transfer (same key)")
+      Guard.request("Retry transfer (same key)", request -> request
               .post("#{" + RETRY_PATH + "}")
               .header("Authorization", Login.BEARER)
               .header(IdempotencyKeys.HEADER, IdempotencyKeys.VALUE)
@@ -54,8 +55,7 @@ public final class WalletFlows {
    * cannot be read leaves here: without an opening balance nothing can be reconciled.
    */
   public static final ChainBuilder READ_WALLET =
-      Guard.request(
-              http("Wallet")
+      Guard.request("Wallet", request -> request
                   .get("/api/wallet")
                   .header("Authorization", Login.BEARER)
                   .check(
@@ -64,7 +64,7 @@ public final class WalletFlows {
                       jsonPath("$.transactionCount")
                           .ofLong()
                           .saveAs(SessionKeys.OPENING_TRANSACTIONS)))
-          .exitHereIfFailed()
+          .exec(Users.leaveHereIfFailed())
           .exec(
               session ->
                   session.set(
@@ -84,8 +84,7 @@ public final class WalletFlows {
   public static final ChainBuilder RECONCILE =
       exec(session -> session.remove(SessionKeys.LISTED_TRANSACTIONS))
           .exec(
-              Guard.request(
-                  http("Reconcile transactions")
+              Guard.request("Reconcile transactions", request -> request
                       .get("/api/wallet/transactions?limit=" + Ledger.KEPT_MOVEMENTS)
                       .header("Authorization", Login.BEARER)
                       .check(
@@ -94,8 +93,7 @@ public final class WalletFlows {
                               .ofList()
                               .saveAs(SessionKeys.LISTED_TRANSACTIONS))))
           .exec(
-              Guard.request(
-                  http("Reconcile wallet")
+              Guard.request("Reconcile wallet", request -> request
                       .get("/api/wallet")
                       .header("Authorization", Login.BEARER)
                       .check(
@@ -107,8 +105,7 @@ public final class WalletFlows {
 
   /** Reads the balance and checks it against the balance this virtual user saw last. */
   public static final ChainBuilder CHECK_BALANCE =
-      Guard.request(
-          http("Balance")
+      Guard.request("Balance", request -> request
               .get("/api/wallet")
               .header("Authorization", Login.BEARER)
               .check(
@@ -116,8 +113,7 @@ public final class WalletFlows {
                   jsonPath("$.balanceCents").ofLong().isEL("#{" + SessionKeys.BALANCE + "}")));
 
   public static final ChainBuilder LIST_TRANSACTIONS =
-      Guard.request(
-          http("Transactions")
+      Guard.request("Transactions", request -> request
               .get("/api/wallet/transactions?limit=20")
               .header("Authorization", Login.BEARER)
               .check(status().is(200), jsonPath("$.transactions").exists()));
@@ -126,8 +122,8 @@ public final class WalletFlows {
     if (amountCents < 1) {
       throw new IllegalArgumentException(name + " amount must be >= 1 cent, was " + amountCents);
     }
-    HttpRequestActionBuilder request =
-        http(name)
+    Function<Http, HttpRequestActionBuilder> request =
+        http -> http
             .post(path)
             .header("Authorization", Login.BEARER)
             .header(IdempotencyKeys.HEADER, IdempotencyKeys.VALUE)
@@ -149,7 +145,7 @@ public final class WalletFlows {
                     .set(SessionKeys.AMOUNT, amountCents)
                     .set(RETRY_PATH, path)
                     .remove(SessionKeys.TRANSACTION_ID))
-        .exec(Guard.request(request))
+        .exec(Guard.request(name, request))
         .exec(session -> Ledger.recordIfMoved(session, deposit ? amountCents : -amountCents));
   }
 }

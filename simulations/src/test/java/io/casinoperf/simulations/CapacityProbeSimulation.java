@@ -72,6 +72,8 @@ public class CapacityProbeSimulation extends Simulation {
   private final List<Integer> levels = load.levels().stream().map(settings::users).toList();
   private final ProbeSteps steps = new ProbeSteps(levels, load.stepDuration().toMillis(),
       load.rampBetween().toMillis());
+  private final java.util.Optional<ProbeResources> resources = RunContext.setting(
+      () -> ProbeResources.from(io.casinoperf.simulations.settings.SystemProperties.all(), System.getenv()));
 
   /** A spin timed from the player's side: feeder, top-up if needed, the request and its checks. */
   private final ChainBuilder timedSpin =
@@ -85,7 +87,7 @@ public class CapacityProbeSimulation extends Simulation {
 
   private final ScenarioBuilder players = scenario("Probe players")
       .exec(run.arrival(), Accounts.nextAccount(settings), Login.LOGIN, Lobby.OPEN)
-      .exec(repeat(load.spinsPerPlayer()).on(timedSpin));
+      .exec(repeat(load.spinsPerPlayer()).on(timedSpin), run.departure());
 
   {
     List<ClosedInjectionStep> profile = new ArrayList<>();
@@ -114,8 +116,20 @@ public class CapacityProbeSimulation extends Simulation {
         LOG.warn("the run ended inside the measuring window of concurrency {}: left out of the"
             + " load steps (a partial window would understate throughput)", cut);
       }
-      steps.writeCsv(load.output(), end);
-      LOG.info("load steps written to {}", load.output().toAbsolutePath());
+      java.util.Map<String, double[]> used = java.util.Map.of();
+      if (resources.isPresent()) {
+        try {
+          used = resources.get().measure(steps.windows(end));
+        } catch (io.casinoperf.capacity.series.PrometheusException e) {
+          LOG.error("the levels' resource use could not be read: {}; the load steps are written without it",
+              e.getMessage());
+        }
+      }
+      steps.writeCsv(load.output(), end, used);
+      LOG.info("load steps written to {}{}", load.output().toAbsolutePath(),
+          used.isEmpty() ? "" : " with the resources " + String.join(", ", used.keySet()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

@@ -64,7 +64,8 @@ public class FlashSpinPeakSimulation extends Simulation {
           Login.LOGIN,
           Lobby.OPEN,
           Spins.session(rehearsal != null ? rehearsal.spinsPerSession() : load.spins().spinsPerSession(),
-              load.spins().minThink(), load.spins().maxThink()));
+              load.spins().minThink(), load.spins().maxThink()),
+          run.departure());
 
   private final ScenarioBuilder regulars = scenario("Regular players").exec(playerSession);
   private final ScenarioBuilder freeSpinsDrop = scenario("Free-spins drop").exec(playerSession);

@@ -198,6 +198,10 @@ final class GatlingProcess {
     command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
     command.add("--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
     properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+    if (!properties.containsKey("metrics.port") && !properties.containsKey("metrics")) {
+      // Runs that share the machine (shards, a user's own run) each take a free port.
+      command.add("-Dmetrics.port=0");
+    }
     command.addAll(List.of("-cp", classpath, "io.gatling.app.Gatling"));
     return command;
   }

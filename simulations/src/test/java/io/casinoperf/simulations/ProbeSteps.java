@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.HdrHistogram.ConcurrentHistogram;
 
@@ -100,12 +101,38 @@ final class ProbeSteps {
   }
 
   /**
-   * The steps as the forecast command's load-steps CSV (docs/CAPACITY-INPUTS.md), atomically:
-   * every level with spins in a window that ended by {@code runEndEpochMillis}.
+   * The measuring windows, {@code [from, to)} in epoch ms, of the levels the CSV holds: every
+   * level with spins in a window that ended by {@code runEndEpochMillis}.
    */
+  synchronized List<long[]> windows(long runEndEpochMillis) {
+    List<long[]> windows = new java.util.ArrayList<>();
+    for (int k = 0; k < levels.size(); k++) {
+      if (completed[k] > 0 && windowEndedBefore(k, runEndEpochMillis)) {
+        long held = startMillis + heldFromMillis(k);
+        windows.add(new long[] {held + stepMillis / 4, held + stepMillis});
+      }
+    }
+    return windows;
+  }
+
+  /** As {@link #writeCsv(Path, long, Map)}, without resource columns. */
   synchronized void writeCsv(Path file, long runEndEpochMillis) throws IOException {
-    StringBuilder csv = new StringBuilder("concurrency,throughput_per_s,p99_ms,error_rate,mean_ms,scv\n");
+    writeCsv(file, runEndEpochMillis, Map.of());
+  }
+
+  /**
+   * The steps as the forecast command's load-steps CSV (docs/CAPACITY-INPUTS.md), atomically:
+   * every level with spins in a window that ended by {@code runEndEpochMillis}, and after the
+   * probe's own columns one per resource, its mean over each of those levels' windows ({@link
+   * #windows}, in order; empty where unknown).
+   */
+  synchronized void writeCsv(Path file, long runEndEpochMillis, Map<String, double[]> resources)
+      throws IOException {
+    StringBuilder csv = new StringBuilder("concurrency,throughput_per_s,p99_ms,error_rate,mean_ms,scv");
+    resources.keySet().forEach(name -> csv.append(',').append(name));
+    csv.append('\n');
     double seconds = stepMillis * 0.75 / 1000;
+    int row = 0;
     for (int k = 0; k < levels.size(); k++) {
       if (completed[k] == 0 || !windowEndedBefore(k, runEndEpochMillis)) {
         continue;
@@ -113,8 +140,14 @@ final class ProbeSteps {
       ConcurrentHistogram h = latencies[k];
       double mean = h.getMean();
       double scv = mean > 0 ? Math.pow(h.getStdDeviation() / mean, 2) : 0;
-      csv.append(String.format(Locale.ROOT, "%d,%.2f,%.1f,%.5f,%.3f,%.4f%n", levels.get(k), completed[k] / seconds,
+      csv.append(String.format(Locale.ROOT, "%d,%.2f,%.1f,%.5f,%.3f,%.4f", levels.get(k), completed[k] / seconds,
           h.getValueAtPercentile(99) / 1000.0, (double) failed[k] / completed[k], Math.max(mean / 1000, 0.001), scv));
+      for (double[] values : resources.values()) {
+        double value = row < values.length ? values[row] : Double.NaN;
+        csv.append(',').append(Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.6g", value));
+      }
+      csv.append('\n');
+      row++;
     }
     Path absolute = file.toAbsolutePath();
     Files.createDirectories(absolute.getParent());

@@ -51,6 +51,29 @@ class RunSettingsTest {
   }
 
   @Test
+  void liveMetricsAreOnLoopbackByDefaultAndEachSettingCanBeChangedOrRefused() {
+    assertThat(RunSettings.from(Map.of()).metrics())
+        .contains(new RunSettings.MetricsEndpoint("127.0.0.1", 9464, java.time.Duration.ZERO));
+    assertThat(RunSettings.from(Map.of("metrics.bind", "0.0.0.0", "metrics.port", "0", "metrics.linger", "5s"))
+        .metrics()).contains(new RunSettings.MetricsEndpoint("0.0.0.0", 0, java.time.Duration.ofSeconds(5)));
+    assertThat(RunSettings.from(Map.of("metrics.bind", "::1")).metrics().orElseThrow().bind()).isEqualTo("::1");
+    assertThat(RunSettings.from(Map.of("metrics", "off")).metrics()).isEmpty();
+    assertThatThrownBy(() -> RunSettings.from(Map.of("metrics.port", "70000")))
+        .hasMessage("-Dmetrics.port=70000: expected a port from 0 (any free one) to 65535");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("metrics.bind", "metrics.example.com")))
+        .hasMessageStartingWith("-Dmetrics.bind=metrics.example.com: expected an IP address to listen on");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("metrics.bind", "256.1.1.1")))
+        .hasMessageStartingWith("-Dmetrics.bind=256.1.1.1: expected an IP address");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("metrics.linger", "1h")))
+        .hasMessage("-Dmetrics.linger=1h: expected at most 10m");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("metrics.path", "/m")))
+        .hasMessage("-Dmetrics.path: no such metrics setting; expected one of metrics.bind, metrics.port,"
+            + " metrics.linger");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("metrics", "maybe")))
+        .hasMessage("-Dmetrics=maybe: expected on or off");
+  }
+
+  @Test
   void theCircuitBreakerIsOnByDefaultAndEachOfItsLimitsCanBeSet() {
     assertThat(RunSettings.from(Map.of()).circuitBreaker()).contains(BreakerSettings.defaults());
     assertThat(BreakerSettings.defaults())

@@ -135,7 +135,8 @@ public class WalletTrafficSimulation extends Simulation {
               WalletFlows.READ_WALLET,
               repeat(load.operationsPerPlayer())
                   .on(exec(oneOperation).pause(load.minThink(), load.maxThink())),
-              WalletFlows.RECONCILE);
+              WalletFlows.RECONCILE,
+              run.departure());
 
   private final ScenarioBuilder ledgerCheck =
       scenario("Ledger check")

@@ -63,7 +63,8 @@ public class WebSocketSessionsSimulation extends Simulation {
                   load.spins().minThink(),
                   load.spins().maxThink(),
                   load.pushTimeout()),
-              BalanceChannelJourney.CLOSE);
+              BalanceChannelJourney.CLOSE,
+              run.departure());
 
   {
     int sessions = settings.users(load.concurrentSessions());

@@ -67,19 +67,23 @@ public final class PrometheusSource {
   public record Query(String name, String promql) {
     public Query {
       if (!NAME.matcher(name).matches()) {
-        throw new PrometheusException("query name '" + name + "': expected a metric name (letters,"
-            + " digits, _ and :, not starting with a digit), as the capacity file's series names it");
+        throw new PrometheusException("'" + name + "' is not a metric name (letters, digits, _ and :, not"
+            + " starting with a digit), as the capacity file's series names it");
       }
       if (promql.isBlank()) {
-        throw new PrometheusException("query " + name + ": no PromQL after '='");
+        throw new PrometheusException("no PromQL after '='");
       }
     }
 
-    /** {@code NAME=PROMQL}, split at the first '='. */
+    /**
+     * {@code NAME=PROMQL}, split at the first '='.
+     *
+     * @throws PrometheusException saying what is wrong, for the caller to name where it came from
+     */
     public static Query parse(String text) {
       int eq = text.indexOf('=');
       if (eq <= 0) {
-        throw new PrometheusException("--query " + text + ": expected NAME=PROMQL, such as"
+        throw new PrometheusException("expected NAME=PROMQL, such as"
             + " rps=sum(rate(http_requests_total[5m]))");
       }
       return new Query(text.substring(0, eq).strip(), text.substring(eq + 1).strip());
@@ -234,7 +238,7 @@ public final class PrometheusSource {
       }
     }
     if (labels == null) {
-      throw new PrometheusException("query " + query.name() + "=" + query.promql() + " found no series at "
+      throw new PrometheusException.NoSeries("query " + query.name() + "=" + query.promql() + " found no series at "
           + shownUrl + " from " + Timestamps.format(start) + " to " + Timestamps.format(end)
           + " (is the name right, and is there data in that range?)");
     }

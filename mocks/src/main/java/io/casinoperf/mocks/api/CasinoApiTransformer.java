@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.casinoperf.mocks.auth.PlayerSessions;
 import io.casinoperf.mocks.conditions.Disturbance;
 import io.casinoperf.mocks.conditions.PlatformConditions;
+import io.casinoperf.mocks.metrics.PlatformTelemetry;
 import io.casinoperf.mocks.spin.GameCatalogue;
 import io.casinoperf.mocks.spin.Paytable;
 import io.casinoperf.mocks.wallet.Wallets;
@@ -33,6 +34,7 @@ public final class CasinoApiTransformer implements ResponseDefinitionTransformer
   private final AuthApi auth;
   private final WalletApi wallet;
   private final SpinApi spins;
+  private final PlatformTelemetry telemetry;
 
   public CasinoApiTransformer(
       PlayerSessions sessions,
@@ -40,7 +42,9 @@ public final class CasinoApiTransformer implements ResponseDefinitionTransformer
       GameCatalogue games,
       Paytable paytable,
       PlatformConditions conditions,
-      String currency) {
+      String currency,
+      PlatformTelemetry telemetry) {
+    this.telemetry = telemetry;
     this.sessions = sessions;
     this.conditions = conditions;
     this.auth = new AuthApi(sessions, wallets, currency);
@@ -60,6 +64,15 @@ public final class CasinoApiTransformer implements ResponseDefinitionTransformer
 
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
+    ResponseDefinition response = respond(serveEvent);
+    String operation = serveEvent.getTransformerParameters().getString("operation", "unknown");
+    String player = new ApiRequest(serveEvent.getRequest()).bearerToken().flatMap(sessions::playerFor)
+        .orElse(null);
+    telemetry.served(operation, response.getFault() != null ? 0 : response.getStatus(), player);
+    return response;
+  }
+
+  private ResponseDefinition respond(ServeEvent serveEvent) {
     RandomGenerator random = ThreadLocalRandom.current();
     Disturbance disturbance = conditions.draw(random);
     int delay = (int) Math.min(Integer.MAX_VALUE, disturbance.delayMillis());

@@ -52,6 +52,9 @@ public final class Wallet {
   /** In order of first use, so the eldest entry is always the next to expire. */
   private final Map<String, Remembered> keys = new LinkedHashMap<>();
 
+  /** Told how long each money operation waited for this wallet's lock, in ns. */
+  private final java.util.function.LongConsumer lockWaits;
+
   private record Remembered(String fingerprint, Transaction transaction, Instant firstUsed) {}
 
   Wallet(
@@ -61,6 +64,18 @@ public final class Wallet {
       IdempotencyWindow window,
       Clock clock,
       BalanceListener listener) {
+    this(playerId, initialCents, keptTransactions, window, clock, listener, nanos -> {});
+  }
+
+  Wallet(
+      String playerId,
+      long initialCents,
+      int keptTransactions,
+      IdempotencyWindow window,
+      Clock clock,
+      BalanceListener listener,
+      java.util.function.LongConsumer lockWaits) {
+    this.lockWaits = lockWaits;
     this.playerId = playerId;
     this.initialCents = initialCents;
     this.balanceCents = initialCents;
@@ -94,8 +109,13 @@ public final class Wallet {
    *
    * @param winCents the win already drawn for this stake (zero for a loss)
    */
-  public synchronized WalletOutcome spin(
-      String idempotencyKey, String gameId, long stakeCents, long winCents) {
+  public WalletOutcome spin(String idempotencyKey, String gameId, long stakeCents, long winCents) {
+    return spinLocked(System.nanoTime(), idempotencyKey, gameId, stakeCents, winCents);
+  }
+
+  private synchronized WalletOutcome spinLocked(
+      long askedNanos, String idempotencyKey, String gameId, long stakeCents, long winCents) {
+    lockWaits.accept(System.nanoTime() - askedNanos);
     String fingerprint = "spin|" + gameId + "|" + stakeCents;
     WalletOutcome earlier = replay(idempotencyKey, fingerprint);
     if (earlier != null) {
@@ -110,7 +130,12 @@ public final class Wallet {
         idempotencyKey, fingerprint, TransactionType.SPIN, stakeCents, winCents, gameId);
   }
 
-  public synchronized WalletOutcome deposit(String idempotencyKey, long amountCents) {
+  public WalletOutcome deposit(String idempotencyKey, long amountCents) {
+    return depositLocked(System.nanoTime(), idempotencyKey, amountCents);
+  }
+
+  private synchronized WalletOutcome depositLocked(long askedNanos, String idempotencyKey, long amountCents) {
+    lockWaits.accept(System.nanoTime() - askedNanos);
     String fingerprint = "deposit|" + amountCents;
     WalletOutcome earlier = replay(idempotencyKey, fingerprint);
     if (earlier != null) {
@@ -134,7 +159,12 @@ public final class Wallet {
     return List.copyOf(lost);
   }
 
-  public synchronized WalletOutcome withdraw(String idempotencyKey, long amountCents) {
+  public WalletOutcome withdraw(String idempotencyKey, long amountCents) {
+    return withdrawLocked(System.nanoTime(), idempotencyKey, amountCents);
+  }
+
+  private synchronized WalletOutcome withdrawLocked(long askedNanos, String idempotencyKey, long amountCents) {
+    lockWaits.accept(System.nanoTime() - askedNanos);
     String fingerprint = "withdrawal|" + amountCents;
     WalletOutcome earlier = replay(idempotencyKey, fingerprint);
     if (earlier != null) {

@@ -22,6 +22,7 @@ public final class Wallets {
   private final IdempotencyWindow idempotency;
   private final Clock clock;
   private final BalanceListener listener;
+  private volatile java.util.function.LongConsumer lockWaits = nanos -> {};
 
   public Wallets(
       long initialCents,
@@ -39,11 +40,19 @@ public final class Wallets {
     this.listener = listener;
   }
 
+  /**
+   * Told, for every spin, deposit and withdrawal, how long it waited for its wallet's lock (ns).
+   * Set before the first wallet opens.
+   */
+  public void reportLockWaits(java.util.function.LongConsumer lockWaits) {
+    this.lockWaits = java.util.Objects.requireNonNull(lockWaits);
+  }
+
   /** The player's wallet, opened with the initial balance if this is the first use. */
   public Wallet open(String playerId) {
     return byPlayer.computeIfAbsent(
         playerId,
-        id -> new Wallet(id, initialCents, keptTransactions, idempotency, clock, listener));
+        id -> new Wallet(id, initialCents, keptTransactions, idempotency, clock, listener, lockWaits));
   }
 
   /** The player's wallet if it was ever opened. */

@@ -101,6 +101,20 @@ public final class CircuitBreaker {
     return Optional.empty();
   }
 
+  /**
+   * What the window holds at {@code nowMillis}, as the breaker judges it.
+   *
+   * @param p99Millis the window's 99th percentile response time; 0 with no request in it
+   */
+  public record Window(long requests, long errors, long p99Millis) {}
+
+  /** The window as it stands at {@code nowMillis} (ms of the same monotonic clock as {@link #record}). */
+  public synchronized Window window(long nowMillis) {
+    advanceTo(nowMillis);
+    return new Window(windowRequests, windowErrors, windowRequests == 0 ? 0
+        : windowLatency.lowestEquivalentValue(windowLatency.getValueAtPercentile(99)));
+  }
+
   /** The trip, once the breaker has opened. */
   public Optional<Trip> trip() {
     return Optional.ofNullable(trip);

@@ -1,21 +1,27 @@
 package io.casinoperf.scenarios.breaker;
 
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.exitHereIf;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.casinoperf.scenarios.live.RequestObserver;
+import io.casinoperf.scenarios.live.Users;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.Http;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Puts HTTP requests under the run's {@link CircuitBreaker}: each guarded request's outcome is
- * recorded, and when the breaker opens the run stops injecting.
+ * recorded, and when the breaker opens the run stops injecting. The outcome also goes to the run's
+ * {@link RequestObserver} (its live metrics), with the request's name and whether Gatling counts it
+ * OK.
  *
  * <p>What counts as an error is {@link HttpOutcomes#isError}. The response time is Gatling's own; a
  * request without a response counts the time until its failure.
@@ -46,8 +52,10 @@ public final class Guard {
   private static final String RESPONSE_MILLIS = "casinoperf.breaker.responseMillis";
   private static final String SENT_AT = "casinoperf.breaker.sentAt";
   private static final String OPENED_HERE = "casinoperf.breaker.openedHere";
+  private static final String FAILED_BEFORE = "casinoperf.breaker.failedBefore";
 
   private static volatile CircuitBreaker installed;
+  private static volatile RequestObserver observer;
 
   private static final ChainBuilder STOP =
       exec(http(TRIP_REQUEST).get(Guard::markTheLog))
@@ -64,19 +72,26 @@ public final class Guard {
     return Optional.ofNullable(installed);
   }
 
+  /** Makes {@code observer} the one told every guarded request's outcome; {@code null} removes it. */
+  public static void observe(RequestObserver observer) {
+    Guard.observer = observer;
+  }
+
   /**
-   * {@code request} under the breaker: two checks are added to it (status and response time, both
-   * only saved), and its outcome is recorded after it. A virtual user that reaches it once the
-   * breaker is open leaves instead of sending it.
+   * The request {@code name} under the breaker: {@code request} builds it from Gatling's {@code
+   * http(name)}, so the name the report and the live metrics give it is written once. Two checks
+   * are added to it (status and response time, both only saved), and its outcome is recorded
+   * after it. A virtual user that reaches it once the breaker is open leaves instead of sending it.
    *
-   * <p>Give {@code request} its own status check ({@code status().is(200)}): the added status
+   * <p>Give the request its own status check ({@code status().is(200)}): the added status
    * capture counts as one, so Gatling no longer adds its default (2xx or 304).
    */
-  public static ChainBuilder request(HttpRequestActionBuilder request) {
-    return exitHereIf(session -> isOpen())
+  public static ChainBuilder request(String name, Function<Http, HttpRequestActionBuilder> request) {
+    HttpRequestActionBuilder built = request.apply(http(name));
+    return doIf(session -> isOpen()).then(Users.leaveHere())
         .exec(Guard::beforeRequest)
-        .exec(request.check(status().saveAs(STATUS), responseTimeInMillis().saveAs(RESPONSE_MILLIS)))
-        .exec(Guard::afterRequest)
+        .exec(built.check(status().saveAs(STATUS), responseTimeInMillis().saveAs(RESPONSE_MILLIS)))
+        .exec(session -> afterRequest(name, session))
         .doIf(session -> session.contains(OPENED_HERE))
         .then(STOP);
   }
@@ -91,24 +106,37 @@ public final class Guard {
     return System.nanoTime() / 1_000_000;
   }
 
+  /**
+   * Notes the time, and whether the user had failed before; the user is then marked as not
+   * failed, so that after the request its failed mark tells whether this request failed.
+   */
   private static Session beforeRequest(Session session) {
     return session.removeAll(STATUS, RESPONSE_MILLIS, OPENED_HERE)
-        .set(SENT_AT, nowMillis());
+        .set(SENT_AT, nowMillis())
+        .set(FAILED_BEFORE, session.isFailed())
+        .markAsSucceeded();
   }
 
-  private static Session afterRequest(Session session) {
-    CircuitBreaker breaker = installed;
-    if (breaker == null) {
-      return session.removeAll(STATUS, RESPONSE_MILLIS, SENT_AT);
-    }
+  private static Session afterRequest(String name, Session session) {
     long now = nowMillis();
+    boolean failedHere = session.isFailed();
+    // A failure before the request stays the user's: exitHereIfFailed and tryMax see what they did.
+    Session restored = Boolean.TRUE.equals(session.get(FAILED_BEFORE)) ? session.markAsFailed() : session;
     Number status = session.get(STATUS);
     Number responseMillis = session.get(RESPONSE_MILLIS);
     Number sentAt = session.get(SENT_AT);
     long millis = responseMillis != null ? responseMillis.longValue()
         : sentAt != null ? now - sentAt.longValue() : 0;
+    Session cleared = restored.removeAll(STATUS, RESPONSE_MILLIS, SENT_AT, FAILED_BEFORE);
+    RequestObserver told = observer;
+    if (told != null) {
+      told.requestDone(name, !failedHere, millis);
+    }
+    CircuitBreaker breaker = installed;
+    if (breaker == null) {
+      return cleared;
+    }
     Optional<Trip> trip = breaker.record(now, HttpOutcomes.isError(status), millis);
-    Session cleared = session.removeAll(STATUS, RESPONSE_MILLIS, SENT_AT);
     if (trip.isEmpty()) {
       return cleared;
     }

@@ -146,6 +146,28 @@ public final class InjectorHealthSampler {
     return !collectorName.contains("Concurrent") && !collectorName.contains("Cycles");
   }
 
+  /**
+   * The latest sampled second, as the live metrics show it.
+   *
+   * @param lagP99Millis 99th percentile of the lag probe's wake-ups in the second, ms
+   * @param gcPauseMillis stop-the-world collection time in the second, ms
+   * @param processCpuPercent the injector's CPU, percent of the machine
+   * @param machineCpuPercent the machine's CPU, percent; −1 if unknown
+   * @param loadAverage the one-minute load average; −1 if unknown
+   */
+  public record Latest(double lagP99Millis, double lagMaxMillis, double gcPauseMillis,
+      double processCpuPercent, double machineCpuPercent, double loadAverage, long usersStarted) {}
+
+  /** The latest second sampled; empty before the first. */
+  public synchronized java.util.Optional<Latest> latest() {
+    if (ticks.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Tick t = ticks.get(ticks.size() - 1);
+    return java.util.Optional.of(new Latest(t.lagP99(), t.lagMax(), t.gcMillis(), t.processCpu(), t.machineCpu(),
+        t.load(), started.get()));
+  }
+
   /** Called by every virtual user as its first action. */
   public void userStarted() {
     long[] dueMillis = this.dueMillis;

@@ -9,7 +9,9 @@ import io.casinoperf.run.RunRecords;
 import io.casinoperf.scenarios.breaker.CircuitBreaker;
 import io.casinoperf.scenarios.breaker.Guard;
 import io.casinoperf.simulations.health.ArrivalPlan;
+import io.casinoperf.scenarios.live.Users;
 import io.casinoperf.simulations.health.InjectorHealthSampler;
+import io.casinoperf.simulations.metrics.LiveMetrics;
 import io.casinoperf.simulations.record.RunFolder;
 import io.casinoperf.simulations.record.RunRecorder;
 import io.casinoperf.simulations.settings.LoadProfile;
@@ -55,6 +57,7 @@ public final class RunContext<L> implements AutoCloseable {
   private final L load;
   private final PlatformUnderTest platform;
   private final InjectorHealthSampler health;
+  private final Optional<LiveMetrics> metrics;
   private final Instant start = Instant.now();
   private Optional<RunRecord> record = Optional.empty();
   private Optional<Path> folder = Optional.empty();
@@ -71,6 +74,13 @@ public final class RunContext<L> implements AutoCloseable {
     this.load = load;
     this.platform = platform;
     this.health = new InjectorHealthSampler(thresholds, MAX_SECONDS);
+    this.metrics = settings.metrics().flatMap(endpoint -> LiveMetrics.start(endpoint,
+        simulation.substring(simulation.lastIndexOf('.') + 1), platform.baseUrl().toString(), health,
+        Guard::installed));
+    metrics.ifPresent(live -> {
+      Guard.observe(live);
+      LOG.info("live metrics for Prometheus: {}", live.url());
+    });
   }
 
   /** The load profile of the one simulation that replays a forecast's rehearsal profile. */
@@ -181,8 +191,19 @@ public final class RunContext<L> implements AutoCloseable {
   public ChainBuilder arrival() {
     return exec(session -> {
       health.userStarted();
+      Users.arrive();
       return session;
     });
+  }
+
+  /** The last action of every journey that runs to its end: the user leaves the live count. */
+  public ChainBuilder departure() {
+    return Users.LEAVE;
+  }
+
+  /** The live metrics, while they are served. */
+  public Optional<LiveMetrics> metrics() {
+    return metrics;
   }
 
   /**
@@ -256,6 +277,18 @@ public final class RunContext<L> implements AutoCloseable {
     } else {
       LOG.warn("cannot find this run's results folder: no {} written", RunRecord.FILE_NAME);
     }
+    metrics.ifPresent(live -> {
+      long linger = settings.metrics().orElseThrow().linger().toMillis();
+      if (linger > 0) {
+        try {
+          Thread.sleep(linger);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      Guard.observe(null);
+      live.close();
+    });
     platform.close();
   }
 }

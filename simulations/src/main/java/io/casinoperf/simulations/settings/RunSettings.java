@@ -41,6 +41,8 @@ import java.util.function.Function;
  *     the platform's defaults
  * @param rehearsal the forecast's load profile to replay ({@code -Drehearsal=FILE}), with the
  *     quantile and length to replay it at; empty for the simulation's own profile
+ * @param metrics where the injector serves its live metrics ({@code /metrics}); empty with {@code
+ *     -Dmetrics=off}
  */
 public record RunSettings(
     Optional<URI> target,
@@ -56,7 +58,18 @@ public record RunSettings(
     Shard shard,
     Optional<BreakerSettings> circuitBreaker,
     Optional<Queue> queue,
-    Optional<Rehearsal> rehearsal) {
+    Optional<Rehearsal> rehearsal,
+    Optional<MetricsEndpoint> metrics) {
+
+  /**
+   * The injector's Prometheus endpoint: {@code -Dmetrics.bind} (127.0.0.1: loopback, as nothing
+   * else on the network should see a run unless told to), {@code -Dmetrics.port} (9464; 0 for
+   * any free port) and {@code -Dmetrics.linger} (0s): how long it goes on serving after the run,
+   * so that Prometheus' next scrape sees the final counts (give it the scrape interval).
+   */
+  public record MetricsEndpoint(String bind, int port, Duration linger) {
+    public static final int DEFAULT_PORT = 9464;
+  }
 
   /**
    * A rehearsal of a forecast: its {@code rehearsal.json} (from {@code forecast}), the quantile of
@@ -188,7 +201,56 @@ public record RunSettings(
         r.optional("shard", Shard::parse).orElse(Shard.whole()),
         circuitBreaker(r),
         queue(r),
-        rehearsal(r));
+        rehearsal(r),
+        metrics(r));
+  }
+
+  /**
+   * {@code -Dmetrics=on|off} (on), {@code -Dmetrics.bind} (127.0.0.1), {@code -Dmetrics.port}
+   * (9464), {@code -Dmetrics.linger} (0s).
+   */
+  private static Optional<MetricsEndpoint> metrics(Reader r) {
+    List<String> known = List.of("metrics.bind", "metrics.port", "metrics.linger");
+    for (String name : new java.util.TreeSet<>(r.properties().keySet())) {
+      if (name.startsWith("metrics.") && !known.contains(name)) {
+        throw new InvalidSettingException("-D" + name + ": no such metrics setting; expected one of "
+            + String.join(", ", known));
+      }
+    }
+    boolean on = r.optional("metrics", RunSettings::parseSwitch).orElse(true);
+    String bind = r.optional("metrics.bind", RunSettings::parseAddress).orElse("127.0.0.1");
+    int port = r.optional("metrics.port", text -> {
+      try {
+        int value = Integer.parseInt(text);
+        if (value >= 0 && value <= 65_535) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException("expected a port from 0 (any free one) to 65535");
+    }).orElse(MetricsEndpoint.DEFAULT_PORT);
+    Duration linger = r.optional("metrics.linger", text -> {
+      Duration value = Durations.parse(text);
+      if (value.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new IllegalArgumentException("expected at most 10m");
+      }
+      return value;
+    }).orElse(Duration.ZERO);
+    return on ? Optional.of(new MetricsEndpoint(bind, port, linger)) : Optional.empty();
+  }
+
+  /** An address to listen on: an IP address (0.0.0.0 for every interface) or localhost; no name is resolved. */
+  private static String parseAddress(String text) {
+    String address = text.strip();
+    boolean ipv4 = address.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+        && java.util.Arrays.stream(address.split("\\.")).allMatch(part -> Integer.parseInt(part) <= 255);
+    boolean ipv6 = address.contains(":") && address.matches("[0-9a-fA-F:.]+");
+    if (ipv4 || ipv6 || address.equals("localhost")) {
+      return address;
+    }
+    throw new IllegalArgumentException("expected an IP address to listen on, such as 127.0.0.1 (loopback, the"
+        + " default) or 0.0.0.0 (every interface)");
   }
 
   private static Optional<Rehearsal> rehearsal(Reader r) {
