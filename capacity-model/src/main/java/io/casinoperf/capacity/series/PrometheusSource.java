@@ -357,7 +357,8 @@ public final class PrometheusSource {
       throw new PrometheusException("TLS with Prometheus at " + shownUrl + " failed (" + firstLine(e)
           + "); --prometheus-ca-file names the certificate authority to trust");
     } catch (IOException e) {
-      throw new PrometheusException("cannot ask Prometheus at " + shownUrl + " (" + firstLine(e) + ")");
+      throw new PrometheusException("cannot ask Prometheus at " + shownUrl + " (" + firstLine(e) + ")"
+          + httpsHint());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PrometheusException("interrupted while asking Prometheus at " + shownUrl);
@@ -366,7 +367,8 @@ public final class PrometheusSource {
     try (InputStream in = response.body()) {
       body = in.readAllBytes();
     } catch (IOException e) {
-      throw new PrometheusException("Prometheus at " + shownUrl + " broke off its answer (" + firstLine(e) + ")");
+      throw new PrometheusException("Prometheus at " + shownUrl + " broke off its answer (" + firstLine(e) + ")"
+          + httpsHint());
     }
     JsonNode root;
     try {
@@ -401,6 +403,11 @@ public final class PrometheusSource {
       throw notPrometheus("no result list");
     }
     return data;
+  }
+
+  /** For a plain-http URL whose server hung up: a server that speaks TLS does that to plain requests. */
+  private String httpsHint() {
+    return shownUrl.startsWith("http://") ? "; if the server speaks TLS, give its https:// URL" : "";
   }
 
   private PrometheusException notPrometheus(String what) {
