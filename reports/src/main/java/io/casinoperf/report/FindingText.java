@@ -90,6 +90,13 @@ public final class FindingText {
     } else if (finding instanceof Finding.NodeThroughput n) {
       return f("One application node carries %.0f %% of its USL maximum throughput, %.4g %s; N+%d.",
           100 * n.share(), n.perNode(), n.unit(), n.spares());
+    } else if (finding instanceof Finding.RelationFromProbe p) {
+      String why = p.historyUnusable() != null
+          ? "history could not relate them (" + p.historyUnusable() + ")"
+          : f("history saw it only up to %.4g and the decision's peak is %.4g", p.historyHighest(),
+              p.decisionTraffic());
+      return f("%s: related to traffic by the capacity probe's %d levels (up to %.4g in the traffic's"
+          + " units), since %s.", p.resource(), p.levels(), p.probeHighest(), why);
     } else if (finding instanceof Finding.ResourceLimit r) {
       return f("%s: limit %s %s per %s, %d %s today, N+%d.", r.resource(), number(r.limit()), r.unit(),
           r.perNode() ? "node" : "instance", r.nodes(), r.perNode() ? "nodes" : "instance(s)",

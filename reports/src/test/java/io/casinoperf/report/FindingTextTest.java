@@ -101,11 +101,25 @@ class FindingTextTest {
         new Finding.OrganicModel("m"), new Finding.DecisionQuantile(0.9), new Finding.RateBasis("u", 60, true),
         new Finding.NodeThroughput(0.8, 400, "requests/s", 1), new Finding.ResourceLimit("r", 1, "u", true, 2, 1),
         new Finding.QueueingModel(99, 200, "split", 15, 25.6, 0.4, 25.2, 1.0, true),
-        new Finding.SloNotMet(99, 50, 77.4, false, 10_000));
+        new Finding.SloNotMet(99, 50, 77.4, false, 10_000),
+        new Finding.RelationFromProbe("db", 5, 9_000, 3_903.2, 6_624.4, null));
 
     // One of each permitted kind, each with its own sentence.
     assertThat(all).extracting(Object::getClass).doesNotHaveDuplicates()
         .hasSize(kinds(Finding.class));
     assertThat(FindingText.sentences(all)).doesNotHaveDuplicates().allSatisfy(s -> assertThat(s).isNotBlank());
+  }
+
+  @Test
+  void aRelationFromTheProbeSaysWhyHistoryWasNotUsed() {
+    assertThat(FindingText.sentences(List.of(new Finding.RelationFromProbe("database-connections", 5, 9_000,
+            3_903.2, 6_624.4, null))))
+        .containsExactly("database-connections: related to traffic by the capacity probe's 5 levels (up to 9000"
+            + " in the traffic's units), since history saw it only up to 3903 and the decision's peak is 6624.");
+    assertThat(FindingText.sentences(List.of(new Finding.RelationFromProbe("pool", 4, 1_200, Double.NaN, 800,
+            "pool is constant (40 at every point): there is no relation to traffic to fit"))))
+        .containsExactly("pool: related to traffic by the capacity probe's 4 levels (up to 1200 in the traffic's"
+            + " units), since history could not relate them (pool is constant (40 at every point): there is no"
+            + " relation to traffic to fit).");
   }
 }

@@ -183,10 +183,24 @@ public record CapacityForecast(String schema, Planned planned, TrafficForecast t
    * @param value the resource's series at the peak (per node when perNode, for today's nodes)
    * @param demand in capacity units (value × nodes when perNode)
    * @param extrapolated whether the P90 traffic is beyond the highest traffic the relation saw
+   * @param relationFrom whether the relation was learned from history or from the capacity probe
    */
   public record ResourceForecast(String name, String series, String unit, boolean perNode,
       String relation, double rSquared, Quantiles value, Quantiles demand, NodePlan nodes,
-      boolean extrapolated) {}
+      boolean extrapolated, RelationSource relationFrom) {}
+
+  /** Where a resource's relation to traffic was learned. */
+  public enum RelationSource {
+    /** The resource and the traffic over the same past times. */
+    HISTORY,
+    /** The capacity probe's levels: throughput and the resource's mean at each. */
+    PROBE;
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String json() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /**
    * Nodes against the limit.

@@ -122,8 +122,9 @@ public final class CapacityForecaster {
     PeakDemand peak = new PeakDemand(demand, scenario.scenario(), peakAt, trafficQ, decisionTraffic, peaks, band);
     for (Resource resource : in.plan().resources()) {
       RegularSeries series = in.resources().get(resource.name());
-      ResourceModel relation = ResourceFit.fit(traffic, series);
-      resources.add(resource(in, resource, series, relation, peak, window, settings, random, warnings,
+      Relation chosen = relation(in, resource, traffic, series, decisionTraffic, assumptions);
+      ResourceModel relation = chosen.model();
+      resources.add(resource(in, resource, series, chosen, peak, window, settings, random, warnings,
           assumptions));
       resourceCharts.add(ForecastCharts.resource(series, resource, relation, traffic, demand, band));
       relationCharts.add(ForecastCharts.relation(resource.name(), traffic, series, relation, trafficQ[2]));
@@ -276,9 +277,61 @@ public final class CapacityForecaster {
       double decisionTraffic, DailyPeaks dailyPeaks, ForecastCharts.Band band) {}
 
   /** One resource at the peak: its quantiles by simulation, its nodes and its runway. */
+  /** A resource's relation to traffic, and where it was learned. */
+  private record Relation(ResourceModel model, CapacityForecast.RelationSource source) {}
+
+  /**
+   * The resource against traffic from history, or from the capacity probe when its load steps
+   * have the resource's series as a column and it reaches traffic history did not: history where
+   * the decision's traffic lies within what it saw (the platform itself, at that load), else the
+   * one that saw the higher traffic, so the least is extrapolated. History that cannot be related
+   * (too few common points, constant) leaves the probe, when there is one.
+   */
+  private static Relation relation(ForecastInputs in, Resource resource, RegularSeries traffic,
+      RegularSeries series, double decisionTraffic, List<Finding> assumptions) {
+    java.util.Optional<ResourceModel> probe = probeRelation(in, resource, traffic.stepSeconds());
+    ResourceModel history;
+    try {
+      history = ResourceFit.fit(traffic, series);
+    } catch (UnsuitableDataException e) {
+      if (probe.isEmpty()) {
+        throw e;
+      }
+      assumptions.add(new Finding.RelationFromProbe(resource.name(), probe.get().points(),
+          probe.get().maxTraffic(), Double.NaN, decisionTraffic, e.getMessage()));
+      return new Relation(probe.get(), CapacityForecast.RelationSource.PROBE);
+    }
+    if (probe.isPresent() && decisionTraffic > history.maxTraffic()
+        && probe.get().maxTraffic() > history.maxTraffic()) {
+      assumptions.add(new Finding.RelationFromProbe(resource.name(), probe.get().points(),
+          probe.get().maxTraffic(), history.maxTraffic(), decisionTraffic, null));
+      return new Relation(probe.get(), CapacityForecast.RelationSource.PROBE);
+    }
+    return new Relation(history, CapacityForecast.RelationSource.HISTORY);
+  }
+
+  /**
+   * The probe's relation for the resource, when the load steps have its series as a column and
+   * the traffic is a rate: a level's throughput per second in the traffic's units, times today's
+   * nodes for a resource measured per node.
+   */
+  private static java.util.Optional<ResourceModel> probeRelation(ForecastInputs in, Resource resource,
+      long stepSeconds) {
+    if (in.loadSteps().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    RateUnit rate = RateUnit.parse(in.plan().traffic().unit());
+    if (rate.kind() == RateUnit.Kind.NOT_A_RATE) {
+      return java.util.Optional.empty();
+    }
+    double toTraffic = rate.basisSeconds(stepSeconds) * (resource.perNode() ? Math.max(1, resource.nodes()) : 1);
+    return ResourceFit.fitProbe(resource.series(), in.loadSteps(), resource.series(), toTraffic);
+  }
+
   private static ResourceForecast resource(ForecastInputs in, Resource resource, RegularSeries series,
-      ResourceModel relation, PeakDemand peak, Window window, ForecastSettings settings,
+      Relation chosen, PeakDemand peak, Window window, ForecastSettings settings,
       SplittableRandom random, List<Finding> warnings, List<Finding> assumptions) {
+    ResourceModel relation = chosen.model();
     double[] draws = simulate(peak.demand(), peak.scenario(), peak.at(), relation, settings.draws(), random);
     double[] value = new double[LEVELS.length];
     for (int i = 0; i < LEVELS.length; i++) {
@@ -297,11 +350,13 @@ public final class CapacityForecaster {
     assumptions.add(new Finding.ResourceLimit(resource.name(), resource.limit(), resource.unit(),
         resource.perNode(), resource.nodes(), resource.redundancy()));
     return new ResourceForecast(resource.name(), resource.series(), resource.unit(),
-        resource.perNode(), relation.describe(in.plan().traffic().series()), relation.rSquared(),
+        resource.perNode(), relation.describe(in.plan().traffic().series())
+            + (chosen.source() == CapacityForecast.RelationSource.PROBE ? ", from the capacity probe's levels" : ""),
+        relation.rSquared(),
         new Quantiles(value[0], value[1], value[2]),
         new Quantiles(resource.demand(Math.max(0, value[0])), resource.demand(Math.max(0, value[1])),
             resource.demand(Math.max(0, value[2]))),
-        nodes, extrapolated);
+        nodes, extrapolated, chosen.source());
   }
 
   /** Past promotions and the planned one, for the charts. */

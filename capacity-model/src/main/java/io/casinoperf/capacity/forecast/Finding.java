@@ -38,6 +38,7 @@ import java.time.LocalDate;
     @JsonSubTypes.Type(Finding.RateBasis.class),
     @JsonSubTypes.Type(Finding.NodeThroughput.class),
     @JsonSubTypes.Type(Finding.ResourceLimit.class),
+    @JsonSubTypes.Type(Finding.RelationFromProbe.class),
     @JsonSubTypes.Type(Finding.QueueingModel.class),
     @JsonSubTypes.Type(Finding.SloNotMet.class),
 })
@@ -157,6 +158,20 @@ public sealed interface Finding {
 
   /** One application node carries a share of its USL maximum throughput, with spares. */
   record NodeThroughput(double share, double perNode, String unit, int spares) implements Assumption {}
+
+  /**
+   * A resource's relation to traffic was learned from the capacity probe's levels, not history.
+   *
+   * @param levels the probe's levels that measured it
+   * @param probeHighest the highest traffic the probe reached, in the traffic's units (for a
+   *     per-node resource: a level's throughput × today's nodes)
+   * @param historyHighest the highest traffic history saw the resource with; NaN when history
+   *     could not relate them
+   * @param decisionTraffic the traffic at the decision quantile's peak
+   * @param historyUnusable why history could not relate them, or null
+   */
+  record RelationFromProbe(String resource, int levels, double probeHighest, double historyHighest,
+      double decisionTraffic, String historyUnusable) implements Assumption {}
 
   /** A resource's limit, today's count and spares. */
   record ResourceLimit(String resource, double limit, String unit, boolean perNode, int nodes,

@@ -3,6 +3,7 @@ package io.casinoperf.capacity.resource;
 import io.casinoperf.capacity.algebra.LeastSquares;
 import io.casinoperf.capacity.series.RegularSeries;
 import io.casinoperf.capacity.series.UnsuitableDataException;
+import io.casinoperf.capacity.usl.LoadStep;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -50,16 +51,10 @@ public final class ResourceFit {
       throw new UnsuitableDataException(resource.name() + " and " + traffic.name() + " share " + n
           + " time points; at least 10 are needed to relate them");
     }
-    double minX = Double.POSITIVE_INFINITY;
-    double maxX = Double.NEGATIVE_INFINITY;
-    double minY = Double.POSITIVE_INFINITY;
-    double maxY = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
-      minX = Math.min(minX, x[i]);
-      maxX = Math.max(maxX, x[i]);
-      minY = Math.min(minY, y[i]);
-      maxY = Math.max(maxY, y[i]);
-    }
+    double minX = min(x, n);
+    double maxX = max(x, n);
+    double minY = min(y, n);
+    double maxY = max(y, n);
     if (minX == maxX) {
       throw new UnsuitableDataException(traffic.name() + " is constant where " + resource.name()
           + " was measured: the relation cannot be fitted");
@@ -109,6 +104,89 @@ public final class ResourceFit {
     }
     return new ResourceModel(resource.name(), curved, beta, inverse, scale, 1 - sse / sst,
         curved ? curveResiduals : lineResiduals, minX, maxX, n);
+  }
+
+  /**
+   * A resource against traffic from a capacity probe: each level's throughput (per second, on the
+   * node it loaded) and the resource's mean over the level (its column in the load steps), a
+   * line through the levels that have it. The probe has a few levels, not a history: the
+   * residuals the quantiles add are the leave-one-out ones (each level predicted by the line
+   * through the others), and the line's own uncertainty has n − 2 degrees of freedom.
+   *
+   * @param column the resource's column in the load steps
+   * @param toTraffic a level's throughput per second × this = the platform traffic, in the
+   *     traffic series' units, at which the resource series would read the level's value: the
+   *     traffic unit's seconds (60 for requests per minute), times today's nodes for a resource
+   *     measured per node (each of n nodes carries 1/n of the traffic)
+   * @return empty when fewer than three levels have the column, or throughput or the resource is
+   *     the same at all of them
+   */
+  public static java.util.Optional<ResourceModel> fitProbe(String name, java.util.List<LoadStep> steps,
+      String column, double toTraffic) {
+    int n = 0;
+    double[] x = new double[steps.size()];
+    double[] y = new double[steps.size()];
+    for (LoadStep step : steps) {
+      Double value = step.resources().get(column);
+      if (value != null) {
+        x[n] = step.throughputPerSecond() * toTraffic;
+        y[n++] = value;
+      }
+    }
+    if (n < 3) {
+      return java.util.Optional.empty();
+    }
+    double minX = min(x, n);
+    double maxX = max(x, n);
+    double minY = min(y, n);
+    double maxY = max(y, n);
+    if (minX == maxX || minY == maxY || !Double.isFinite(maxX) || !Double.isFinite(maxY)) {
+      return java.util.Optional.empty();
+    }
+    double scale = Math.max(Math.abs(minX), Math.abs(maxX));
+    double[] beta = solve(x, y, 0, n, scale, false);
+    double[][] inverse = LeastSquares.inverse(normal(x, 0, n, scale, false), 0);
+    double sse = 0;
+    double sst = 0;
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      mean += y[i] / n;
+    }
+    double[] leaveOneOut = new double[n];
+    for (int i = 0; i < n; i++) {
+      double xi = x[i] / scale;
+      double e = y[i] - (beta[0] + beta[1] * xi);
+      sse += e * e;
+      sst += (y[i] - mean) * (y[i] - mean);
+      // The leverage of level i: how much the line through all levels leans towards it.
+      double leverage = inverse[0][0] + 2 * xi * inverse[0][1] + xi * xi * inverse[1][1];
+      leaveOneOut[i] = leverage < 1 - 1e-9 ? e / (1 - leverage) : e;
+    }
+    double variance = n > 2 ? sse / (n - 2) : 0;
+    double[][] covariance = new double[2][2];
+    for (int i = 0; i < 2; i++) {
+      for (int j = 0; j < 2; j++) {
+        covariance[i][j] = inverse[i][j] * variance;
+      }
+    }
+    return java.util.Optional.of(new ResourceModel(name, false, beta, covariance, scale, 1 - sse / sst,
+        leaveOneOut, minX, maxX, n));
+  }
+
+  private static double min(double[] values, int n) {
+    double min = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      min = Math.min(min, values[i]);
+    }
+    return min;
+  }
+
+  private static double max(double[] values, int n) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      max = Math.max(max, values[i]);
+    }
+    return max;
   }
 
   private static double holdoutError(double[] x, double[] y, int from, int train, int n,

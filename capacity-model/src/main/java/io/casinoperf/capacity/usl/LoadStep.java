@@ -1,5 +1,9 @@
 package io.casinoperf.capacity.usl;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One step of a stepped load test: the load held constant and what the system delivered at it.
  *
@@ -14,14 +18,22 @@ package io.casinoperf.capacity.usl;
  *     the lowest level, where nothing waits, it is the service time the queueing model starts from
  * @param scv the response time's squared coefficient of variation (variance ÷ mean²),
  *     {@code >= 0}: 1 for exponential times, 0 for constant ones; NaN when not measured
+ * @param resources what the step cost the platform, by resource (a capacity probe's columns read
+ *     from Prometheus: CPU, database connections, …), where measured
  */
 public record LoadStep(double concurrency, double throughputPerSecond, double p99Millis,
-    double errorRate, double meanMillis, double scv) {
+    double errorRate, double meanMillis, double scv, Map<String, Double> resources) {
 
   /**
    * @throws IllegalArgumentException when a value is outside its range
    */
   public LoadStep {
+    resources = Collections.unmodifiableMap(new LinkedHashMap<>(resources));
+    resources.forEach((name, value) -> {
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException("resource " + name + " must be finite: " + value);
+      }
+    });
     if (!(concurrency > 0) || Double.isInfinite(concurrency)) {
       throw new IllegalArgumentException("concurrency must be finite and > 0: " + concurrency);
     }
@@ -43,6 +55,12 @@ public record LoadStep(double concurrency, double throughputPerSecond, double p9
       throw new IllegalArgumentException("the squared coefficient of variation must be finite and"
           + " >= 0 (or NaN): " + scv);
     }
+  }
+
+  /** A step without resources. */
+  public LoadStep(double concurrency, double throughputPerSecond, double p99Millis, double errorRate,
+      double meanMillis, double scv) {
+    this(concurrency, throughputPerSecond, p99Millis, errorRate, meanMillis, scv, Map.of());
   }
 
   /** A step without the response time's mean and variation. */

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 
 /**
@@ -70,7 +72,8 @@ public final class LoadSteps {
       }
       String[] header = rows.next();
       Columns columns = Columns.of(file, header);
-      List<LoadStep> steps = new ArrayList<>();
+      List<String[]> cells = new ArrayList<>();
+      List<Long> lines = new ArrayList<>();
       while (CsvRow.hasNext(file, rows)) {
         CsvRow next = CsvRow.next(file, rows);
         long line = next.line();
@@ -85,7 +88,13 @@ public final class LoadSteps {
                 + " comma splits a number in two)");
           }
         }
-        steps.add(step(file, line, row, header, columns));
+        cells.add(row);
+        lines.add(line);
+      }
+      List<Integer> resourceColumns = resourceColumns(header, columns, cells);
+      List<LoadStep> steps = new ArrayList<>();
+      for (int i = 0; i < cells.size(); i++) {
+        steps.add(step(file, lines.get(i), cells.get(i), header, columns, resourceColumns));
       }
       if (steps.size() < MINIMUM_STEPS) {
         throw new MetricsFormatException(file, 0, (steps.isEmpty() ? "no steps"
@@ -101,8 +110,38 @@ public final class LoadSteps {
     }
   }
 
+  /**
+   * The columns that are none of the known ones and hold numbers only (where not blank), at least
+   * one: what each step cost the platform, as a capacity probe writes them. Other columns (a
+   * start time, a note) are ignored.
+   */
+  private static List<Integer> resourceColumns(String[] header, Columns columns, List<String[]> rows) {
+    List<Integer> resources = new ArrayList<>();
+    for (int c = 0; c < header.length; c++) {
+      if (columns.known(c) || header[c].isBlank()) {
+        continue;
+      }
+      boolean any = false;
+      boolean numbers = true;
+      for (String[] row : rows) {
+        if (c < row.length && !row[c].isBlank()) {
+          any = true;
+          try {
+            numbers &= Double.isFinite(Double.parseDouble(row[c].strip()));
+          } catch (NumberFormatException e) {
+            numbers = false;
+          }
+        }
+      }
+      if (any && numbers) {
+        resources.add(c);
+      }
+    }
+    return resources;
+  }
+
   private static LoadStep step(Path file, long line, String[] row, String[] header,
-      Columns columns) {
+      Columns columns, List<Integer> resourceColumns) {
     double concurrency = required(file, line, row, columns.concurrency, header);
     double throughput = required(file, line, row, columns.throughput, header);
     double p99 = optional(file, line, row, columns.p99, header);
@@ -125,7 +164,13 @@ public final class LoadSteps {
       throw new MetricsFormatException(file, line, "'" + row[columns.scv].strip() + "' in '"
           + name(header, columns.scv) + "' is negative; a squared coefficient of variation is >= 0");
     }
-    return new LoadStep(concurrency, throughput, p99, errorRate, mean, scv);
+    Map<String, Double> resources = new LinkedHashMap<>();
+    for (int c : resourceColumns) {
+      if (c < row.length && !row[c].isBlank()) {
+        resources.put(name(header, c), Double.parseDouble(row[c].strip()));
+      }
+    }
+    return new LoadStep(concurrency, throughput, p99, errorRate, mean, scv, resources);
   }
 
   private static double required(Path file, long line, String[] row, int column,
@@ -169,7 +214,13 @@ public final class LoadSteps {
   }
 
   /** Column positions; -1 for an absent optional column. */
-  private record Columns(int concurrency, int throughput, int p99, int errorRate, int mean, int scv) {
+  private record Columns(int concurrency, int throughput, int p99, int errorRate, int mean, int scv,
+      int otherThroughput) {
+    boolean known(int column) {
+      return column == concurrency || column == throughput || column == p99 || column == errorRate
+          || column == mean || column == scv || column == otherThroughput;
+    }
+
     static Columns of(Path file, String[] header) {
       int concurrency = find(file, header, "concurrency");
       int throughput = find(file, header, "throughput_per_s");
@@ -189,7 +240,8 @@ public final class LoadSteps {
             + found);
       }
       return new Columns(concurrency, throughput, find(file, header, "p99_ms"),
-          find(file, header, "error_rate"), find(file, header, "mean_ms"), find(file, header, "scv"));
+          find(file, header, "error_rate"), find(file, header, "mean_ms"), find(file, header, "scv"),
+          throughputShort);
     }
 
     /** The column of this name, -1 when there is none; a name given twice is refused. */
