@@ -156,7 +156,7 @@ final class ForecastBacktestCommand implements Callable<Integer> {
     }
     List<Path> files = new ArrayList<>(metrics);
     if (prometheus.used()) {
-      files.addAll(prometheus.fetchInto(out, stepSeconds, spec.commandLine().getOut()));
+      files.addAll(prometheus.fetchInto(out, stepSeconds, spec.commandLine().getOut(), new ArrayList<>()));
     }
     BacktestInputs inputs = ForecastInputs.loadSeries(files, calendar, name, stepSeconds, maxFill);
     BacktestDesign design = originTimes.length > 0 ? new BacktestDesign(trainSeconds, originTimes)

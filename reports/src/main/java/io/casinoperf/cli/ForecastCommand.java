@@ -4,6 +4,7 @@ import io.casinoperf.run.Durations;
 import io.casinoperf.capacity.demand.DemandFitter;
 import io.casinoperf.capacity.forecast.CapacityForecast;
 import io.casinoperf.capacity.forecast.CapacityForecaster;
+import io.casinoperf.capacity.forecast.Finding;
 import io.casinoperf.capacity.forecast.ForecastInputs;
 import io.casinoperf.capacity.forecast.ForecastSettings;
 import io.casinoperf.capacity.queueing.NodeSizing;
@@ -180,11 +181,12 @@ final class ForecastCommand implements Callable<Integer> {
       throw refuse("--staging-ratio", "expected a ratio above 0, such as 0.1 for a tenth of production");
     }
     List<Path> files = new ArrayList<>(metrics == null ? List.of() : metrics);
+    List<Finding> reading = new ArrayList<>();
     if (prometheus.used()) {
-      files.addAll(prometheus.fetchInto(out, stepSeconds, spec.commandLine().getOut()));
+      files.addAll(prometheus.fetchInto(out, stepSeconds, spec.commandLine().getOut(), reading));
     }
     ForecastInputs inputs = ForecastInputs.load(files, calendar, plan, loadSteps, stepSeconds, maxFill);
-    CapacityForecast forecast = CapacityForecaster.forecast(inputs, settings);
+    CapacityForecast forecast = CapacityForecaster.forecast(inputs, settings).withEarlierFindings(reading);
     if (stagingNodes == null) {
       stagingNodes = Math.max(1, inputs.plan().traffic().stagingNodes());
     }

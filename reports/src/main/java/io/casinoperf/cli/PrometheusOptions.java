@@ -1,5 +1,6 @@
 package io.casinoperf.cli;
 
+import io.casinoperf.capacity.forecast.Finding;
 import io.casinoperf.capacity.series.PrometheusException;
 import io.casinoperf.capacity.series.PrometheusSource;
 import io.casinoperf.capacity.series.Timestamps;
@@ -94,11 +95,13 @@ final class PrometheusOptions {
    * what was read.
    *
    * @param stepSeconds the step asked for; 0 to choose one from the range ({@link #step})
+   * @param findings where the warnings of the reads go, for the forecast's outputs
    * @return the saved files, to be read as any metrics file is
    * @throws CasinoPerf.UserInputException for options that cannot work together
    * @throws PrometheusException when the server gives no usable series
    */
-  List<Path> fetchInto(Path dir, long stepSeconds, PrintWriter console) throws IOException {
+  List<Path> fetchInto(Path dir, long stepSeconds, PrintWriter console, List<Finding> findings)
+      throws IOException {
     if (url == null) {
       throw new CasinoPerf.UserInputException(firstGiven() + " is for reading from a Prometheus server:"
           + " give its URL with --prometheus");
@@ -152,16 +155,22 @@ final class PrometheusOptions {
           query.name(), source.url(), String.format(java.util.Locale.ROOT, "%,d", times.length),
           Timestamps.span(step), Timestamps.format(times[0]), Timestamps.format(times[times.length - 1]),
           one.requests(), one.requests() == 1 ? "" : "s", file);
+      List<String> warnings = new ArrayList<>();
       for (String warning : one.warnings()) {
-        console.println("warning: " + warning);
+        warnings.add(warning.startsWith(query.name() + ": ") ? warning.substring(query.name().length() + 2)
+            : warning);
       }
       PrometheusSource.Sampling sampling = PrometheusSource.Sampling.of(one.series(), step);
       if (!sampling.dense()) {
-        console.printf(java.util.Locale.ROOT, "warning: %s has a value at %.0f %% of its %s steps and the"
-                + " same value as the step before at %.0f %%: its samples look further apart than the step"
+        warnings.add(String.format(java.util.Locale.ROOT, "a value at %.0f %% of its %s steps and the same"
+                + " value as the step before at %.0f %%: its samples look further apart than the step"
                 + " (Prometheus repeats a sample for up to 5 minutes, then has none); a --step as long as"
-                + " the samples' spacing reads each once%n", query.name(), 100 * sampling.coverage(),
-            Timestamps.span(step), 100 * sampling.repeats());
+                + " the samples' spacing reads each once", 100 * sampling.coverage(), Timestamps.span(step),
+            100 * sampling.repeats()));
+      }
+      for (String warning : warnings) {
+        console.println("warning: " + query.name() + ": " + warning);
+        findings.add(new Finding.PrometheusWarning(query.name(), source.url(), warning));
       }
     }
     notes.forEach(note -> console.println(note));

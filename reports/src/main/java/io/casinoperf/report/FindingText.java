@@ -90,6 +90,8 @@ public final class FindingText {
     } else if (finding instanceof Finding.NodeThroughput n) {
       return f("One application node carries %.0f %% of its USL maximum throughput, %.4g %s; N+%d.",
           100 * n.share(), n.perNode(), n.unit(), n.spares());
+    } else if (finding instanceof Finding.PrometheusWarning w) {
+      return w.series() + " from Prometheus at " + w.server() + ": " + w.text();
     } else if (finding instanceof Finding.RelationFromProbe p) {
       String why = p.historyUnusable() != null
           ? "history could not relate them (" + p.historyUnusable() + ")"

@@ -129,6 +129,29 @@ class ForecastFromPrometheusTest {
   }
 
   @Test
+  void aStepFinerThanTheSamplesIsWarnedOfInTheConsoleAndInForecastJson() throws Exception {
+    List<String> args = new ArrayList<>(prometheusArgs(server.url()));
+    args.addAll(List.of("--step", "5m"));
+
+    Result result = forecast(dir.resolve("fine"), args.toArray(String[]::new));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    // Each 15-minute sample at its own time and 5 minutes later; nothing 10 minutes later.
+    assertThat(result.out()).contains("read rps from " + server.url() + ": 8,063 points every 5 min")
+        .contains("warning: rps: a value at 67 % of its 5 min steps and the same value as the step before"
+            + " at 100 %");
+    JsonNode findings = new ObjectMapper().readTree(dir.resolve("fine/forecast.json").toFile()).get("findings");
+    List<String> warned = new ArrayList<>();
+    findings.forEach(f -> {
+      if (f.get("kind").asText().equals("PrometheusWarning")) {
+        assertThat(f.get("text").asText()).contains("its samples look further apart than the step");
+        warned.add(f.get("series").asText());
+      }
+    });
+    assertThat(warned).containsExactly(QUERIES.split(","));
+  }
+
+  @Test
   void theBacktestFromPrometheusIsTheBacktestFromTheCsv() throws Exception {
     List<String> common = List.of("forecast", "backtest", "--series", "rps", "--calendar",
         data.resolve("calendar.yaml").toString(), "--horizon", "1d", "--origins", "2", "--out");

@@ -224,6 +224,15 @@ class PrometheusCredentialsTest {
     assertThat(sentFromVariable).isNotEmpty().allMatch(("Bearer " + TOKEN)::equals);
     assertThat(file.out()).contains("warning: rps: Prometheus warns: one store of two did not answer;"
         + " the data may be incomplete");
+    // The server's warning is the forecast's too, in forecast.json as in the console.
+    assertThat(new ObjectMapper().readTree(dir.resolve("out/forecast.json").toFile()).get("findings"))
+        .anySatisfy(finding -> {
+          assertThat(finding.get("kind").asText()).isEqualTo("PrometheusWarning");
+          assertThat(finding.get("series").asText()).isEqualTo("rps");
+          assertThat(finding.get("server").asText()).isEqualTo(url);
+          assertThat(finding.get("text").asText()).isEqualTo("Prometheus warns: one store of two did not answer;"
+              + " the data may be incomplete");
+        });
     assertThat(none.exitCode()).isEqualTo(2);
     assertThat(none.err().strip()).isEqualTo("casinoperf: Prometheus at " + url + " answered 401 \"Unauthorized\";"
         + " it asks for credentials: --prometheus-token-env, --prometheus-token-file, or --prometheus-user"

@@ -102,7 +102,8 @@ class FindingTextTest {
         new Finding.NodeThroughput(0.8, 400, "requests/s", 1), new Finding.ResourceLimit("r", 1, "u", true, 2, 1),
         new Finding.QueueingModel(99, 200, "split", 15, 25.6, 0.4, 25.2, 1.0, true),
         new Finding.SloNotMet(99, 50, 77.4, false, 10_000),
-        new Finding.RelationFromProbe("db", 5, 9_000, 3_903.2, 6_624.4, null));
+        new Finding.RelationFromProbe("db", 5, 9_000, 3_903.2, 6_624.4, null),
+        new Finding.PrometheusWarning("rps", "http://prom:9090", "Prometheus warns: partial data"));
 
     // One of each permitted kind, each with its own sentence.
     assertThat(all).extracting(Object::getClass).doesNotHaveDuplicates()

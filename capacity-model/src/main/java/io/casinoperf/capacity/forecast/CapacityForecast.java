@@ -22,6 +22,13 @@ public record CapacityForecast(String schema, Planned planned, TrafficForecast t
     findings = List.copyOf(findings);
   }
 
+  /** This forecast with {@code earlier} put before its own findings (what reading the input found). */
+  public CapacityForecast withEarlierFindings(List<Finding> earlier) {
+    List<Finding> all = new java.util.ArrayList<>(earlier);
+    all.addAll(findings);
+    return new CapacityForecast(schema, planned, traffic, resources, usl, data, all, decisionQuantile, charts);
+  }
+
   /** The findings that qualify the figures, in the order they were found. */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public List<Finding> warnings() {

@@ -39,6 +39,7 @@ import java.time.LocalDate;
     @JsonSubTypes.Type(Finding.NodeThroughput.class),
     @JsonSubTypes.Type(Finding.ResourceLimit.class),
     @JsonSubTypes.Type(Finding.RelationFromProbe.class),
+    @JsonSubTypes.Type(Finding.PrometheusWarning.class),
     @JsonSubTypes.Type(Finding.QueueingModel.class),
     @JsonSubTypes.Type(Finding.SloNotMet.class),
 })
@@ -110,6 +111,13 @@ public sealed interface Finding {
 
   /** The traffic has values at or below 0, so only linear-scale models were tried. */
   record AdditiveOnly(String series) implements Warning {}
+
+  /**
+   * A series read from a Prometheus server came with a warning: the server's own ({@code
+   * warnings} in its answer), points that were not numbers and were left out, or samples further
+   * apart than the step.
+   */
+  record PrometheusWarning(String series, String server, String text) implements Warning {}
 
   /** A resource's relation is used beyond the highest traffic it was seen with. */
   record RelationExtrapolated(String resource, double quantile, double traffic, double highestSeen)
