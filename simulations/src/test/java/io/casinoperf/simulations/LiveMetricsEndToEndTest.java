@@ -146,4 +146,44 @@ class LiveMetricsEndToEndTest {
     }
     return values;
   }
+
+  /**
+   * The platform embedded in the run, on the port {@code -Dplatform.port} gives it, is scraped as
+   * it serves: its spins are the run's and its warm-up's.
+   */
+  @Test
+  void theEmbeddedPlatformOnAGivenPortIsScrapedDuringTheRun() throws Exception {
+    RealPrometheus.requireInstalled();
+    int injectorPort;
+    int platformPort;
+    try (ServerSocket one = new ServerSocket(0); ServerSocket two = new ServerSocket(0)) {
+      injectorPort = one.getLocalPort();
+      platformPort = two.getLocalPort();
+    }
+    try (RealPrometheus prometheus = RealPrometheus.scraping(dir, new LinkedHashMap<>(Map.of(
+        "casinoperf-injector", "127.0.0.1:" + injectorPort,
+        "casino-platform", "127.0.0.1:" + platformPort)))) {
+      Map<String, String> properties = new HashMap<>(TestFlashPeak.properties("6s", 3, "2s", 12, SPINS, "200ms"));
+      properties.put("platform.port", Integer.toString(platformPort));
+      properties.put("metrics.port", Integer.toString(injectorPort));
+      properties.put("metrics.linger", "3s");
+      // The platform starts with the run: Prometheus must be scraping its port already.
+      prometheus.awaitScraping("casino-platform");
+
+      GatlingProcess.Result run = GatlingProcess.run(FlashSpinPeakSimulation.class, properties,
+          dir.resolve("embedded"), Duration.ofMinutes(3));
+
+      assertThat(run.stdout()).contains("casino platform mock on http://127.0.0.1:" + platformPort);
+      GatlingProcess.LatencyJudgement latency = run.assertSlosHeldWhereJudged();
+      RunSummary log = RunSummaries.read(List.of(run.runFolder().orElseThrow().resolve("simulation.log")));
+      long spins = log.requests().get(RequestKey.of("Spin")).count();
+      assertThat(prometheus.value("sum(max_over_time(casinoperf_requests_total{request=\"Spin\"}[5m]))"))
+          .isEqualTo((double) spins);
+      // The warm-up's players spin before the run, on the same platform.
+      assertThat(prometheus.value(
+              "sum(max_over_time(casino_platform_requests_total{job=\"casino-platform\", operation=\"spin\"}[5m]))"))
+          .isGreaterThan((double) spins);
+      latency.reportSkipped();
+    }
+  }
 }

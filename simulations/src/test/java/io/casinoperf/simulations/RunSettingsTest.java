@@ -51,6 +51,17 @@ class RunSettingsTest {
   }
 
   @Test
+  void theEmbeddedPlatformsPortIsFreeUnlessGivenAndRefusedWithATarget() {
+    assertThat(RunSettings.from(Map.of()).platformPort()).isZero();
+    assertThat(RunSettings.from(Map.of("platform.port", "8080")).platformPort()).isEqualTo(8080);
+    assertThatThrownBy(() -> RunSettings.from(Map.of("platform.port", "-1")))
+        .hasMessage("-Dplatform.port=-1: expected a port from 0 (any free one) to 65535");
+    assertThatThrownBy(() -> RunSettings.from(Map.of("platform.port", "8080", "target", "http://127.0.0.1:9")))
+        .hasMessage("-Dplatform.port is the embedded platform's; with -Dtarget the platform is"
+            + " http://127.0.0.1:9, not this run's");
+  }
+
+  @Test
   void liveMetricsAreOnLoopbackByDefaultAndEachSettingCanBeChangedOrRefused() {
     assertThat(RunSettings.from(Map.of()).metrics())
         .contains(new RunSettings.MetricsEndpoint("127.0.0.1", 9464, java.time.Duration.ZERO));

@@ -167,6 +167,21 @@ public final class RealPrometheus implements AutoCloseable {
     fail("Prometheus did not scrape " + job + " within 30 s");
   }
 
+  /**
+   * Waits until Prometheus scrapes {@code job}, whether or not the target answers yet: a target
+   * that comes up later is then scraped from its first second.
+   */
+  public void awaitScraping(String job) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!Double.isNaN(value("max(up{job=\"" + job + "\"})"))) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    fail("Prometheus did not scrape " + job + " within 30 s");
+  }
+
   /** The names of the series that {@code matcher} selects, over the last ten minutes. */
   public java.util.SortedSet<String> names(String matcher) throws IOException, InterruptedException {
     long now = java.time.Instant.now().getEpochSecond();

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The platform one simulation run loads: the {@code -Dtarget} URL after the allow-list check, or
- * else the embedded mock started in this JVM on a free loopback port (in {@code -Dmode}) and warmed
+ * else the embedded mock started in this JVM on a loopback port ({@code -Dplatform.port}, else a
+ * free one; in {@code -Dmode}) and warmed
  * up before the run (see {@link PlatformWarmUp}).
  */
 public final class PlatformUnderTest implements AutoCloseable {
@@ -46,8 +47,23 @@ public final class PlatformUnderTest implements AutoCloseable {
     }
     PlatformMockConfig config = PlatformMockConfig.defaults()
         .withConditions(conditions)
-        .withPassword(settings.embeddedPlatformPassword().reveal());
-    PlatformMock mock = PlatformMock.start(config);
+        .withPassword(settings.embeddedPlatformPassword().reveal())
+        .withPort(settings.platformPort());
+    PlatformMock mock;
+    try {
+      mock = PlatformMock.start(config);
+    } catch (RuntimeException e) {
+      if (settings.platformPort() == 0) {
+        throw e;
+      }
+      // WireMock wraps the bind failure; its root names it.
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      throw new RunSettings.InvalidSettingException("-Dplatform.port=" + settings.platformPort()
+          + ": the embedded platform cannot listen on it (" + root.getMessage() + ")");
+    }
     PlatformWarmUp.run(mock, config.password(), WARM_UP_PLAYERS, WARM_UP_ROUNDS);
     return new PlatformUnderTest(mock.baseUrl(), Optional.of(mock));
   }

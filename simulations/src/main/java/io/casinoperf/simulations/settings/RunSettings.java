@@ -43,6 +43,7 @@ import java.util.function.Function;
  *     quantile and length to replay it at; empty for the simulation's own profile
  * @param metrics where the injector serves its live metrics ({@code /metrics}); empty with {@code
  *     -Dmetrics=off}
+ * @param platformPort the embedded platform's port ({@code -Dplatform.port}); 0 for a free one
  */
 public record RunSettings(
     Optional<URI> target,
@@ -59,7 +60,8 @@ public record RunSettings(
     Optional<BreakerSettings> circuitBreaker,
     Optional<Queue> queue,
     Optional<Rehearsal> rehearsal,
-    Optional<MetricsEndpoint> metrics) {
+    Optional<MetricsEndpoint> metrics,
+    int platformPort) {
 
   /**
    * The injector's Prometheus endpoint: {@code -Dmetrics.bind} (127.0.0.1: loopback, as nothing
@@ -202,7 +204,22 @@ public record RunSettings(
         circuitBreaker(r),
         queue(r),
         rehearsal(r),
-        metrics(r));
+        metrics(r),
+        platformPort(r));
+  }
+
+  /**
+   * {@code -Dplatform.port} (0, a free port): where the embedded platform listens, so that a
+   * Prometheus can scrape its /metrics during the run. Refused with {@code -Dtarget}, whose
+   * platform is not this run's.
+   */
+  private static int platformPort(Reader r) {
+    Optional<Integer> port = r.optional("platform.port", RunSettings::parsePort);
+    if (port.isPresent() && r.properties().containsKey("target")) {
+      throw new InvalidSettingException("-Dplatform.port is the embedded platform's; with -Dtarget the"
+          + " platform is " + r.properties().get("target") + ", not this run's");
+    }
+    return port.orElse(0);
   }
 
   /**
@@ -219,17 +236,7 @@ public record RunSettings(
     }
     boolean on = r.optional("metrics", RunSettings::parseSwitch).orElse(true);
     String bind = r.optional("metrics.bind", RunSettings::parseAddress).orElse("127.0.0.1");
-    int port = r.optional("metrics.port", text -> {
-      try {
-        int value = Integer.parseInt(text);
-        if (value >= 0 && value <= 65_535) {
-          return value;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new IllegalArgumentException("expected a port from 0 (any free one) to 65535");
-    }).orElse(MetricsEndpoint.DEFAULT_PORT);
+    int port = r.optional("metrics.port", RunSettings::parsePort).orElse(MetricsEndpoint.DEFAULT_PORT);
     Duration linger = r.optional("metrics.linger", text -> {
       Duration value = Durations.parse(text);
       if (value.compareTo(Duration.ofMinutes(10)) > 0) {
@@ -238,6 +245,19 @@ public record RunSettings(
       return value;
     }).orElse(Duration.ZERO);
     return on ? Optional.of(new MetricsEndpoint(bind, port, linger)) : Optional.empty();
+  }
+
+  /** A port to listen on; 0 for any free one. */
+  private static int parsePort(String text) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= 0 && value <= 65_535) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("expected a port from 0 (any free one) to 65535");
   }
 
   /** An address to listen on: an IP address (0.0.0.0 for every interface) or localhost; no name is resolved. */
