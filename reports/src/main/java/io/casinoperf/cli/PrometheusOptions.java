@@ -107,7 +107,8 @@ final class PrometheusOptions {
           + " give its URL with --prometheus");
     }
     if (queries.isEmpty()) {
-      throw new CasinoPerf.UserInputException("--prometheus " + url + ": no --query NAME=PROMQL to read");
+      throw new CasinoPerf.UserInputException("--prometheus " + PrometheusSource.redacted(url)
+          + ": no --query NAME=PROMQL to read");
     }
     List<PrometheusSource.Query> parsed = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -129,18 +130,20 @@ final class PrometheusOptions {
     long step = stepSeconds > 0 ? stepSeconds : step(span[1] - span[0]);
     List<PrometheusSource.Fetched> fetched = fetchAll(source, parsed, span, step);
     List<String> notes = new ArrayList<>();
-    if (stepSeconds == 0) {
-      // --step auto: a step finer than the samples reads a staircase; the next longer step that
-      // takes it away is the samples' own.
-      for (int i = indexOf(step) + 1; i < AUTO_STEPS.length && !allDense(fetched, step); i++) {
+    if (stepSeconds == 0 && !allDense(fetched, step)) {
+      // --step auto: a step finer than the samples reads a staircase. The finest longer step at
+      // which every staircase is gone is the samples' own; a series flat by nature stays as it
+      // is at every step and moves nothing.
+      long first = step;
+      for (int i = indexOf(step) + 1; i < AUTO_STEPS.length; i++) {
         List<PrometheusSource.Fetched> coarser = fetchAll(source, parsed, span, AUTO_STEPS[i]);
-        if (!improved(fetched, step, coarser, AUTO_STEPS[i])) {
+        if (staircasesGone(fetched, first, coarser, AUTO_STEPS[i])) {
+          notes.add("--step auto: " + Timestamps.span(AUTO_STEPS[i]) + ", not " + Timestamps.span(first)
+              + ": the samples are further apart than " + Timestamps.span(first));
+          fetched = coarser;
+          step = AUTO_STEPS[i];
           break;
         }
-        notes.add("--step auto: " + Timestamps.span(AUTO_STEPS[i]) + ", not " + Timestamps.span(step)
-            + ": the samples are further apart than " + Timestamps.span(step));
-        fetched = coarser;
-        step = AUTO_STEPS[i];
       }
     }
     List<Path> saved = new ArrayList<>();
@@ -196,16 +199,23 @@ final class PrometheusOptions {
     return fetched.stream().allMatch(f -> PrometheusSource.Sampling.of(f.series(), step).dense());
   }
 
-  /** Whether every series that was a staircase at {@code step} is better at {@code coarser}. */
-  private static boolean improved(List<PrometheusSource.Fetched> fine, long step,
+  /**
+   * Whether {@code coarse} takes the staircase away: every series is dense there or reads there
+   * as it did at {@code step} (flat by nature), and at least one that was not dense now is.
+   */
+  private static boolean staircasesGone(List<PrometheusSource.Fetched> fine, long step,
       List<PrometheusSource.Fetched> coarse, long coarser) {
+    boolean someBecameDense = false;
     for (int i = 0; i < fine.size(); i++) {
       PrometheusSource.Sampling before = PrometheusSource.Sampling.of(fine.get(i).series(), step);
-      if (!before.dense() && !before.improvedBy(PrometheusSource.Sampling.of(coarse.get(i).series(), coarser))) {
+      PrometheusSource.Sampling after = PrometheusSource.Sampling.of(coarse.get(i).series(), coarser);
+      if (after.dense()) {
+        someBecameDense |= !before.dense();
+      } else if (before.improvedBy(after)) {
         return false;
       }
     }
-    return true;
+    return someBecameDense;
   }
 
   private static int indexOf(long step) {

@@ -129,7 +129,13 @@ public class CapacityProbeSimulation extends Simulation {
       LOG.info("load steps written to {}{}", load.output().toAbsolutePath(),
           used.isEmpty() ? "" : " with the resources " + String.join(", ", used.keySet()));
     } catch (InterruptedException e) {
+      // Interrupted while reading the resources: the probe's own columns are still written.
       Thread.currentThread().interrupt();
+      try {
+        steps.writeCsv(load.output(), System.currentTimeMillis());
+      } catch (IOException io) {
+        throw new UncheckedIOException(io);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

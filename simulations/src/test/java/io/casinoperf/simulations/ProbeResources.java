@@ -44,7 +44,8 @@ final class ProbeResources {
     String url = properties.get("prometheus");
     if (resources == null) {
       if (url != null) {
-        throw new IllegalArgumentException("-Dprometheus=" + url + " is for -Dprobe.resources=NAME=PROMQL,…:"
+        throw new IllegalArgumentException("-Dprometheus=" + PrometheusSource.redacted(url)
+            + " is for -Dprobe.resources=NAME=PROMQL,…:"
             + " give the resources to record at each level");
       }
       return Optional.empty();
@@ -62,11 +63,11 @@ final class ProbeResources {
       } catch (PrometheusException e) {
         throw new IllegalArgumentException("-Dprobe.resources: " + part + ": " + e.getMessage());
       }
-      if (byName.put(query.name(), query.promql()) != null) {
+      if (byName.put(query.name().toLowerCase(java.util.Locale.ROOT), query.promql()) != null) {
         throw new IllegalArgumentException("-Dprobe.resources: " + query.name() + " is given twice");
       }
-      if (List.of("concurrency", "throughput_per_s", "p99_ms", "error_rate", "mean_ms", "scv")
-          .contains(query.name())) {
+      if (List.of("concurrency", "throughput_per_s", "throughput", "p99_ms", "error_rate", "mean_ms", "scv")
+          .contains(query.name().toLowerCase(java.util.Locale.ROOT))) {
         throw new IllegalArgumentException("-Dprobe.resources: " + query.name() + " is a column the probe"
             + " writes itself; name the resource otherwise");
       }
@@ -93,7 +94,7 @@ final class ProbeResources {
       return Optional.of(new ProbeResources(new PrometheusSource(url, credentials, null, Duration.ofSeconds(10)),
           queries));
     } catch (PrometheusException e) {
-      throw new IllegalArgumentException("-Dprometheus=" + url + ": " + e.getMessage());
+      throw new IllegalArgumentException("-Dprometheus=" + PrometheusSource.redacted(url) + ": " + e.getMessage());
     }
   }
 

@@ -127,7 +127,10 @@ public final class ResourceFit {
     double[] x = new double[steps.size()];
     double[] y = new double[steps.size()];
     for (LoadStep step : steps) {
-      Double value = step.resources().get(column);
+      // Column names are matched without regard to case, as the load steps' own are.
+      Double value = step.resources().entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(column)).map(java.util.Map.Entry::getValue)
+          .findFirst().orElse(null);
       if (value != null) {
         x[n] = step.throughputPerSecond() * toTraffic;
         y[n++] = value;

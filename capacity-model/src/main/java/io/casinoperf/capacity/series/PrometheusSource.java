@@ -146,11 +146,11 @@ public final class PrometheusSource {
     try {
       base = URI.create(baseUrl.strip());
     } catch (IllegalArgumentException e) {
-      throw new PrometheusException("--prometheus " + baseUrl + ": not a URL (" + e.getMessage() + ")");
+      throw new PrometheusException("--prometheus " + redacted(baseUrl) + ": not a URL");
     }
     String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || base.getHost() == null) {
-      throw new PrometheusException("--prometheus " + baseUrl
+      throw new PrometheusException("--prometheus " + redacted(baseUrl)
           + ": expected an http:// or https:// URL with a host, such as http://prometheus:9090");
     }
     if (base.getRawUserInfo() != null) {
@@ -158,7 +158,7 @@ public final class PrometheusSource {
           + " --prometheus-user and --prometheus-password-env or --prometheus-password-file instead");
     }
     if (caFile != null && !scheme.equals("https")) {
-      throw new PrometheusException("--prometheus-ca-file is for https; " + baseUrl + " is plain http");
+      throw new PrometheusException("--prometheus-ca-file is for https; " + redacted(baseUrl) + " is plain http");
     }
     String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
     this.endpoint = URI.create(scheme + "://" + base.getRawAuthority() + path + "/api/v1/query_range");
@@ -166,7 +166,8 @@ public final class PrometheusSource {
     this.timeout = timeout;
     HttpClient.Builder builder = HttpClient.newBuilder()
         .connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NORMAL);
+        // Never: the JDK's client would send the credentials on to wherever a redirect points.
+        .followRedirects(HttpClient.Redirect.NEVER);
     if (caFile != null) {
       builder.sslContext(trusting(caFile));
     }
@@ -179,6 +180,11 @@ public final class PrometheusSource {
     } else {
       this.authorization = null;
     }
+  }
+
+  /** {@code url} with any user and password replaced by {@code ***}, for messages. */
+  public static String redacted(String url) {
+    return url == null ? null : url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)?[^/@\\s]*@", "$1***@");
   }
 
   /** The server as given, without credentials. */
@@ -305,12 +311,12 @@ public final class PrometheusSource {
     }
 
     /**
-     * Whether {@code coarser}, the same query at a longer step, is the series without the
-     * staircase: dense, or at least with the holes or repeats mostly gone. A series that is
-     * flat by nature (a pool at its maximum for hours) repeats at every step and is not.
+     * Whether {@code coarser}, the same query at a longer step, is the series with less of a
+     * staircase: half again as many steps filled (or dense), or half the repeats. A series that
+     * is flat by nature (a pool at its maximum for hours) repeats at every step and is not.
      */
     public boolean improvedBy(Sampling coarser) {
-      return coarser.coverage >= MIN_COVERAGE && coarser.coverage > coverage
+      return coarser.coverage >= Math.min(MIN_COVERAGE, 1.5 * coverage) && coarser.coverage > coverage
           || coarser.repeats < repeats / 2 && coarser.coverage >= Math.min(coverage, MIN_COVERAGE);
     }
   }
@@ -341,9 +347,9 @@ public final class PrometheusSource {
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    HttpResponse<InputStream> response;
+    HttpResponse<byte[]> response;
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      response = exchange(request.build());
     } catch (HttpConnectTimeoutException e) {
       throw new PrometheusException("cannot connect to Prometheus at " + shownUrl + ": no answer within "
           + seconds(timeout));
@@ -363,12 +369,12 @@ public final class PrometheusSource {
       Thread.currentThread().interrupt();
       throw new PrometheusException("interrupted while asking Prometheus at " + shownUrl);
     }
-    byte[] body;
-    try (InputStream in = response.body()) {
-      body = in.readAllBytes();
-    } catch (IOException e) {
-      throw new PrometheusException("Prometheus at " + shownUrl + " broke off its answer (" + firstLine(e) + ")"
-          + httpsHint());
+    byte[] body = response.body();
+    int code = response.statusCode();
+    if (code / 100 == 3) {
+      throw new PrometheusException("Prometheus at " + shownUrl + " answered " + code + ", a redirect to "
+          + redacted(response.headers().firstValue("Location").orElse("(no Location)"))
+          + ": give the URL it redirects to (credentials are not sent on)");
     }
     JsonNode root;
     try {
@@ -408,6 +414,25 @@ public final class PrometheusSource {
   /** For a plain-http URL whose server hung up: a server that speaks TLS does that to plain requests. */
   private String httpsHint() {
     return shownUrl.startsWith("http://") ? "; if the server speaks TLS, give its https:// URL" : "";
+  }
+
+  /**
+   * One request and its whole answer within the timeout: the request's own timeout stops at the
+   * headers, and a server that stalls in the body would hold the command for ever.
+   */
+  private HttpResponse<byte[]> exchange(HttpRequest request) throws IOException, InterruptedException {
+    try {
+      return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+          .get(timeout.toMillis() + 1_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new HttpTimeoutException("no whole answer within " + seconds(timeout));
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(cause == null ? e : cause);
+    }
   }
 
   private PrometheusException notPrometheus(String what) {

@@ -36,6 +36,20 @@ class PrometheusSourceTest {
   }
 
   @Test
+  void hourlySamplesReadEveryFiveMinutesImproveAtEachLongerStepUntilTheHour() {
+    // Prometheus 3's lookback leaves each hourly sample alone at its own step: 1 of 12 steps at
+    // 5 minutes, 1 of 4 at 15, 1 of 2 at 30, all at the hour.
+    PrometheusSource.Sampling five = new PrometheusSource.Sampling(1 / 12.0, 0);
+    PrometheusSource.Sampling fifteen = new PrometheusSource.Sampling(1 / 4.0, 0);
+    PrometheusSource.Sampling hour = new PrometheusSource.Sampling(1, 0);
+
+    assertThat(five.improvedBy(fifteen)).isTrue();
+    assertThat(fifteen.dense()).isFalse();
+    assertThat(five.improvedBy(hour)).isTrue();
+    assertThat(hour.dense()).isTrue();
+  }
+
+  @Test
   void aSeriesFlatByNatureIsNotImprovedByALongerStep() {
     double[] flat = new double[20];
     long[] times = new long[20];
@@ -96,6 +110,18 @@ class PrometheusSourceTest {
         .isInstanceOf(PrometheusException.class).hasMessageContaining("junk.pem: not PEM certificates");
     assertThat(new PrometheusSource("http://proxy/prometheus/", none, null, second).url())
         .isEqualTo("http://proxy/prometheus");
+  }
+
+  @Test
+  void aUrlsUserAndPasswordAreNeverInAMessage() {
+    PrometheusSource.Credentials none = new PrometheusSource.Credentials.None();
+    assertThat(PrometheusSource.redacted("https://me:s3cret@prom:9090/x")).isEqualTo("https://***@prom:9090/x");
+    assertThat(PrometheusSource.redacted("me:s3cret@prom:9090")).isEqualTo("***@prom:9090");
+    assertThat(PrometheusSource.redacted("http://prom:9090/a@b")).isEqualTo("http://prom:9090/a@b");
+    for (String url : new String[] {"me:s3cret@prom:9090", "ftp://me:s3cret@prom", "http://me:s3cret@[bad"}) {
+      assertThatThrownBy(() -> new PrometheusSource(url, none, null, Duration.ofSeconds(1)))
+          .isInstanceOf(PrometheusException.class).hasMessageNotContaining("s3cret");
+    }
   }
 
   @Test

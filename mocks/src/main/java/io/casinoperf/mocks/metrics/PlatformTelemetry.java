@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *       transactions).
  * </ul>
  *
- * Rates are over the last {@value #RATE_SECONDS} seconds. Thread-safe; recording is a few
- * lock-free increments.
+ * Rates are over the last {@value #RATE_SECONDS} whole seconds. Thread-safe; recording is a few
+ * lock-free updates.
  */
 public final class PlatformTelemetry {
   static final int POOL = 400;
@@ -48,8 +48,14 @@ public final class PlatformTelemetry {
   private final Counter requests;
   private final Histogram lockWaits;
   private final ConcurrentMap<String, Long> lastSeen = new ConcurrentHashMap<>();
-  private final AtomicLongArray perSecond = new AtomicLongArray(RATE_SECONDS + 1);
-  private final AtomicLongArray secondOf = new AtomicLongArray(RATE_SECONDS + 1);
+  /**
+   * Requests per second, one slot a second in a ring: each slot holds its second in the high bits
+   * and its count in the low {@value #COUNT_BITS}, so that a new second replaces the count and a
+   * request adds to it in one compare-and-set, and no request is lost at the turn of a second.
+   */
+  private final AtomicLongArray slots = new AtomicLongArray(RATE_SECONDS + 1);
+  private static final int COUNT_BITS = 24;
+  private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
   private final long startNanos = System.nanoTime();
 
   public PlatformTelemetry() {
@@ -102,12 +108,10 @@ public final class PlatformTelemetry {
       lastSeen.put(player, now);
     }
     long second = (now - startNanos) / 1_000_000_000L;
-    int slot = (int) (second % perSecond.length());
-    long was = secondOf.get(slot);
-    if (was != second && secondOf.compareAndSet(slot, was, second)) {
-      perSecond.set(slot, 0);
-    }
-    perSecond.incrementAndGet(slot);
+    int slot = (int) (second % slots.length());
+    slots.getAndUpdate(slot, packed -> packed >>> COUNT_BITS == second
+        ? (packed & COUNT_MASK) == COUNT_MASK ? packed : packed + 1
+        : second << COUNT_BITS | 1);
   }
 
   /** A wallet operation waited {@code nanos} for its wallet's lock. */
@@ -125,9 +129,9 @@ public final class PlatformTelemetry {
         continue;
       }
       seconds++;
-      int slot = (int) (s % perSecond.length());
-      if (secondOf.get(slot) == s) {
-        total += perSecond.get(slot);
+      long packed = slots.get((int) (s % slots.length()));
+      if (packed >>> COUNT_BITS == s) {
+        total += packed & COUNT_MASK;
       }
     }
     return seconds == 0 ? 0 : total / (double) seconds;

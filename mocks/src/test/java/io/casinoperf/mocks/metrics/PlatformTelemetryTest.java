@@ -45,4 +45,26 @@ class PlatformTelemetryTest {
         .contains("process_cpu_seconds_total");
     assertThat(PlatformTelemetry.contentType()).startsWith("text/plain; version=0.0.4");
   }
+
+  @Test
+  void theRequestRateCountsEveryRequestOfTheLastWholeSecondsFromManyThreads() throws Exception {
+    PlatformTelemetry telemetry = new PlatformTelemetry();
+    // Four threads serving 2,000 requests each, all within the first second of the telemetry.
+    Thread[] threads = new Thread[4];
+    for (int t = 0; t < threads.length; t++) {
+      threads[t] = new Thread(() -> {
+        for (int i = 0; i < 2_000; i++) {
+          telemetry.served("spin", 200, null);
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertThat(telemetry.requestsPerSecond()).as("the current second is not counted yet").isZero();
+    Thread.sleep(1_100);
+    // Seen from the next second: 8,000 requests in one of the seconds so far (one whole second).
+    assertThat(telemetry.requestsPerSecond()).isEqualTo(8_000);
+  }
 }

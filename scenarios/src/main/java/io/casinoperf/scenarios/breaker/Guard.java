@@ -106,31 +106,25 @@ public final class Guard {
     return System.nanoTime() / 1_000_000;
   }
 
-  /**
-   * Notes the time, and whether the user had failed before; the user is then marked as not
-   * failed, so that after the request its failed mark tells whether this request failed.
-   */
+  /** Notes the time, and whether the user had failed before. */
   private static Session beforeRequest(Session session) {
     return session.removeAll(STATUS, RESPONSE_MILLIS, OPENED_HERE)
         .set(SENT_AT, nowMillis())
-        .set(FAILED_BEFORE, session.isFailed())
-        .markAsSucceeded();
+        .set(FAILED_BEFORE, session.isFailed());
   }
 
   private static Session afterRequest(String name, Session session) {
     long now = nowMillis();
-    boolean failedHere = session.isFailed();
-    // A failure before the request stays the user's: exitHereIfFailed and tryMax see what they did.
-    Session restored = Boolean.TRUE.equals(session.get(FAILED_BEFORE)) ? session.markAsFailed() : session;
     Number status = session.get(STATUS);
     Number responseMillis = session.get(RESPONSE_MILLIS);
     Number sentAt = session.get(SENT_AT);
     long millis = responseMillis != null ? responseMillis.longValue()
         : sentAt != null ? now - sentAt.longValue() : 0;
-    Session cleared = restored.removeAll(STATUS, RESPONSE_MILLIS, SENT_AT, FAILED_BEFORE);
+    boolean ok = HttpOutcomes.isOk(Boolean.TRUE.equals(session.get(FAILED_BEFORE)), session.isFailed(), status);
+    Session cleared = session.removeAll(STATUS, RESPONSE_MILLIS, SENT_AT, FAILED_BEFORE);
     RequestObserver told = observer;
     if (told != null) {
-      told.requestDone(name, !failedHere, millis);
+      told.requestDone(name, ok, millis);
     }
     CircuitBreaker breaker = installed;
     if (breaker == null) {

@@ -17,4 +17,20 @@ public final class HttpOutcomes {
     int code = status.intValue();
     return code >= 500 || code == 429;
   }
+
+  /**
+   * Whether Gatling counts a request OK, for the live metrics. The user's failed mark is Gatling's
+   * own and is left as it is (marking a user failed marks its open groups KO too): a user that had
+   * not failed before the request failed it exactly when it is failed now. For a user already
+   * failed, the mark says nothing new and the request's answer decides: OK for a 1xx–3xx status,
+   * as a request whose own checks pass has; a 2xx whose body check failed is then counted OK.
+   *
+   * @param status the response's status, null without a response
+   */
+  public static boolean isOk(boolean failedBefore, boolean failedNow, Number status) {
+    if (!failedBefore) {
+      return !failedNow;
+    }
+    return status != null && status.intValue() < 400;
+  }
 }

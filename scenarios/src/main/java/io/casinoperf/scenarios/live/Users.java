@@ -43,6 +43,14 @@ public final class Users {
     return exec(Users::left).exitHere();
   }
 
+  /**
+   * The run is over: users Gatling stopped where they were (at the run's duration, or when the
+   * circuit breaker stopped the load) are counted out.
+   */
+  public static void runEnded() {
+    LEFT.set(ARRIVED.get());
+  }
+
   public static long arrived() {
     return ARRIVED.get();
   }

@@ -277,6 +277,7 @@ public final class RunContext<L> implements AutoCloseable {
     } else {
       LOG.warn("cannot find this run's results folder: no {} written", RunRecord.FILE_NAME);
     }
+    Users.runEnded();
     metrics.ifPresent(live -> {
       long linger = settings.metrics().orElseThrow().linger().toMillis();
       if (linger > 0) {
