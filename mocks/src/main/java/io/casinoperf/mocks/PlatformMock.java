@@ -52,16 +52,13 @@ public final class PlatformMock implements AutoCloseable {
   private final Wallets wallets;
   private final BalanceChannel channel;
   private final OperationsAdminApi operations;
-  private final PlatformTelemetry telemetry;
 
   private PlatformMock(
       WireMockServer server,
       PlatformConditions conditions,
       Wallets wallets,
       BalanceChannel channel,
-      OperationsAdminApi operations,
-      PlatformTelemetry telemetry) {
-    this.telemetry = telemetry;
+      OperationsAdminApi operations) {
     this.server = server;
     this.conditions = conditions;
     this.wallets = wallets;
@@ -114,7 +111,7 @@ public final class PlatformMock implements AutoCloseable {
     server.start();
     server.stubFor(WireMock.get(WireMock.urlPathEqualTo(MetricsEndpoint.PATH))
         .willReturn(WireMock.aResponse().withTransformers(MetricsEndpoint.NAME)));
-    PlatformMock mock = new PlatformMock(server, conditions, wallets, channel, operations, telemetry);
+    PlatformMock mock = new PlatformMock(server, conditions, wallets, channel, operations);
     LOG.info(
         "casino platform mock on {} ({} stubs, mode {})",
         mock.baseUrl(),
@@ -139,11 +136,6 @@ public final class PlatformMock implements AutoCloseable {
 
   public PlatformConditions conditions() {
     return conditions;
-  }
-
-  /** What the platform serves at {@code /metrics}. */
-  public PlatformTelemetry telemetry() {
-    return telemetry;
   }
 
   public Wallets wallets() {

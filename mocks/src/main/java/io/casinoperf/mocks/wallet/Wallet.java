@@ -63,16 +63,6 @@ public final class Wallet {
       int keptTransactions,
       IdempotencyWindow window,
       Clock clock,
-      BalanceListener listener) {
-    this(playerId, initialCents, keptTransactions, window, clock, listener, nanos -> {});
-  }
-
-  Wallet(
-      String playerId,
-      long initialCents,
-      int keptTransactions,
-      IdempotencyWindow window,
-      Clock clock,
       BalanceListener listener,
       java.util.function.LongConsumer lockWaits) {
     this.lockWaits = lockWaits;

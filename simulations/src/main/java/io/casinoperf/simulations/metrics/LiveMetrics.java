@@ -112,10 +112,6 @@ public final class LiveMetrics implements RequestObserver, AutoCloseable {
     return bind.contains(":") ? "[" + bind + "]" : bind;
   }
 
-  public int port() {
-    return server.getPort();
-  }
-
   @Override
   public void requestDone(String request, boolean ok, long responseMillis) {
     String status = ok ? "OK" : "KO";

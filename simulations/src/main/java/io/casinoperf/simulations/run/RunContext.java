@@ -201,10 +201,6 @@ public final class RunContext<L> implements AutoCloseable {
     return Users.LEAVE;
   }
 
-  /** The live metrics, while they are served. */
-  public Optional<LiveMetrics> metrics() {
-    return metrics;
-  }
 
   /**
    * The open injection profiles of the run's scenarios: arrivals are checked against them. Call
