@@ -45,7 +45,10 @@ class CapacityHtmlTest {
           + " / " + r.nodes().nodesNeeded().p99());
       if (r.unit().equals("bytes")) {
         // Gibibytes, not "5.85e+09" or "8589934592 bytes".
-        assertThat(html).contains(String.format(Locale.ROOT, "%.4g GiB", r.value().p90() / (1L << 30)));
+        // Four significant digits, without trailing zeros ("5.87 GiB", not "5.870 GiB").
+        String gib = new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", r.value().p90() / (1L << 30)))
+            .stripTrailingZeros().toPlainString();
+        assertThat(html).contains(gib + " GiB");
         assertThat(html).doesNotContain(ForecastWriters.num(r.value().p90()));
       } else {
         assertThat(html).contains(ForecastWriters.num(r.value().p50()), ForecastWriters.num(r.value().p90()));

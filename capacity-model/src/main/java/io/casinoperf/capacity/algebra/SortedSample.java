@@ -18,4 +18,22 @@ public final class SortedSample {
     int hi = Math.min(n - 1, lo + 1);
     return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
   }
+
+  /**
+   * The {@code probability} quantile of the next draw from the population the sample came from:
+   * the k-th smallest of n values is exceeded by a new one with probability 1 − k/(n + 1), so the
+   * position is h = (n + 1)·p, interpolated between order statistics and held at the ends (Hyndman
+   * and Fan's type 6). Wider than {@link #quantile} in the tails, by more the smaller the sample;
+   * 0 for an empty sample.
+   */
+  public static double predictive(double[] sorted, double probability) {
+    int n = sorted.length;
+    if (n == 0) {
+      return 0;
+    }
+    double h = Math.max(0, Math.min(n - 1, (n + 1) * probability - 1));
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(n - 1, lo + 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  }
 }

@@ -14,8 +14,10 @@ import java.util.SortedMap;
  * the last day or week or not) is fitted on what comes before each block and scored on what it
  * did not see. The best candidate of each scale, with a trend and with a level only, gets the share
  * of last season's error it carries ({@link SeasonalCarry}); the four are compared on the original
- * scale over more blocks, and the winner is refitted on all of its window. Its errors on those
- * blocks give the prediction intervals.
+ * scale over more blocks. The best of them and those nearly as good, with the seasonal
+ * decomposition ({@link Decomposition}) when it is nearly as good too, are refitted on all of
+ * their windows, and the forecast is their mean. Its errors on those blocks give the prediction
+ * intervals.
  *
  * <p>One pass over the data accumulates per-day sums of {@code XᵀX} and {@code Xᵀy} for the
  * largest set of terms ({@link Moments}); each candidate is then a small system solved by {@link
@@ -275,7 +277,7 @@ public final class DemandFitter {
     Spec[] finalists = java.util.Arrays.stream(best).filter(java.util.Objects::nonNull).map(Candidate::spec)
         .toArray(Spec[]::new);
     Predictions[] predictions = predictions(d, finalists, fromChunk, toChunk,
-        validation, intervalBlocks, blocks, season);
+        validation, intervalBlocks, season);
     double[] weights = new double[predictions.length];
     double[] errors = new double[predictions.length];
     int chosen = -1;
@@ -301,33 +303,107 @@ public final class DemandFitter {
         members.add(k);
       }
     }
-    if (members.size() > 1) {
-      Predictions lead = predictions[chosen];
-      double[] center = new double[lead.n];
-      for (int k : members) {
-        Predictions p = predictions[k];
-        double[] levels = p.levels(weights[k]);
-        for (int i = 0; i < lead.n; i++) {
-          center[i] += levels[i] / members.size();
-        }
-      }
-      double[] combinedErrors = new double[lead.n];
+    Predictions lead = predictions[chosen];
+    boolean log = lead.spec.log();
+    // The decomposition (a forecaster of another kind, see Decomposition) joins on the same terms.
+    Predictions decomposition = decomposedPredictions(d, fromChunk, toChunk, validation, intervalBlocks, log);
+    boolean decompose = decomposition != null && decomposition.samePoints(lead)
+        && SeasonalCarry.absoluteError(decomposition.actual, decomposition.center, decomposition.carry, 0,
+            decomposition.n, 0, log) / decomposition.n <= errors[chosen] * MEMBER_TOLERANCE;
+    int count = members.size() + (decompose ? 1 : 0);
+    double[] center = new double[lead.n];
+    for (int k : members) {
+      double[] levels = predictions[k].levels(weights[k]);
       for (int i = 0; i < lead.n; i++) {
-        combinedErrors[i] = (lead.spec.log() ? Math.log(lead.actual[i]) : lead.actual[i]) - center[i];
+        center[i] += levels[i] / count;
       }
-      java.util.List<Spec> specs = new java.util.ArrayList<>();
-      double[] partWeights = new double[members.size()];
-      for (int j = 0; j < members.size(); j++) {
-        specs.add(predictions[members.get(j)].spec);
-        partWeights[j] = weights[members.get(j)];
-      }
-      return refit(d, specs, partWeights, fromChunk, toChunk, combinedErrors,
-          java.util.Arrays.copyOf(lead.lead, lead.n), center, lead.n - lead.recentFrom, season);
     }
-    Predictions single = predictions[chosen];
-    return refit(d, java.util.List.of(single.spec), new double[] {weights[chosen]}, fromChunk, toChunk,
-        single.errors(weights[chosen]), java.util.Arrays.copyOf(single.lead, single.n),
-        single.levels(weights[chosen]), single.n - single.recentFrom, season);
+    if (decompose) {
+      for (int i = 0; i < lead.n; i++) {
+        center[i] += decomposition.center[i] / count;
+      }
+    }
+    double[] combinedErrors = new double[lead.n];
+    for (int i = 0; i < lead.n; i++) {
+      combinedErrors[i] = (log ? Math.log(lead.actual[i]) : lead.actual[i]) - center[i];
+    }
+    java.util.List<Spec> specs = new java.util.ArrayList<>();
+    double[] partWeights = new double[members.size()];
+    for (int j = 0; j < members.size(); j++) {
+      specs.add(predictions[members.get(j)].spec);
+      partWeights[j] = weights[members.get(j)];
+    }
+    return refit(d, specs, partWeights, decompose, fromChunk, toChunk, combinedErrors,
+        java.util.Arrays.copyOf(lead.lead, lead.n), center, season);
+  }
+
+  /**
+   * The most points of history the decomposition is fitted on: four weeks at five minutes, 5.6
+   * days of one-minute points (whose weekly season it then leaves out). It is refitted before
+   * every validation block, and on a year of one-minute data two weeks of points cost more time
+   * than the whole regression.
+   */
+  static final int DECOMPOSITION_POINTS = 8_064;
+
+  /**
+   * The seasons the decomposition looks for, in slots: a day and a week for steps that divide a
+   * day, a week for daily steps, none otherwise.
+   */
+  static int[] decompositionPeriods(Prepared d) {
+    long step = d.series.stepSeconds();
+    if (step < Terms.DAY && Terms.DAY % step == 0) {
+      int day = (int) (Terms.DAY / step);
+      return new int[] {day, 7 * day};
+    }
+    return step == Terms.DAY ? new int[] {7} : new int[0];
+  }
+
+  /**
+   * The decomposition fitted on the slots before {@code endSlot}, at most {@link
+   * #DECOMPOSITION_POINTS} of them and none before {@code floorSlot}, on the model's scale (days
+   * left out as anomalous are missing); null when too few points.
+   */
+  static Decomposition decomposition(Prepared d, int floorSlot, int endSlot, boolean log) {
+    int from = Math.max(floorSlot, endSlot - DECOMPOSITION_POINTS);
+    int spc = d.slotsPerChunk();
+    double[] y = new double[Math.max(0, endSlot - from)];
+    for (int i = from; i < endSlot; i++) {
+      double v = d.series.value(i);
+      y[i - from] = Double.isNaN(v) || d.moments.isExcluded(i / spc) || (log && !(v > 0)) ? Double.NaN
+          : log ? Math.log(v) : v;
+    }
+    return Decomposition.fit(y, decompositionPeriods(d));
+  }
+
+  /**
+   * What the decomposition predicted on each of the last {@code blocks} validation blocks, refitted
+   * before each, at the points a regression finalist of the same scale predicts; null when it
+   * could not be fitted before any of them.
+   */
+  private static Predictions decomposedPredictions(Prepared d, int floor, int toChunk, int validation,
+      int blocks, boolean log) {
+    int spc = d.slotsPerChunk();
+    Predictions out = new Predictions(null, log, (int) d.moments.count(toChunk - blocks * validation, toChunk));
+    boolean any = false;
+    for (int b = blocks; b >= 1; b--) {
+      int trainEnd = toChunk - b * validation;
+      Decomposition fit = decomposition(d, floor * spc, trainEnd * spc, log);
+      if (fit == null) {
+        continue;
+      }
+      any = true;
+      int end = Math.min(d.series.slots(), (trainEnd + validation) * spc);
+      for (int i = trainEnd * spc; i < end; i++) {
+        double y = d.series.value(i);
+        if (Double.isNaN(y) || d.moments.isExcluded(i / spc) || (log && !(y > 0))) {
+          continue;
+        }
+        out.actual[out.n] = y;
+        out.center[out.n] = fit.at(i - trainEnd * spc);
+        out.lead[out.n++] = i - trainEnd * spc;
+      }
+    }
+    return any && out.n > 0 ? out : null;
   }
 
   /**
@@ -611,17 +687,18 @@ public final class DemandFitter {
    * it would carry (both on its scale), and how many steps after the block's start each came.
    */
   private static final class Predictions {
+    /** The regression finalist; null for the decomposition. */
     final Spec spec;
+    final boolean log;
     final double[] actual;
     final double[] center;
     final double[] carry;
     final int[] lead;
     int n;
-    /** Where the points of the most recent blocks, whose median error centres the intervals, start. */
-    int recentFrom;
 
-    Predictions(Spec spec, int capacity) {
+    Predictions(Spec spec, boolean log, int capacity) {
       this.spec = spec;
+      this.log = log;
       this.actual = new double[capacity];
       this.center = new double[capacity];
       this.carry = new double[capacity];
@@ -630,7 +707,7 @@ public final class DemandFitter {
 
     /** Whether both predicted the same points (the same actual values at the same leads). */
     boolean samePoints(Predictions other) {
-      return n == other.n && recentFrom == other.recentFrom
+      return n == other.n
           && java.util.Arrays.equals(lead, 0, n, other.lead, 0, n)
           && java.util.Arrays.equals(actual, 0, n, other.actual, 0, n);
     }
@@ -649,7 +726,7 @@ public final class DemandFitter {
       double[] levels = levels(weight);
       double[] out = new double[n];
       for (int i = 0; i < n; i++) {
-        out[i] = (spec.log() ? Math.log(actual[i]) : actual[i]) - levels[i];
+        out[i] = (log ? Math.log(actual[i]) : actual[i]) - levels[i];
       }
       return out;
     }
@@ -660,14 +737,13 @@ public final class DemandFitter {
    * slot's, are evaluated once for all of them.
    */
   private static Predictions[] predictions(Prepared d, Spec[] specs, int floor, int toChunk,
-      int validation, int blocks, int recentBlocks, int season) {
+      int validation, int blocks, int season) {
     double[] row = new double[d.terms.columns];
     int spc = d.slotsPerChunk();
     int capacity = (int) d.moments.count(toChunk - blocks * validation, toChunk);
     Predictions[] out = new Predictions[specs.length];
     for (int k = 0; k < specs.length; k++) {
-      out[k] = new Predictions(specs[k], capacity);
-      out[k].recentFrom = -1;
+      out[k] = new Predictions(specs[k], specs[k].log(), capacity);
     }
     int[][] columns = new int[specs.length][];
     double[][] betas = new double[specs.length][];
@@ -676,9 +752,6 @@ public final class DemandFitter {
       int trainEnd = toChunk - b * validation;
       boolean any = false;
       for (int k = 0; k < specs.length; k++) {
-        if (b == recentBlocks) {
-          out[k].recentFrom = out[k].n;
-        }
         BlockFit fit = fitBlock(d, specs[k], floor, trainEnd);
         columns[k] = fit == null ? new int[0] : fit.columns();
         betas[k] = fit == null ? null
@@ -718,11 +791,6 @@ public final class DemandFitter {
         }
       }
     }
-    for (Predictions p : out) {
-      if (p.recentFrom < 0) {
-        p.recentFrom = p.n;
-      }
-    }
     return out;
   }
 
@@ -731,8 +799,7 @@ public final class DemandFitter {
    * the first spec gives the coefficients' variances, the fitted range and the promotion means.
    */
   private static DemandModel refit(Prepared d, java.util.List<Spec> specs, double[] carryWeights,
-      int floor, int toChunk, double[] validationErrors, int[] leads, double[] levels, int recent,
-      int season) {
+      boolean decompose, int floor, int toChunk, double[] validationErrors, int[] leads, double[] levels, int season) {
     Moments m = d.moments;
     long start = d.series.startEpochSecond();
     java.util.List<DemandModel.Part> parts = new java.util.ArrayList<>();
@@ -780,8 +847,15 @@ public final class DemandFitter {
       promotionMeans[type] = count > 0 ? m.xty(from, toChunk, single, false)[0] / count : Double.NaN;
     }
     long end = Math.min(d.series.epochSecond(d.series.slots() - 1), start + toChunk * d.chunkSeconds - 1);
-    return new DemandModel(d.terms, parts, solution.ridge(), solution.conditionNumber(),
-        new ForecastErrors(validationErrors, leads, levels, recent, start + toChunk * d.chunkSeconds,
+    DemandModel.Decomposed decomposed = null;
+    if (decompose) {
+      Decomposition fit = decomposition(d, floor * d.slotsPerChunk(), toChunk * d.slotsPerChunk(),
+          specs.get(0).log());
+      decomposed = fit == null ? null
+          : new DemandModel.Decomposed(fit, start + toChunk * d.chunkSeconds, d.series.stepSeconds());
+    }
+    return new DemandModel(d.terms, parts, decomposed, solution.ridge(), solution.conditionNumber(),
+        new ForecastErrors(validationErrors, leads, levels, start + toChunk * d.chunkSeconds,
             d.series.stepSeconds()), coefficientVariance,
         start + from * d.chunkSeconds, end, n, promotionMeans, promotionPoints,
         m.xty(from, toChunk, new int[] {0}, false)[0] / Math.max(1, n));

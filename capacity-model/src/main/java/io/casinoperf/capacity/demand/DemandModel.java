@@ -27,6 +27,9 @@ public final class DemandModel {
   private final long points;
   private final List<PromotionEffect> effects;
   private final List<Part> parts;
+  private final Decomposed decomposed;
+  /** The promotion coefficients the decomposition adds, by column (0 where no part has one). */
+  private final double[] promotionBeta;
 
   /**
    * The seasonal residual the forecast carries ({@link SeasonalCarry}): the weight, the season in
@@ -62,11 +65,29 @@ public final class DemandModel {
   }
 
   /**
+   * The decomposition forecaster ({@link Decomposition}) as a member of the combination, fitted on
+   * the model's scale up to {@code startEpochSecond}, from where it forecasts one point a step.
+   */
+  record Decomposed(Decomposition fit, long startEpochSecond, long stepSeconds) {
+    double at(long t) {
+      return fit.at(Math.max(0, Math.floorDiv(t - startEpochSecond, stepSeconds)));
+    }
+  }
+
+  DemandModel(Terms terms, List<Part> parts, double ridge, double conditionNumber,
+      ForecastErrors errors, double[] coefficientVariance, long fromEpochSecond, long toEpochSecond,
+      long points, double[] promotionMeans, long[] promotionPoints, double meanLevel) {
+    this(terms, parts, null, ridge, conditionNumber, errors, coefficientVariance, fromEpochSecond,
+        toEpochSecond, points, promotionMeans, promotionPoints, meanLevel);
+  }
+
+  /**
    * A model whose forecast is the mean of its parts' on their common scale (the first part, the
    * one that forecast its validation blocks best alone, gives the coefficients' variances and the
-   * description's lead); {@code errors} are the combination's own.
+   * description's lead) and, when not null, the decomposition's, which knows no calendar and adds
+   * the regression parts' mean promotion coefficients; {@code errors} are the combination's own.
    */
-  DemandModel(Terms terms, List<Part> parts, double ridge, double conditionNumber,
+  DemandModel(Terms terms, List<Part> parts, Decomposed decomposed, double ridge, double conditionNumber,
       ForecastErrors errors, double[] coefficientVariance, long fromEpochSecond, long toEpochSecond,
       long points, double[] promotionMeans, long[] promotionPoints, double meanLevel) {
     Part first = parts.get(0);
@@ -76,6 +97,7 @@ public final class DemandModel {
       }
     }
     this.parts = List.copyOf(parts);
+    this.decomposed = decomposed;
     this.terms = terms;
     this.ridge = ridge;
     this.conditionNumber = conditionNumber;
@@ -85,6 +107,12 @@ public final class DemandModel {
     this.toEpochSecond = toEpochSecond;
     this.points = points;
     this.effects = effects(promotionMeans, promotionPoints, meanLevel);
+    this.promotionBeta = new double[terms.columns];
+    for (int type = 0; type < terms.promotionTypes.size(); type++) {
+      int column = terms.firstPromotion + type;
+      double b = promotionCoefficient(column);
+      promotionBeta[column] = Double.isNaN(b) ? 0 : b;
+    }
   }
 
   public Spec spec() {
@@ -102,12 +130,15 @@ public final class DemandModel {
 
   /** The model in words: {@link Spec#describe()} and the seasonal residual it carries. */
   public String describe() {
-    if (parts.size() == 1) {
+    if (combined() == 1) {
       return describe(parts.get(0));
     }
-    StringBuilder out = new StringBuilder("the mean of ").append(parts.size()).append(" models (");
+    StringBuilder out = new StringBuilder("the mean of ").append(combined()).append(" models (");
     for (int i = 0; i < parts.size(); i++) {
       out.append(i == 0 ? "" : "; ").append(describe(parts.get(i)));
+    }
+    if (decomposed != null) {
+      out.append("; ").append(decomposed.fit().describe(decomposed.stepSeconds()));
     }
     return out.append(')').toString();
   }
@@ -125,7 +156,7 @@ public final class DemandModel {
 
   /** How many models the forecast is the mean of (1 for a single model). */
   public int combined() {
-    return parts.size();
+    return parts.size() + (decomposed == null ? 0 : 1);
   }
 
   /** Number of regression terms used. */
@@ -175,7 +206,10 @@ public final class DemandModel {
     return null;
   }
 
-  /** The model's value at {@code t} with the past calendar's promotions (for plotting the fit). */
+  /**
+   * The regression parts' value at {@code t} with the past calendar's promotions (for plotting the
+   * fit; the decomposition forecasts only).
+   */
   public double fitted(long t) {
     double[] row = new double[terms.columns];
     terms.row(t, row, null);
@@ -268,7 +302,15 @@ public final class DemandModel {
     for (Part part : parts) {
       sum += part.at(row, t);
     }
-    return sum / parts.size();
+    if (decomposed != null) {
+      double promotions = 0;
+      for (int type = 0; type < terms.promotionTypes.size(); type++) {
+        int column = terms.firstPromotion + type;
+        promotions += promotionBeta[column] * row[column];
+      }
+      sum += decomposed.at(t) + promotions;
+    }
+    return sum / combined();
   }
 
   /** The mean coefficient of a column over the parts that use it. */
@@ -283,7 +325,7 @@ public final class DemandModel {
         }
       }
     }
-    return sum / n;
+    return n == 0 ? Double.NaN : sum / n;
   }
 
   private int position(int column) {

@@ -12,8 +12,10 @@ import java.util.Arrays;
  * widened (or narrowed) in each stretch by the ratio of its mean absolute deviation to the pooled
  * one, never less than an earlier stretch's. Past the longest lead validated, the last stretch's
  * ratio holds; at or before the forecast's start, the first one's. The intervals are centred on
- * the median error of the most recent blocks (those the model was chosen on), as older blocks
- * say more about the spread than about the bias of a model fitted up to now.
+ * the forecast itself: the errors give their spread around their median, not a shift. A bias the
+ * blocks saw was that of fits made before them; the model is refitted up to now, with its level
+ * anchored or followed, and shifting it by the old fits' median error counted a change of level
+ * twice (docs/STATISTICS.md, "Beside R's forecast package and Prophet").
  *
  * <p>Where the errors are many, a forecast takes the spread of those made where the model
  * forecast a similar level (bands at its 50th and 80th percentiles), so a peak gets the width
@@ -50,7 +52,6 @@ final class ForecastErrors {
   /** The split view, when few blocks of many points call for it; null otherwise. */
   private final ForecastErrors splitView;
   private final double median;
-  private final double recentMedian;
   private final double[] widening;
   private final int leadsPerBucket;
   private final long originEpochSecond;
@@ -59,13 +60,11 @@ final class ForecastErrors {
   /**
    * @param errors validation errors (the model's transformed scale)
    * @param leads for each error, how many steps after its block's start it came (0 for the first)
-   * @param recent how many of the errors, at the end, come from the most recent blocks
    * @param originEpochSecond where the model's forecasts start
    * @param stepSeconds the series' step
    */
-  ForecastErrors(double[] errors, int[] leads, int recent, long originEpochSecond,
-      long stepSeconds) {
-    this(errors, leads, null, recent, originEpochSecond, stepSeconds);
+  ForecastErrors(double[] errors, int[] leads, long originEpochSecond, long stepSeconds) {
+    this(errors, leads, null, originEpochSecond, stepSeconds);
   }
 
   /**
@@ -73,13 +72,11 @@ final class ForecastErrors {
    * @param leads for each error, how many steps after its block's start it came (0 for the first)
    * @param levels for each error, the value the model forecast there (its scale); null to
    *     take the errors' spread as the same at every level
-   * @param recent how many of the errors, at the end, come from the most recent blocks
    * @param originEpochSecond where the model's forecasts start
    * @param stepSeconds the series' step
    */
-  ForecastErrors(double[] errors, int[] leads, double[] levels, int recent, long originEpochSecond,
-      long stepSeconds) {
-    this(errors, leads, levels, recent, originEpochSecond, stepSeconds, false);
+  ForecastErrors(double[] errors, int[] leads, double[] levels, long originEpochSecond, long stepSeconds) {
+    this(errors, leads, levels, originEpochSecond, stepSeconds, false);
   }
 
   /**
@@ -87,11 +84,10 @@ final class ForecastErrors {
    *     errors around them (see below); the public view is the pooled one, holding the split one
    *     when few blocks call for it
    */
-  private ForecastErrors(double[] errors, int[] leads, double[] levels, int recent,
-      long originEpochSecond, long stepSeconds, boolean split) {
-    if (errors.length != leads.length || (levels != null && levels.length != errors.length)
-        || recent < 0 || recent > errors.length) {
-      throw new IllegalArgumentException("one lead (and level) per error, and at most as many recent ones");
+  private ForecastErrors(double[] errors, int[] leads, double[] levels, long originEpochSecond,
+      long stepSeconds, boolean split) {
+    if (errors.length != leads.length || (levels != null && levels.length != errors.length)) {
+      throw new IllegalArgumentException("one lead (and level) per error");
     }
     // A block starts where the lead does not grow (a block whose first points are missing, after
     // one whose last points are, counts with it: one block fewer, a band a little wider).
@@ -112,7 +108,7 @@ final class ForecastErrors {
     // the two added in quadrature; each quantile is the wider of the pooled and the split one.
     boolean fewBlocksOfMany = blocks >= 2 && blocks < FEW_BLOCKS && errors.length >= MIN_PER_BLOCK * blocks;
     this.splitView = !split && fewBlocksOfMany
-        ? new ForecastErrors(errors, leads, levels, recent, originEpochSecond, stepSeconds, true)
+        ? new ForecastErrors(errors, leads, levels, originEpochSecond, stepSeconds, true)
         : null;
     double[] spreadOf = errors;
     double between = 0;
@@ -162,13 +158,6 @@ final class ForecastErrors {
     this.sorted = spreadOf.clone();
     Arrays.sort(sorted);
     this.median = sorted.length == 0 ? 0 : SortedSample.quantile(sorted, 0.5);
-    // The centre: the recent blocks' median error, or all errors' when none is recent.
-    double[] latest = recent == 0 && spreadOf == errors ? sorted
-        : Arrays.copyOfRange(errors, recent == 0 ? 0 : errors.length - recent, errors.length);
-    if (latest != sorted) {
-      Arrays.sort(latest);
-    }
-    this.recentMedian = latest.length == 0 ? 0 : SortedSample.quantile(latest, 0.5);
     this.originEpochSecond = originEpochSecond;
     this.stepSeconds = stepSeconds;
     int longest = 0;
@@ -238,12 +227,11 @@ final class ForecastErrors {
 
   /**
    * The {@code probability} quantile of the errors, whatever their lead: the spread of them all
-   * around the recent blocks' median.
+   * around their median.
    */
   double quantile(double probability) {
-    double spread = withBetween(SortedSample.quantile(sorted, probability) - median, probability);
-    return recentMedian + (splitView == null ? spread
-        : wider(spread, splitView.quantile(probability) - recentMedian));
+    double spread = withBetween(SortedSample.predictive(sorted, probability) - median, probability);
+    return splitView == null ? spread : wider(spread, splitView.quantile(probability));
   }
 
   /** Of two deviations on the same side of the centre, the one farther from it. */
@@ -253,10 +241,9 @@ final class ForecastErrors {
 
   /** The {@code probability} quantile of the error of a forecast for {@code epochSecond}. */
   double quantile(double probability, long epochSecond) {
-    double spread = withBetween((SortedSample.quantile(sorted, probability) - median)
+    double spread = withBetween((SortedSample.predictive(sorted, probability) - median)
         * widening(epochSecond), probability);
-    return recentMedian + (splitView == null ? spread
-        : wider(spread, splitView.quantile(probability, epochSecond) - recentMedian));
+    return splitView == null ? spread : wider(spread, splitView.quantile(probability, epochSecond));
   }
 
   /** A spread of the errors around their blocks' means, with the blocks' own spread added. */
@@ -278,10 +265,9 @@ final class ForecastErrors {
       return quantile(probability, epochSecond);
     }
     double[] band = byLevel[level(level)];
-    double spread = withBetween((SortedSample.quantile(band, probability)
+    double spread = withBetween((SortedSample.predictive(band, probability)
         - SortedSample.quantile(band, 0.5)) * widening(epochSecond), probability);
-    return recentMedian + (splitView == null ? spread
-        : wider(spread, splitView.quantile(probability, epochSecond, level) - recentMedian));
+    return splitView == null ? spread : wider(spread, splitView.quantile(probability, epochSecond, level));
   }
 
   /** The factor on the pooled spread at {@code epochSecond}. */

@@ -26,7 +26,7 @@ class CombinationTest {
 
   /** Errors of exactly 0, so every quantile is the centre. */
   private static ForecastErrors noErrors() {
-    return new ForecastErrors(new double[10], new int[10], 10, ORIGIN + 28 * Terms.DAY, STEP);
+    return new ForecastErrors(new double[10], new int[10], ORIGIN + 28 * Terms.DAY, STEP);
   }
 
   private static DemandModel combine(Terms terms, DemandModel.Part... parts) {
@@ -76,6 +76,44 @@ class CombinationTest {
         part(true, new int[] {0, promotion}, Math.log(100), Math.log(8)));
     assertThat(model.effect("bonus").multiplier()).isCloseTo(4, within(1e-9));
     long later = ORIGIN + 30 * Terms.DAY;
+    assertThat(model.median(later, PromotionScenario.learned("bonus"))).isCloseTo(400, within(1e-6));
+  }
+
+  /** A decomposition fitted on a constant, forecasting it from the end of the fitted range on. */
+  private static DemandModel.Decomposed flatDecomposition(double value) {
+    double[] y = new double[14 * 24];
+    java.util.Arrays.fill(y, value);
+    return new DemandModel.Decomposed(Decomposition.fit(y, new int[] {24, 168}), ORIGIN + 28 * Terms.DAY, STEP);
+  }
+
+  @Test
+  void theDecompositionIsOneMoreMemberOfTheMean() {
+    Terms terms = terms(new TreeMap<>());
+    DemandModel model = new DemandModel(terms, List.of(part(false, new int[] {0}, 100),
+        part(false, new int[] {0}, 200)), flatDecomposition(600), 0, 1, noErrors(), new double[1],
+        ORIGIN, ORIGIN + 28 * Terms.DAY, 672, new double[0], new long[0], 100);
+    long next = ORIGIN + 28 * Terms.DAY;
+    assertThat(model.combined()).isEqualTo(3);
+    assertThat(model.median(next, PromotionScenario.organic())).isCloseTo((100 + 200 + 600) / 3.0, within(1e-9));
+    assertThat(model.median(next + 5 * Terms.DAY, PromotionScenario.organic())).isCloseTo(300, within(1e-9));
+    // The fit of the past is the regression's: the decomposition forecasts only.
+    assertThat(model.fitted(ORIGIN)).isCloseTo(150, within(1e-9));
+    assertThat(model.describe()).startsWith("the mean of 3 models (").contains("decomposed (STL)");
+  }
+
+  @Test
+  void theDecompositionTakesTheRegressionsLearnedEffect() {
+    SortedMap<String, List<long[]>> promotions = new TreeMap<>();
+    promotions.put("bonus", List.of(new long[] {ORIGIN + Terms.DAY, ORIGIN + 2 * Terms.DAY}));
+    Terms terms = terms(promotions);
+    int promotion = terms.firstPromotion;
+    // The regression learned ×2 on the log scale; the decomposition knows no calendar and is
+    // moved by the same ×2, so the mean of 100 and 400 (the log-mean, 200) doubles too.
+    DemandModel model = new DemandModel(terms, List.of(part(true, new int[] {0, promotion}, Math.log(100),
+        Math.log(2))), flatDecomposition(Math.log(400)), 0, 1, noErrors(), new double[2], ORIGIN,
+        ORIGIN + 28 * Terms.DAY, 672, new double[1], new long[1], 100);
+    long later = ORIGIN + 30 * Terms.DAY;
+    assertThat(model.median(later, PromotionScenario.organic())).isCloseTo(200, within(1e-6));
     assertThat(model.median(later, PromotionScenario.learned("bonus"))).isCloseTo(400, within(1e-6));
   }
 }

@@ -21,7 +21,7 @@ class ForecastErrorsTest {
       leads[i] = i % 100;
       errors[i] = (i / 100 % 2 == 0 ? 1 : -1) * (1 + leads[i]);
     }
-    return new ForecastErrors(errors, leads, n, ORIGIN, STEP);
+    return new ForecastErrors(errors, leads, ORIGIN, STEP);
   }
 
   @Test
@@ -52,7 +52,7 @@ class ForecastErrorsTest {
       // Lead 1 errs most, the later leads less: the later stretches keep lead 1's width.
       values[i] = (i % 8 < 4 ? 1 : -1) * (leads[i] == 1 ? 10 : 1);
     }
-    ForecastErrors errors = new ForecastErrors(values, leads, n, ORIGIN, STEP);
+    ForecastErrors errors = new ForecastErrors(values, leads, ORIGIN, STEP);
     assertThat(errors.widening(ORIGIN + 2 * STEP)).isEqualTo(errors.widening(ORIGIN + STEP));
     assertThat(errors.widening(ORIGIN + 3 * STEP)).isEqualTo(errors.widening(ORIGIN + STEP));
   }
@@ -60,7 +60,7 @@ class ForecastErrorsTest {
   @Test
   void fewErrorsMakeOneStretchAndTheirOwnQuantiles() {
     double[] values = {-2, -1, 0, 1, 2};
-    ForecastErrors errors = new ForecastErrors(values, new int[] {0, 1, 2, 3, 4}, 5, ORIGIN, STEP);
+    ForecastErrors errors = new ForecastErrors(values, new int[] {0, 1, 2, 3, 4}, ORIGIN, STEP);
     // One block: the next block's bias is as uncertain again, √(1 + 1/1).
     assertThat(errors.blocks()).isEqualTo(1);
     assertThat(errors.widening(ORIGIN + 4 * STEP)).isCloseTo(Math.sqrt(2), within(1e-12));
@@ -69,18 +69,21 @@ class ForecastErrorsTest {
   }
 
   @Test
-  void theCentreIsTheRecentBlocksMedianAndTheSpreadComesFromAll() {
-    // 100 old errors around 0 (±1), then 20 recent ones at +5 exactly.
+  void theCentreIsTheForecastAndTheErrorsGiveTheSpreadAroundIt() {
+    // 100 errors at ±1 and 20 more at +5: their median (+1) does not move the forecast, their
+    // spread around it is the interval.
     double[] values = new double[120];
     int[] leads = new int[120];
     for (int i = 0; i < 100; i++) {
       values[i] = i % 2 == 0 ? -1 : 1;
     }
     java.util.Arrays.fill(values, 100, 120, 5);
-    ForecastErrors errors = new ForecastErrors(values, leads, 20, ORIGIN, STEP);
-    assertThat(errors.quantile(0.5)).isEqualTo(5.0);
+    ForecastErrors errors = new ForecastErrors(values, leads, ORIGIN, STEP);
+    assertThat(errors.quantile(0.5)).isEqualTo(0.0);
     double pooledSpread = SortedSampleOf.quantile(values, 0.95) - SortedSampleOf.quantile(values, 0.5);
-    assertThat(errors.quantile(0.95)).isCloseTo(5 + pooledSpread, within(1e-12));
+    assertThat(pooledSpread).isEqualTo(4.0);
+    assertThat(errors.quantile(0.95)).isCloseTo(pooledSpread, within(1e-12));
+    assertThat(errors.quantile(0.05)).isCloseTo(-2.0, within(1e-12));
   }
 
   /**
@@ -124,14 +127,14 @@ class ForecastErrorsTest {
       levels[i] = random.nextDouble();
       values[i] = (levels[i] > 0.8 ? 10 : 1) * (2 * random.nextDouble() - 1);
     }
-    ForecastErrors errors = new ForecastErrors(values, leads, levels, n, ORIGIN, STEP);
+    ForecastErrors errors = new ForecastErrors(values, leads, levels, ORIGIN, STEP);
     assertThat(errors.quantile(0.9, ORIGIN, 0.3)).isCloseTo(0.8, within(0.1));
     assertThat(errors.quantile(0.9, ORIGIN, 0.65)).isCloseTo(0.8, within(0.1));
     assertThat(errors.quantile(0.9, ORIGIN, 0.95)).isCloseTo(8, within(0.8));
     assertThat(errors.quantile(0.1, ORIGIN, 0.95)).isCloseTo(-8, within(0.8));
     assertThat(errors.quantile(0.9, ORIGIN, 7.0)).as("above every level validated: the top band")
         .isEqualTo(errors.quantile(0.9, ORIGIN, 0.95));
-    ForecastErrors pooled = new ForecastErrors(values, leads, n, ORIGIN, STEP);
+    ForecastErrors pooled = new ForecastErrors(values, leads, ORIGIN, STEP);
     // Pooled, the wide fifth hardly moves the 90 % quantile: 0.8 (1 − x)/2 + 0.2 (10 − x)/20 = 0.1
     // at x = 0.4/0.41.
     assertThat(pooled.quantile(0.9, ORIGIN, 0.95)).isEqualTo(pooled.quantile(0.9, ORIGIN))
@@ -153,7 +156,7 @@ class ForecastErrorsTest {
       leads[i] = i % 50;
       values[i] = (i < 50 ? 5 : -5) + (i % 2 == 0 ? 1 : -1);
     }
-    ForecastErrors errors = new ForecastErrors(values, leads, null, 100, ORIGIN, STEP);
+    ForecastErrors errors = new ForecastErrors(values, leads, null, ORIGIN, STEP);
     double expected = Math.sqrt(1 + Math.pow(Math.tan(0.4 * Math.PI) * Math.sqrt(75), 2));
     assertThat(errors.blocks()).isEqualTo(2);
     assertThat(errors.quantile(0.9, ORIGIN)).isCloseTo(expected, within(1e-6));
@@ -163,7 +166,7 @@ class ForecastErrorsTest {
 
   /**
    * Two blocks that agree (both biased +5, ±1 around it): their biases spread by nothing, and the
-   * pooled errors' spread, widened by √(1 + 1/2), stands.
+   * pooled errors' spread around their median, widened by √(1 + 1/2), stands.
    */
   @Test
   void twoBlocksThatAgreeKeepThePooledSpread() {
@@ -173,8 +176,9 @@ class ForecastErrorsTest {
       leads[i] = i % 50;
       values[i] = 5 + (i % 2 == 0 ? 1 : -1);
     }
-    ForecastErrors errors = new ForecastErrors(values, leads, null, 100, ORIGIN, STEP);
-    assertThat(errors.quantile(0.9, ORIGIN)).isCloseTo(5 + Math.sqrt(1.5), within(1e-9));
+    ForecastErrors errors = new ForecastErrors(values, leads, null, ORIGIN, STEP);
+    assertThat(errors.quantile(0.9, ORIGIN)).isCloseTo(Math.sqrt(1.5), within(1e-9));
+    assertThat(errors.quantile(0.1, ORIGIN)).isCloseTo(-Math.sqrt(1.5), within(1e-9));
   }
 
   /** Fewer than 400 errors cannot fill two level bands: the spread is pooled. */
@@ -187,8 +191,8 @@ class ForecastErrorsTest {
       levels[i] = i;
       values[i] = (i % 2 == 0 ? 1 : -1) * (i > 300 ? 10 : 1);
     }
-    ForecastErrors banded = new ForecastErrors(values, new int[n], levels, n, ORIGIN, STEP);
-    ForecastErrors pooled = new ForecastErrors(values, new int[n], n, ORIGIN, STEP);
+    ForecastErrors banded = new ForecastErrors(values, new int[n], levels, ORIGIN, STEP);
+    ForecastErrors pooled = new ForecastErrors(values, new int[n], ORIGIN, STEP);
     assertThat(banded.quantile(0.95, ORIGIN, 350)).isEqualTo(pooled.quantile(0.95, ORIGIN));
   }
 
