@@ -13,8 +13,8 @@ import java.util.Locale;
  * The forecast is that level plus each season's last cycle repeated. It follows a level that moves
  * (the regression's level is a mean over its window) and draws each slot of a season as it was
  * (the regression draws a smooth shape), so the two err in different places and their mean
- * forecasts better than either: Hyndman and Athanasopoulos, <i>Forecasting: Principles and
- * Practice</i>, sections 3.6 and 12.1, and R's {@code forecast::stlf}.
+ * forecasts better than either. It is R's {@code forecast::stlf} with additive errors only
+ * (Hyndman and Athanasopoulos, <i>Forecasting: Principles and Practice</i>, sections 3.6 and 12.1).
  *
  * <p>Missing points are filled before the decomposition (STL needs every point): from the same
  * slot one cycle of the longest season earlier or later, else between their neighbours.
@@ -33,8 +33,8 @@ final class Decomposition {
   /**
    * Decomposes and smooths {@code y} (NaN where a point is missing).
    *
-   * @param periods the seasons in points; those the series does not hold two full cycles of are
-   *     left out
+   * @param periods the seasons in points; those the series does not hold two full cycles of
+   *     (counting the points present) are left out
    * @return null when fewer than four points have values or too few for a level and its smoothing
    */
   static Decomposition fit(double[] y, int[] periods) {
@@ -45,7 +45,8 @@ final class Decomposition {
     if (present < 4) {
       return null;
     }
-    int[] kept = Arrays.stream(periods).filter(p -> p >= 2 && y.length >= 2 * p).sorted().distinct().toArray();
+    final int points = present;
+    int[] kept = Arrays.stream(periods).filter(p -> p >= 2 && points >= 2 * p).sorted().distinct().toArray();
     double[] filled = filled(y, kept.length == 0 ? 0 : kept[kept.length - 1]);
     double[][] seasonal = new double[kept.length][];
     double[] adjusted = filled.clone();
@@ -99,8 +100,10 @@ final class Decomposition {
       seasons.append(j == 0 ? "" : j == periods.length - 1 ? " and " : ", ").append(
           seconds == Terms.WEEK ? "week" : seconds == Terms.DAY ? "day" : periods[j] + " steps");
     }
-    return String.format(Locale.ROOT, "%s, level smoothed (α %.2f)%s",
-        periods.length == 0 ? "no season" : "seasons of the " + seasons + " decomposed (STL)", level.alpha(),
+    return String.format(Locale.ROOT, "%s, level smoothed (α %s)%s",
+        periods.length == 0 ? "no season" : "seasons of the " + seasons + " decomposed (STL)",
+        new java.math.BigDecimal(level.alpha()).round(new java.math.MathContext(2)).stripTrailingZeros()
+            .toPlainString(),
         switch (level.trend()) {
           case NONE -> "";
           case ADDITIVE -> " with a trend";
@@ -114,6 +117,9 @@ final class Decomposition {
    */
   static double[] filled(double[] y, int period) {
     double[] out = y.clone();
+    if (Arrays.stream(y).allMatch(Double::isNaN)) {
+      return out;
+    }
     if (period > 0) {
       for (int i = period; i < out.length; i++) {
         if (Double.isNaN(out[i])) {

@@ -306,10 +306,17 @@ public final class DemandFitter {
     Predictions lead = predictions[chosen];
     boolean log = lead.spec.log();
     // The decomposition (a forecaster of another kind, see Decomposition) joins on the same terms.
-    Predictions decomposition = decomposedPredictions(d, fromChunk, toChunk, validation, intervalBlocks, log);
+    Spec[] memberSpecs = members.stream().map(k -> predictions[k].spec).toArray(Spec[]::new);
+    Predictions decomposition = decomposedPredictions(d, fromChunk, toChunk, validation, intervalBlocks, log,
+        memberSpecs);
     boolean decompose = decomposition != null && decomposition.samePoints(lead)
         && SeasonalCarry.absoluteError(decomposition.actual, decomposition.center, decomposition.carry, 0,
             decomposition.n, 0, log) / decomposition.n <= errors[chosen] * MEMBER_TOLERANCE;
+    // The one it joins with is fitted up to the end of the data (a last day may be partial).
+    Decomposition joined = decompose
+        ? decomposition(d, fromChunk * d.slotsPerChunk(), Math.min(d.series.slots(), toChunk * d.slotsPerChunk()), log)
+        : null;
+    decompose = joined != null;
     int count = members.size() + (decompose ? 1 : 0);
     double[] center = new double[lead.n];
     for (int k : members) {
@@ -333,7 +340,7 @@ public final class DemandFitter {
       specs.add(predictions[members.get(j)].spec);
       partWeights[j] = weights[members.get(j)];
     }
-    return refit(d, specs, partWeights, decompose, fromChunk, toChunk, combinedErrors,
+    return refit(d, specs, partWeights, joined, fromChunk, toChunk, combinedErrors,
         java.util.Arrays.copyOf(lead.lead, lead.n), center, season);
   }
 
@@ -359,31 +366,51 @@ public final class DemandFitter {
   }
 
   /**
-   * The decomposition fitted on the slots before {@code endSlot}, at most {@link
-   * #DECOMPOSITION_POINTS} of them and none before {@code floorSlot}, on the model's scale (days
-   * left out as anomalous are missing); null when too few points.
+   * The decomposition fitted on the slots before {@code endSlot} (at most the series' last), at
+   * most {@link #DECOMPOSITION_POINTS} of them and none before {@code floorSlot}, on the model's
+   * scale; null when too few points. Days left out as anomalous and steps inside a known
+   * promotion are missing: it forecasts organic traffic, and a promotion's effect is the
+   * regression's to add (a weekly promotion would otherwise become part of its weekly season and
+   * be counted twice).
    */
   static Decomposition decomposition(Prepared d, int floorSlot, int endSlot, boolean log) {
-    int from = Math.max(floorSlot, endSlot - DECOMPOSITION_POINTS);
+    int end = Math.min(endSlot, d.series.slots());
+    int from = Math.max(floorSlot, end - DECOMPOSITION_POINTS);
     int spc = d.slotsPerChunk();
-    double[] y = new double[Math.max(0, endSlot - from)];
-    for (int i = from; i < endSlot; i++) {
+    long step = d.series.stepSeconds();
+    double[] y = new double[Math.max(0, end - from)];
+    for (int i = from; i < end; i++) {
       double v = d.series.value(i);
-      y[i - from] = Double.isNaN(v) || d.moments.isExcluded(i / spc) || (log && !(v > 0)) ? Double.NaN
-          : log ? Math.log(v) : v;
+      y[i - from] = Double.isNaN(v) || d.moments.isExcluded(i / spc) || (log && !(v > 0))
+          || inPromotion(d, d.series.epochSecond(i), step) ? Double.NaN : log ? Math.log(v) : v;
     }
     return Decomposition.fit(y, decompositionPeriods(d));
   }
 
+  /** Whether the step starting at {@code t} overlaps a known promotion of any type. */
+  private static boolean inPromotion(Prepared d, long t, long step) {
+    for (List<long[]> windows : d.promotions.values()) {
+      for (long[] w : windows) {
+        if (t < w[1] && t + step > w[0]) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * What the decomposition predicted on each of the last {@code blocks} validation blocks, refitted
-   * before each, at the points a regression finalist of the same scale predicts; null when it
-   * could not be fitted before any of them.
+   * before each, with the promotion effect the members of the mean ({@code members}, fitted before
+   * the same block) give it, as the model will; null when it could not be fitted before any block.
+   * Its points are those every finalist of the scale predicted unless one could not be fitted
+   * before a block ({@link Predictions#samePoints} tells).
    */
   private static Predictions decomposedPredictions(Prepared d, int floor, int toChunk, int validation,
-      int blocks, boolean log) {
+      int blocks, boolean log, Spec[] members) {
     int spc = d.slotsPerChunk();
     Predictions out = new Predictions(null, log, (int) d.moments.count(toChunk - blocks * validation, toChunk));
+    double[] row = new double[d.terms.columns];
     boolean any = false;
     for (int b = blocks; b >= 1; b--) {
       int trainEnd = toChunk - b * validation;
@@ -392,18 +419,53 @@ public final class DemandFitter {
         continue;
       }
       any = true;
+      double[] promotion = promotionCoefficients(d, members, floor, trainEnd);
       int end = Math.min(d.series.slots(), (trainEnd + validation) * spc);
       for (int i = trainEnd * spc; i < end; i++) {
         double y = d.series.value(i);
         if (Double.isNaN(y) || d.moments.isExcluded(i / spc) || (log && !(y > 0))) {
           continue;
         }
+        double effect = 0;
+        if (promotion.length > 0) {
+          d.terms.row(d.series.epochSecond(i), row, null);
+          for (int type = 0; type < promotion.length; type++) {
+            effect += promotion[type] * row[d.terms.firstPromotion + type];
+          }
+        }
         out.actual[out.n] = y;
-        out.center[out.n] = fit.at(i - trainEnd * spc);
+        out.center[out.n] = fit.at(i - trainEnd * spc) + effect;
         out.lead[out.n++] = i - trainEnd * spc;
       }
     }
     return any && out.n > 0 ? out : null;
+  }
+
+  /**
+   * Each promotion type's coefficient as the mean over the specs fitted before {@code trainEnd}
+   * that have it (0 where none has), as {@link DemandModel} gives the decomposition.
+   */
+  private static double[] promotionCoefficients(Prepared d, Spec[] specs, int floor, int trainEnd) {
+    int types = d.terms.promotionTypes.size();
+    double[] sum = new double[types];
+    int[] count = new int[types];
+    for (Spec spec : specs) {
+      BlockFit fit = types == 0 ? null : fitBlock(d, spec, floor, trainEnd);
+      if (fit == null) {
+        continue;
+      }
+      for (int c = 0; c < fit.columns().length; c++) {
+        int type = fit.columns()[c] - d.terms.firstPromotion;
+        if (type >= 0 && type < types) {
+          sum[type] += fit.beta()[c];
+          count[type]++;
+        }
+      }
+    }
+    for (int type = 0; type < types; type++) {
+      sum[type] = count[type] == 0 ? 0 : sum[type] / count[type];
+    }
+    return sum;
   }
 
   /**
@@ -799,7 +861,8 @@ public final class DemandFitter {
    * the first spec gives the coefficients' variances, the fitted range and the promotion means.
    */
   private static DemandModel refit(Prepared d, java.util.List<Spec> specs, double[] carryWeights,
-      boolean decompose, int floor, int toChunk, double[] validationErrors, int[] leads, double[] levels, int season) {
+      Decomposition decomposition, int floor, int toChunk, double[] validationErrors, int[] leads, double[] levels,
+      int season) {
     Moments m = d.moments;
     long start = d.series.startEpochSecond();
     java.util.List<DemandModel.Part> parts = new java.util.ArrayList<>();
@@ -847,13 +910,9 @@ public final class DemandFitter {
       promotionMeans[type] = count > 0 ? m.xty(from, toChunk, single, false)[0] / count : Double.NaN;
     }
     long end = Math.min(d.series.epochSecond(d.series.slots() - 1), start + toChunk * d.chunkSeconds - 1);
-    DemandModel.Decomposed decomposed = null;
-    if (decompose) {
-      Decomposition fit = decomposition(d, floor * d.slotsPerChunk(), toChunk * d.slotsPerChunk(),
-          specs.get(0).log());
-      decomposed = fit == null ? null
-          : new DemandModel.Decomposed(fit, start + toChunk * d.chunkSeconds, d.series.stepSeconds());
-    }
+    long step = d.series.stepSeconds();
+    DemandModel.Decomposed decomposed = decomposition == null ? null : new DemandModel.Decomposed(decomposition,
+        start + Math.min(d.series.slots(), (long) toChunk * d.slotsPerChunk()) * step, step);
     return new DemandModel(d.terms, parts, decomposed, solution.ridge(), solution.conditionNumber(),
         new ForecastErrors(validationErrors, leads, levels, start + toChunk * d.chunkSeconds,
             d.series.stepSeconds()), coefficientVariance,

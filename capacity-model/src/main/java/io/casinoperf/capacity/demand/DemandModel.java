@@ -264,10 +264,10 @@ public final class DemandModel {
     return probability -> {
       double deviation = errors.quantile(probability, t, center);
       if (variance > 0) {
+        // The intervals are centred on the forecast (ForecastErrors), so the effect's own
+        // uncertainty adds in quadrature to the deviation from it.
         double z = Distributions.normalQuantile(probability);
-        double bias = errors.quantile(0.5, t, center);
-        deviation = bias + Math.copySign(Math.sqrt((deviation - bias) * (deviation - bias)
-            + z * z * variance), z);
+        deviation = Math.copySign(Math.sqrt(deviation * deviation + z * z * variance), z);
       }
       double value = back(center + deviation);
       return Double.isNaN(multiplier) ? value : value * multiplier;
@@ -285,8 +285,8 @@ public final class DemandModel {
   }
 
   /**
-   * Quantile of the validation errors (linear interpolation between order statistics), whatever
-   * their lead time.
+   * Quantile of the validation errors' deviation from their median ({@link ForecastErrors}),
+   * whatever their lead time.
    */
   double errorQuantile(double probability) {
     return errors.quantile(probability);
@@ -296,21 +296,26 @@ public final class DemandModel {
     return spec().log() ? Math.exp(transformed) : Math.max(0, transformed);
   }
 
-  /** The mean of the parts' values at {@code t} on the model's scale, row holding t's terms. */
+  /**
+   * The mean of the members' values at {@code t} on the model's scale, row holding t's terms: the
+   * regression parts' and, from its first forecast on, the decomposition's.
+   */
   private double center(double[] row, long t) {
     double sum = 0;
     for (Part part : parts) {
       sum += part.at(row, t);
     }
-    if (decomposed != null) {
-      double promotions = 0;
-      for (int type = 0; type < terms.promotionTypes.size(); type++) {
-        int column = terms.firstPromotion + type;
-        promotions += promotionBeta[column] * row[column];
-      }
-      sum += decomposed.at(t) + promotions;
+    if (decomposed == null || t < decomposed.startEpochSecond()) {
+      // Before its first forecast the decomposition has nothing to say: the past is the
+      // regression's (the organic level around past promotions, for one).
+      return sum / parts.size();
     }
-    return sum / combined();
+    double promotions = 0;
+    for (int type = 0; type < terms.promotionTypes.size(); type++) {
+      int column = terms.firstPromotion + type;
+      promotions += promotionBeta[column] * row[column];
+    }
+    return (sum + decomposed.at(t) + promotions) / combined();
   }
 
   /** The mean coefficient of a column over the parts that use it. */

@@ -105,7 +105,9 @@ final class ForecastErrors {
     // and a third week's level falls outside both as often as not. The split view then takes the
     // errors around their block's mean as they are, and the biases' next draw as Student's t with
     // B − 1 degrees of freedom around their mean, scaled by their standard deviation × √(1 + 1/B),
-    // the two added in quadrature; each quantile is the wider of the pooled and the split one.
+    // the two added in quadrature; each quantile is the wider of the pooled and the split one. Like
+    // the pooled view it spreads around the forecast: a bias all blocks shared is not carried
+    // (the intervals are centred on the forecast, see above), only how much the biases differ.
     boolean fewBlocksOfMany = blocks >= 2 && blocks < FEW_BLOCKS && errors.length >= MIN_PER_BLOCK * blocks;
     this.splitView = !split && fewBlocksOfMany
         ? new ForecastErrors(errors, leads, levels, originEpochSecond, stepSeconds, true)
@@ -258,7 +260,7 @@ final class ForecastErrors {
   /**
    * The {@code probability} quantile of the error of a forecast of {@code level} (the model's
    * scale) for {@code epochSecond}: the errors the model made where it forecast a similar level,
-   * their deviations from the pooled median widened with the lead time.
+   * their deviations from their own median widened with the lead time.
    */
   double quantile(double probability, long epochSecond, double level) {
     if (levelBounds.length == 0) {

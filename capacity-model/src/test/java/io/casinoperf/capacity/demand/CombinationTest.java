@@ -96,8 +96,10 @@ class CombinationTest {
     assertThat(model.combined()).isEqualTo(3);
     assertThat(model.median(next, PromotionScenario.organic())).isCloseTo((100 + 200 + 600) / 3.0, within(1e-9));
     assertThat(model.median(next + 5 * Terms.DAY, PromotionScenario.organic())).isCloseTo(300, within(1e-9));
-    // The fit of the past is the regression's: the decomposition forecasts only.
+    // The fit of the past, and any quantile before the decomposition's first forecast, are the
+    // regression's: the decomposition forecasts only.
     assertThat(model.fitted(ORIGIN)).isCloseTo(150, within(1e-9));
+    assertThat(model.median(next - STEP, PromotionScenario.organic())).isCloseTo(150, within(1e-9));
     assertThat(model.describe()).startsWith("the mean of 3 models (").contains("decomposed (STL)");
   }
 

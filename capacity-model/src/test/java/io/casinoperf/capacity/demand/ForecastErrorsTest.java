@@ -69,21 +69,19 @@ class ForecastErrorsTest {
   }
 
   @Test
-  void theCentreIsTheForecastAndTheErrorsGiveTheSpreadAroundIt() {
-    // 100 errors at ±1 and 20 more at +5: their median (+1) does not move the forecast, their
-    // spread around it is the interval.
-    double[] values = new double[120];
-    int[] leads = new int[120];
-    for (int i = 0; i < 100; i++) {
-      values[i] = i % 2 == 0 ? -1 : 1;
+  void theCentreIsTheForecastAndTheSpreadIsThePredictiveOneAroundTheErrorsMedian() {
+    // Errors 1, 2, …, 19 in one block: their median (10) does not move the forecast. A new error
+    // exceeds the k-th smallest of 19 with probability 1 − k/20, so the 90 % one is the 18th, 8
+    // above the median (the sample's own 90 % quantile, type 7, would say 17.2: 7.2 above).
+    double[] values = new double[19];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i + 1;
     }
-    java.util.Arrays.fill(values, 100, 120, 5);
-    ForecastErrors errors = new ForecastErrors(values, leads, ORIGIN, STEP);
+    ForecastErrors errors = new ForecastErrors(values, new int[19], ORIGIN, STEP);
     assertThat(errors.quantile(0.5)).isEqualTo(0.0);
-    double pooledSpread = SortedSampleOf.quantile(values, 0.95) - SortedSampleOf.quantile(values, 0.5);
-    assertThat(pooledSpread).isEqualTo(4.0);
-    assertThat(errors.quantile(0.95)).isCloseTo(pooledSpread, within(1e-12));
-    assertThat(errors.quantile(0.05)).isCloseTo(-2.0, within(1e-12));
+    assertThat(errors.quantile(0.9)).isCloseTo(8.0, within(1e-12));
+    assertThat(errors.quantile(0.1)).isCloseTo(-8.0, within(1e-12));
+    assertThat(errors.quantile(0.05)).isCloseTo(-9.0, within(1e-12));
   }
 
   /**
@@ -194,14 +192,5 @@ class ForecastErrorsTest {
     ForecastErrors banded = new ForecastErrors(values, new int[n], levels, ORIGIN, STEP);
     ForecastErrors pooled = new ForecastErrors(values, new int[n], ORIGIN, STEP);
     assertThat(banded.quantile(0.95, ORIGIN, 350)).isEqualTo(pooled.quantile(0.95, ORIGIN));
-  }
-
-  /** Sorting a copy, then the same interpolated quantile the model uses. */
-  private static final class SortedSampleOf {
-    static double quantile(double[] values, double probability) {
-      double[] sorted = values.clone();
-      java.util.Arrays.sort(sorted);
-      return io.casinoperf.capacity.algebra.SortedSample.quantile(sorted, probability);
-    }
   }
 }
