@@ -17,7 +17,8 @@ import java.util.Locale;
  * (Hyndman and Athanasopoulos, <i>Forecasting: Principles and Practice</i>, sections 3.6 and 12.1).
  *
  * <p>Missing points are filled before the decomposition (STL needs every point): from the same
- * slot one cycle of the longest season earlier or later, else between their neighbours.
+ * slot a cycle of the longest season earlier or later, else of a shorter one, else between their
+ * neighbours.
  */
 final class Decomposition {
   private final int[] periods;
@@ -45,9 +46,12 @@ final class Decomposition {
     if (present < 4) {
       return null;
     }
+    // A season needs two cycles of points, and at least one cycle's worth of them present: a few
+    // missing hours (a promotion, a gap) keep it, a series mostly missing does not.
     final int points = present;
-    int[] kept = Arrays.stream(periods).filter(p -> p >= 2 && points >= 2 * p).sorted().distinct().toArray();
-    double[] filled = filled(y, kept.length == 0 ? 0 : kept[kept.length - 1]);
+    int[] kept = Arrays.stream(periods).filter(p -> p >= 2 && y.length >= 2 * p && points >= p).sorted()
+        .distinct().toArray();
+    double[] filled = filled(y, kept);
     double[][] seasonal = new double[kept.length][];
     double[] adjusted = filled.clone();
     for (int j = 0; j < kept.length; j++) {
@@ -112,15 +116,18 @@ final class Decomposition {
   }
 
   /**
-   * Missing points filled from the same slot a cycle earlier or later (the longest season; over
-   * further cycles when those are missing too), then between the nearest present neighbours.
+   * Missing points filled from the same slot a cycle earlier or later, the longest season first
+   * (over further cycles when those are missing too), then the shorter ones (a promotion every
+   * Friday evening is missing a week back and on, but not a day back), then between the nearest
+   * present neighbours.
    */
-  static double[] filled(double[] y, int period) {
+  static double[] filled(double[] y, int... periods) {
     double[] out = y.clone();
     if (Arrays.stream(y).allMatch(Double::isNaN)) {
       return out;
     }
-    if (period > 0) {
+    for (int k = periods.length - 1; k >= 0; k--) {
+      int period = periods[k];
       for (int i = period; i < out.length; i++) {
         if (Double.isNaN(out[i])) {
           out[i] = out[i - period];

@@ -87,8 +87,12 @@ class DecompositionTest {
     double n = Double.NaN;
     assertThat(Decomposition.filled(new double[] {1, 2, 3, n, n, 6, 7, n}, 3))
         .containsExactly(1, 2, 3, 1, 2, 6, 7, 2);
-    assertThat(Decomposition.filled(new double[] {n, n, 2, n, n, 8, n}, 0))
+    assertThat(Decomposition.filled(new double[] {n, n, 2, n, n, 8, n}))
         .containsExactly(2, 2, 2, 4, 6, 8, 8);
+    // A slot missing in every cycle of the longer season comes from the shorter one: the 4th of
+    // each 4 missing, it is the value 2 before it.
+    assertThat(Decomposition.filled(new double[] {1, 2, 3, n, 5, 6, 7, n, 9, 10, 11, n}, 2, 4))
+        .containsExactly(1, 2, 3, 2, 5, 6, 7, 6, 9, 10, 11, 10);
     // A whole missing day is the same day a week before, not a line across it.
     double[] y = new double[3 * WEEK];
     for (int t = 0; t < y.length; t++) {
