@@ -69,7 +69,10 @@ class CapacityProbeEndToEndTest {
     NodeService node = NodeService.of(usl, steps);
     assertThat(node.scvMeasured()).isTrue();
     if (!saturated) {
-      assertThat(node.workers()).isBetween(3, 5);
+      // The node's workers are the USL's maximum (at most the pool's 200 spins/s) times the
+      // lowest level's round trip, which holds the HTTP exchange besides the 20 ms service: up to
+      // the 35 ms accepted above, so 3 to 7 for the 4 workers there are (one CI run gave 6).
+      assertThat(node.workers()).isBetween(3, 7);
       assertThat(node.serviceMillis()).isBetween(16.0, 35.0);
     }
   }
