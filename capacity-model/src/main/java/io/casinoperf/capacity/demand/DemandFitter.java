@@ -312,10 +312,12 @@ public final class DemandFitter {
     boolean decompose = decomposition != null && decomposition.samePoints(lead)
         && SeasonalCarry.absoluteError(decomposition.actual, decomposition.center, decomposition.carry, 0,
             decomposition.n, 0, log) / decomposition.n <= errors[chosen] * MEMBER_TOLERANCE;
-    // The one it joins with is fitted up to the end of the data (a last day may be partial).
-    Decomposition joined = decompose
-        ? decomposition(d, fromChunk * d.slotsPerChunk(), Math.min(d.series.slots(), toChunk * d.slotsPerChunk()), log)
-        : null;
+    // The one it joins with is fitted up to the end of the data (a last day may be partial) and
+    // forecasts from the step after it.
+    int endSlot = Math.min(d.series.slots(), toChunk * d.slotsPerChunk());
+    Decomposition fitted = decompose ? decomposition(d, fromChunk * d.slotsPerChunk(), endSlot, log) : null;
+    DemandModel.Decomposed joined = fitted == null ? null : new DemandModel.Decomposed(fitted,
+        d.series.startEpochSecond() + (long) endSlot * d.series.stepSeconds(), d.series.stepSeconds());
     decompose = joined != null;
     int count = members.size() + (decompose ? 1 : 0);
     double[] center = new double[lead.n];
@@ -857,11 +859,12 @@ public final class DemandFitter {
   }
 
   /**
-   * The final model: each spec refitted on its window up to {@code toChunk} with its carried share;
-   * the first spec gives the coefficients' variances, the fitted range and the promotion means.
+   * The final model: each spec refitted on its window up to {@code toChunk} with its carried share,
+   * and the decomposition that joined them (null for none); the first spec gives the coefficients'
+   * variances, the fitted range and the promotion means.
    */
   private static DemandModel refit(Prepared d, java.util.List<Spec> specs, double[] carryWeights,
-      Decomposition decomposition, int floor, int toChunk, double[] validationErrors, int[] leads, double[] levels,
+      DemandModel.Decomposed decomposed, int floor, int toChunk, double[] validationErrors, int[] leads, double[] levels,
       int season) {
     Moments m = d.moments;
     long start = d.series.startEpochSecond();
@@ -910,9 +913,6 @@ public final class DemandFitter {
       promotionMeans[type] = count > 0 ? m.xty(from, toChunk, single, false)[0] / count : Double.NaN;
     }
     long end = Math.min(d.series.epochSecond(d.series.slots() - 1), start + toChunk * d.chunkSeconds - 1);
-    long step = d.series.stepSeconds();
-    DemandModel.Decomposed decomposed = decomposition == null ? null : new DemandModel.Decomposed(decomposition,
-        start + Math.min(d.series.slots(), (long) toChunk * d.slotsPerChunk()) * step, step);
     return new DemandModel(d.terms, parts, decomposed, solution.ridge(), solution.conditionNumber(),
         new ForecastErrors(validationErrors, leads, levels, start + toChunk * d.chunkSeconds,
             d.series.stepSeconds()), coefficientVariance,
